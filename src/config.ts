@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at start-up. Every variable is optional; a provider without credentials
+ * is disabled, and with no credentials at all the built-in sandbox providers are served.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** Serve the in-process sandbox providers instead of the real APIs. */
+  sandbox: boolean;
+  providers: ProviderConfigs;
+  redisUrl: string | undefined;
+  pollIntervalMs: number;
+  apiTokens: string[];
+  allowAnonymous: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  upstream: UpstreamConfig;
+  /** false turns DataLoader batching off (one upstream call per key); only the bench wants that. */
+  batching: boolean;
+}
+
+export interface UpstreamConfig {
+  /** Connect, headers and body timeout of each upstream call (default 10000 ms). */
+  timeoutMs: number;
+  /** Retries of a safe read after the first attempt (default 2). */
+  retries: number;
+  /** Longest Retry-After a read waits for before it gives up with PROVIDER_RATE_LIMITED (default 5000 ms). */
+  maxRetryAfterMs: number;
+  /** Calls in flight per provider for providers without a multi-get (default 8). */
+  concurrency: number;
+}
+
+export interface ProviderConfigs {
+  videoJungle?: { apiKey: string; baseUrl: string };
+  uplynk?: { ownerId: string; apiKey: string; baseUrl: string };
+  twelveLabs?: { apiKey: string; baseUrl: string };
+  runway?: { token: string; baseUrl: string; email: string | undefined };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) =>
+  z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(min).max(max);
+const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+// Secrets are only checked for presence so that no message can ever echo one back.
+const secret = z.string().min(1, 'must not be empty');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  PORT: optional(int(0, 65535)),
+  HOST: optional(z.string().min(1)),
+  SANDBOX: optional(bool),
+  VIDEO_JUNGLE_API_KEY: optional(secret),
+  VIDEO_JUNGLE_BASE_URL: optional(url),
+  UPLYNK_OWNER_ID: optional(z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-character account GUID')),
+  UPLYNK_API_KEY: optional(secret),
+  UPLYNK_BASE_URL: optional(url),
+  TWELVE_LABS_API_KEY: optional(secret),
+  TWELVE_LABS_BASE_URL: optional(url),
+  USEAPI_TOKEN: optional(secret),
+  USEAPI_BASE_URL: optional(url),
+  RUNWAY_EMAIL: optional(z.email({ message: 'must be an email address' })),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })),
+  POLL_INTERVAL_MS: optional(int(100, 3_600_000)),
+  API_TOKENS: optional(z.string()),
+  ALLOW_ANONYMOUS: optional(bool),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  UPSTREAM_TIMEOUT_MS: optional(int(100, 600_000)),
+  UPSTREAM_RETRIES: optional(int(0, 10)),
+  UPSTREAM_MAX_RETRY_AFTER_MS: optional(int(0, 600_000)),
+  UPSTREAM_CONCURRENCY: optional(int(1, 256)),
+  BATCHING: optional(bool),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** Parses `env` (default `process.env`); throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const providers = readProviders(e, problems);
+  const hasCredentials = Object.keys(providers).length > 0;
+  const sandbox = e.SANDBOX ?? !hasCredentials;
+  if (sandbox && hasCredentials) {
+    problems.push(
+      'SANDBOX: is true but real provider credentials are set; unset them or set SANDBOX=false (real and sandbox providers are never mixed)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT ?? 4000,
+    host: e.HOST ?? '127.0.0.1',
+    sandbox,
+    providers,
+    redisUrl: e.REDIS_URL,
+    pollIntervalMs: e.POLL_INTERVAL_MS ?? 2000,
+    apiTokens: (e.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    allowAnonymous: e.ALLOW_ANONYMOUS ?? false,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    upstream: {
+      timeoutMs: e.UPSTREAM_TIMEOUT_MS ?? 10_000,
+      retries: e.UPSTREAM_RETRIES ?? 2,
+      maxRetryAfterMs: e.UPSTREAM_MAX_RETRY_AFTER_MS ?? 5000,
+      concurrency: e.UPSTREAM_CONCURRENCY ?? 8,
+    },
+    batching: e.BATCHING ?? true,
+  };
+}
+
+function readProviders(e: Env, problems: string[]): ProviderConfigs {
+  const providers: ProviderConfigs = {};
+  if (e.VIDEO_JUNGLE_API_KEY) {
+    providers.videoJungle = {
+      apiKey: e.VIDEO_JUNGLE_API_KEY,
+      baseUrl: e.VIDEO_JUNGLE_BASE_URL ?? 'https://api.video-jungle.com',
+    };
+  }
+  if (e.UPLYNK_OWNER_ID || e.UPLYNK_API_KEY) {
+    if (!e.UPLYNK_OWNER_ID) problems.push('UPLYNK_OWNER_ID: is required when UPLYNK_API_KEY is set');
+    if (!e.UPLYNK_API_KEY) problems.push('UPLYNK_API_KEY: is required when UPLYNK_OWNER_ID is set');
+    if (e.UPLYNK_OWNER_ID && e.UPLYNK_API_KEY) {
+      providers.uplynk = {
+        ownerId: e.UPLYNK_OWNER_ID,
+        apiKey: e.UPLYNK_API_KEY,
+        baseUrl: e.UPLYNK_BASE_URL ?? 'https://services.uplynk.com',
+      };
+    }
+  }
+  if (e.TWELVE_LABS_API_KEY) {
+    providers.twelveLabs = {
+      apiKey: e.TWELVE_LABS_API_KEY,
+      baseUrl: e.TWELVE_LABS_BASE_URL ?? 'https://api.twelvelabs.io/v1.3',
+    };
+  }
+  if (e.USEAPI_TOKEN) {
+    providers.runway = {
+      token: e.USEAPI_TOKEN,
+      baseUrl: e.USEAPI_BASE_URL ?? 'https://api.useapi.net/v1/runwayml',
+      email: e.RUNWAY_EMAIL,
+    };
+  }
+  return providers;
+}

@@ -1,0 +1,133 @@
+import { GraphQLError } from 'graphql';
+import { PROVIDER_LABELS, type ProviderName } from './providers/types.js';
+
+/** Stable, machine-readable codes clients can switch on (`extensions.code`). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'UNSUPPORTED_BY_PROVIDER'
+  | 'PROVIDER_NOT_CONFIGURED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'PROVIDER_RATE_LIMITED'
+  | 'PROVIDER_ERROR'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** An error meant for the caller, with a code. Messages must never contain secrets. */
+export class ApiError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+    this.name = 'ApiError';
+  }
+}
+
+export const badInput = (message: string, extensions?: Record<string, unknown>) =>
+  new ApiError('BAD_USER_INPUT', message, extensions);
+
+export const unsupported = (provider: ProviderName, what: string) =>
+  new ApiError('UNSUPPORTED_BY_PROVIDER', `${PROVIDER_LABELS[provider]} does not support ${what}`, { provider });
+
+export const notConfigured = (provider: ProviderName) =>
+  new ApiError(
+    'PROVIDER_NOT_CONFIGURED',
+    `${PROVIDER_LABELS[provider]} is not configured on this server (no credentials)`,
+    { provider },
+  );
+
+export type ProviderErrorKind =
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'BAD_RESPONSE'
+  | 'REJECTED';
+
+/**
+ * A failed upstream call, typed by what went wrong. Carries the provider and the endpoint template
+ * (never the full URL: URLs can hold signatures). `detail` is the provider's own message, if safe.
+ */
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    readonly provider: ProviderName,
+    readonly endpoint: string,
+    readonly detail: string,
+    readonly options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(`${PROVIDER_LABELS[provider]} ${endpoint}: ${kind.toLowerCase()}: ${detail}`, { cause: options.cause });
+    this.name = 'ProviderError';
+  }
+
+  get status(): number | undefined {
+    return this.options.status;
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.options.retryAfterMs;
+  }
+}
+
+/** Raised when an id is not found; the loaders make one per missing key. */
+export const assetNotFound = (provider: ProviderName, id: string, what = 'asset') =>
+  new ApiError('NOT_FOUND', `${PROVIDER_LABELS[provider]} ${what} ${JSON.stringify(id)} was not found`, {
+    provider,
+  });
+
+/**
+ * The one place errors become what a caller sees. ApiErrors pass as they are; provider errors get a
+ * code; anything else is masked (its message may carry internals).
+ */
+export function toGraphQLError(error: unknown): GraphQLError {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  const locations = error instanceof GraphQLError ? error.locations : undefined;
+  const nodes = error instanceof GraphQLError ? error.nodes : undefined;
+  const mapped = mapError(original);
+  if (mapped) return new GraphQLError(mapped.message, { nodes, path, extensions: mapped.extensions });
+  if (error instanceof GraphQLError && (error.extensions?.code || !error.originalError)) return error;
+  return new GraphQLError('Unexpected error.', {
+    nodes,
+    path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+function mapError(error: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  if (error instanceof ApiError) return { message: error.message, extensions: error.extensions };
+  if (!(error instanceof ProviderError)) return undefined;
+  const label = PROVIDER_LABELS[error.provider];
+  const base = { provider: error.provider, endpoint: error.endpoint };
+  switch (error.kind) {
+    case 'NOT_FOUND':
+      return { message: `${label}: not found (${error.detail})`, extensions: { code: 'NOT_FOUND', ...base } };
+    case 'RATE_LIMITED': {
+      const retryAfterSeconds =
+        error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+      return {
+        message: `${label} is rate limiting this server; try again${retryAfterSeconds ? ` in ${retryAfterSeconds} s` : ' later'}`,
+        extensions: { code: 'PROVIDER_RATE_LIMITED', ...base, retryAfterSeconds },
+      };
+    }
+    case 'UNAVAILABLE':
+      return {
+        message: `${label} is unavailable (${error.detail})`,
+        extensions: { code: 'PROVIDER_UNAVAILABLE', ...base },
+      };
+    case 'UNAUTHORIZED':
+      return {
+        message: `${label} rejected this server's credentials`,
+        extensions: { code: 'PROVIDER_ERROR', reason: 'UNAUTHORIZED', ...base },
+      };
+    case 'BAD_RESPONSE':
+      return {
+        message: `${label} sent a response this server could not read`,
+        extensions: { code: 'PROVIDER_ERROR', reason: 'BAD_RESPONSE', ...base },
+      };
+    case 'REJECTED':
+      return {
+        message: `${label} rejected the request: ${error.detail}`,
+        extensions: { code: 'PROVIDER_ERROR', reason: 'REJECTED', status: error.status, ...base },
+      };
+  }
+}

@@ -1,0 +1,274 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Readable } from 'node:stream';
+import { Pool, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { ProviderError, type ProviderErrorKind } from '../errors.js';
+import type { ProviderName } from './types.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+/** How a provider reads its own error bodies: the message to show, and the kind when the status lies. */
+export type ErrorClassifier = (
+  status: number,
+  body: unknown,
+) => { detail: string; kind?: ProviderErrorKind | undefined };
+
+/** One finished upstream call, for logs and metrics. Holds the endpoint template, never the URL. */
+export interface CallEvent {
+  provider: ProviderName;
+  endpoint: string;
+  status: number | null;
+  durationMs: number;
+  attempt: number;
+  error: ProviderErrorKind | null;
+}
+
+export interface HttpClientOptions {
+  provider: ProviderName;
+  /** Base URL including any path prefix, e.g. https://api.twelvelabs.io/v1.3 */
+  baseUrl: string;
+  /** Headers sent on every call (auth). */
+  headers: Record<string, string>;
+  /** Connect, headers and body timeout in ms (default 10000). */
+  timeoutMs?: number;
+  /** Retries of a safe call after the first attempt (default 2). */
+  retries?: number;
+  /** A Retry-After longer than this is not waited for (default 5000 ms). */
+  maxRetryAfterMs?: number;
+  /** Sockets in the pool (default 32). */
+  connections?: number;
+  classify: ErrorClassifier;
+  onCall?: (event: CallEvent) => void;
+}
+
+export interface RequestSpec<T> {
+  method: HttpMethod;
+  /** Path below the base URL, already percent-encoded where it holds ids. */
+  path: string;
+  /** Endpoint template for errors, logs and metrics, e.g. "GET /assets/{id}". */
+  endpoint: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  body?: string | Buffer | Uint8Array | Readable | FormData;
+  schema: z.ZodType<T>;
+  /** Safe to repeat after a failure. Defaults to true for GET only: writes never retry blindly. */
+  idempotent?: boolean;
+}
+
+/** One keep-alive pool per provider origin, with timeouts, bounded retries and typed errors. */
+export class ProviderHttp {
+  readonly provider: ProviderName;
+  private readonly pool: Pool;
+  private readonly prefix: string;
+  private readonly retries: number;
+  private readonly maxRetryAfterMs: number;
+
+  constructor(private readonly options: HttpClientOptions) {
+    const base = new URL(options.baseUrl);
+    const timeout = options.timeoutMs ?? 10_000;
+    this.provider = options.provider;
+    this.prefix = base.pathname.replace(/\/+$/, '');
+    this.retries = options.retries ?? 2;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
+    this.pool = new Pool(base.origin, {
+      connections: options.connections ?? 32,
+      connect: { timeout },
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      keepAliveTimeout: 30_000,
+    });
+  }
+
+  async request<T>(spec: RequestSpec<T>): Promise<T> {
+    const idempotent = spec.idempotent ?? spec.method === 'GET';
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      let status: number | null = null;
+      try {
+        const result = await this.once(spec, (s) => (status = s));
+        this.report(spec, status, started, attempt, null);
+        return result;
+      } catch (error) {
+        const failure = this.toProviderError(spec, error);
+        this.report(spec, status, started, attempt, failure.kind);
+        const delay = idempotent && attempt < this.retries ? this.retryDelay(failure, attempt) : undefined;
+        if (delay === undefined) throw failure;
+        await sleep(delay);
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async once<T>(spec: RequestSpec<T>, onStatus: (status: number) => void): Promise<T> {
+    const res = await this.pool.request({
+      method: spec.method,
+      path: this.prefix + spec.path + encodeQuery(spec.query),
+      headers: { ...this.options.headers, ...spec.headers },
+      body: spec.body as Dispatcher.DispatchOptions['body'],
+    });
+    onStatus(res.statusCode);
+    const text = await res.body.text();
+    const body = parseBody(text, res.headers['content-type']);
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      if (body === INVALID_JSON) throw this.error(spec, 'BAD_RESPONSE', 'the body is not valid JSON', res.statusCode);
+      const parsed = spec.schema.safeParse(body);
+      if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') || '(root)';
+        throw this.error(spec, 'BAD_RESPONSE', `unexpected response shape at ${where}`, res.statusCode);
+      }
+      return parsed.data;
+    }
+    const { detail, kind } = this.options.classify(res.statusCode, body === INVALID_JSON ? text.slice(0, 200) : body);
+    throw this.error(spec, kind ?? kindOfStatus(res.statusCode), detail, res.statusCode, retryAfter(res.headers));
+  }
+
+  private error(
+    spec: RequestSpec<unknown>,
+    kind: ProviderErrorKind,
+    detail: string,
+    status?: number,
+    retryAfterMs?: number,
+  ): ProviderError {
+    return new ProviderError(kind, this.provider, spec.endpoint, detail, { status, retryAfterMs });
+  }
+
+  private toProviderError(spec: RequestSpec<unknown>, error: unknown): ProviderError {
+    if (error instanceof ProviderError) return error;
+    const code = (error as { code?: string }).code ?? (error as Error).name;
+    return new ProviderError('UNAVAILABLE', this.provider, spec.endpoint, describeNetworkError(code), {
+      cause: error,
+    });
+  }
+
+  /** The wait before the next attempt, or undefined when this failure must not be retried. */
+  private retryDelay(error: ProviderError, attempt: number): number | undefined {
+    if (error.kind === 'RATE_LIMITED') {
+      if (error.retryAfterMs === undefined) return backoff(attempt);
+      return error.retryAfterMs <= this.maxRetryAfterMs ? error.retryAfterMs : undefined;
+    }
+    if (error.kind === 'UNAVAILABLE') return backoff(attempt);
+    return undefined;
+  }
+
+  private report(
+    spec: RequestSpec<unknown>,
+    status: number | null,
+    started: number,
+    attempt: number,
+    error: ProviderErrorKind | null,
+  ): void {
+    this.options.onCall?.({
+      provider: this.provider,
+      endpoint: spec.endpoint,
+      status,
+      durationMs: performance.now() - started,
+      attempt,
+      error,
+    });
+  }
+}
+
+const INVALID_JSON = Symbol('invalid json');
+
+function parseBody(text: string, contentType: string | string[] | undefined): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Some error pages are plain text or HTML; only a 2xx that claimed JSON is a broken response.
+    return String(contentType ?? '').includes('json') || text.trimStart().startsWith('{') ? INVALID_JSON : text;
+  }
+}
+
+function kindOfStatus(status: number): ProviderErrorKind {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 401 || status === 403) return 'UNAUTHORIZED';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500 || status === 408) return 'UNAVAILABLE';
+  return 'REJECTED';
+}
+
+/** Exponential backoff from 100 ms, capped at 2 s, with jitter over the upper half. */
+export function backoff(attempt: number): number {
+  const ceiling = Math.min(2000, 100 * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** Retry-After as seconds or an HTTP date, or retry-after-ms; undefined when absent or unreadable. */
+export function retryAfter(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const ms = Number(first(headers['retry-after-ms']));
+  if (Number.isFinite(ms) && ms >= 0 && first(headers['retry-after-ms']) !== undefined) return ms;
+  const value = first(headers['retry-after']);
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Query string with repeated keys for arrays (asset_ids=a&asset_ids=b), as the providers expect. */
+export function encodeQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function describeNetworkError(code: string): string {
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connect timeout';
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return 'timed out waiting for response headers';
+    case 'UND_ERR_BODY_TIMEOUT':
+      return 'timed out reading the response body';
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'connection dropped';
+    default:
+      return `network error (${code})`;
+  }
+}
+
+/** What every provider client is built with, besides its own credentials. */
+export interface ClientOptions {
+  upstream: { timeoutMs: number; retries: number; maxRetryAfterMs: number; concurrency: number };
+  /** True when the client talks to the built-in sandbox. */
+  sandbox: boolean;
+  onCall?: (event: CallEvent) => void;
+}
+
+/** The provider's pool, configured from the shared client options. */
+export function createHttp(
+  provider: ProviderName,
+  baseUrl: string,
+  headers: Record<string, string>,
+  classify: ErrorClassifier,
+  options: ClientOptions,
+): ProviderHttp {
+  return new ProviderHttp({
+    provider,
+    baseUrl,
+    headers,
+    classify,
+    timeoutMs: options.upstream.timeoutMs,
+    retries: options.upstream.retries,
+    maxRetryAfterMs: options.upstream.maxRetryAfterMs,
+    onCall: options.onCall,
+  });
+}
