@@ -79,23 +79,27 @@ export const assetNotFound = (provider: ProviderName, id: string, what = 'asset'
  * code; anything else is masked (its message may carry internals).
  */
 export function toGraphQLError(error: unknown): GraphQLError {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  const path = error instanceof GraphQLError ? error.path : undefined;
-  const locations = error instanceof GraphQLError ? error.locations : undefined;
-  const nodes = error instanceof GraphQLError ? error.nodes : undefined;
-  const mapped = mapError(original);
-  if (mapped) return new GraphQLError(mapped.message, { nodes, path, extensions: mapped.extensions });
-  if (error instanceof GraphQLError && (error.extensions?.code || !error.originalError)) return error;
-  return new GraphQLError('Unexpected error.', {
-    nodes,
-    path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
+  const located = error instanceof GraphQLError ? error : undefined;
+  const original = located?.originalError ?? error;
+  const where = { nodes: located?.nodes, path: located?.path };
+  if (original instanceof ProviderError) {
+    const { message, extensions } = mapProviderError(original);
+    return new GraphQLError(message, { ...where, extensions });
+  }
+  // Our own errors, graphql-js' validation and coercion errors: already coded, or safe as they are.
+  if (located && (located.extensions.code || !located.originalError)) return located;
+  if (original instanceof GraphQLError && original.extensions.code) {
+    return new GraphQLError(original.message, { ...where, extensions: original.extensions });
+  }
+  // graphql-js' own input errors (a variable of the wrong type, an unknown enum value) come before
+  // execution: no path, and the message names the variable and the bad value, never a secret.
+  if (located && !located.path && original instanceof GraphQLError) {
+    return new GraphQLError(located.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return new GraphQLError('Unexpected error.', { ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
-function mapError(error: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
-  if (error instanceof ApiError) return { message: error.message, extensions: error.extensions };
-  if (!(error instanceof ProviderError)) return undefined;
+function mapProviderError(error: ProviderError): { message: string; extensions: Record<string, unknown> } {
   const label = PROVIDER_LABELS[error.provider];
   const base = { provider: error.provider, endpoint: error.endpoint };
   switch (error.kind) {

@@ -8,11 +8,13 @@ import { createUplynkClient } from './uplynk/client.js';
 import { createVideoJungleClient } from './videojungle/client.js';
 
 /** The enabled providers of this server, built once at start-up and shared by every request. */
+type AnyClient = { [P in ProviderName]: ProviderClient<P> }[ProviderName];
+
 export class ProviderRegistry {
-  private constructor(private readonly clients: Map<ProviderName, ProviderClient>) {}
+  private constructor(private readonly clients: Map<ProviderName, AnyClient>) {}
 
   static create(configs: ProviderConfigs, options: ClientOptions): ProviderRegistry {
-    const clients = new Map<ProviderName, ProviderClient>();
+    const clients = new Map<ProviderName, AnyClient>();
     if (configs.videoJungle) clients.set('VIDEO_JUNGLE', createVideoJungleClient(configs.videoJungle, options));
     if (configs.uplynk) clients.set('UPLYNK', createUplynkClient(configs.uplynk, options));
     if (configs.twelveLabs) clients.set('TWELVE_LABS', createTwelveLabsClient(configs.twelveLabs, options));

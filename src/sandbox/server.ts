@@ -38,6 +38,15 @@ export interface SandboxDefinition {
   errorResponse(status: number, message: string): SandboxResponse;
 }
 
+/** One call as the sandbox saw it: when it arrived and when its answer went out (ms, performance.now). */
+export interface CallRecord {
+  endpoint: string;
+  start: number;
+  end: number;
+}
+
+const CALL_LOG_LIMIT = 10_000;
+
 interface CompiledRoute extends Route {
   endpoint: string;
   regex: RegExp;
@@ -53,6 +62,7 @@ export class SandboxServer {
   private readonly routes: CompiledRoute[];
   private readonly counts = new Map<string, number>();
   private readonly sockets = new Set<Socket>();
+  private log: CallRecord[] = [];
   private inFlight = 0;
   private peak = 0;
   private server: Server | undefined;
@@ -103,14 +113,21 @@ export class SandboxServer {
     return this.peak;
   }
 
+  /** The most recent calls (up to 10 000), oldest first, for tests that check overlap or spacing. */
+  callLog(endpoint?: string): CallRecord[] {
+    return endpoint === undefined ? [...this.log] : this.log.filter((c) => c.endpoint === endpoint);
+  }
+
   resetCounters(): void {
     this.counts.clear();
+    this.log = [];
     this.peak = this.inFlight;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.inFlight++;
     this.peak = Math.max(this.peak, this.inFlight);
+    const record: CallRecord = { endpoint: '', start: performance.now(), end: NaN };
     try {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://sandbox');
@@ -121,6 +138,9 @@ export class SandboxServer {
       const match = path === null ? undefined : this.match(method, path);
       const endpoint = match?.route.endpoint ?? `${method} (unmatched)`;
       this.counts.set(endpoint, (this.counts.get(endpoint) ?? 0) + 1);
+      record.endpoint = endpoint;
+      if (this.log.length >= CALL_LOG_LIMIT) this.log.shift();
+      this.log.push(record);
       if (this.latencyMs > 0) await sleep(this.latencyMs);
 
       const fault = this.faults.take(endpoint);
@@ -149,6 +169,7 @@ export class SandboxServer {
     } catch (error) {
       send(res, this.definition.errorResponse(500, `sandbox error: ${(error as Error).message}`));
     } finally {
+      record.end = performance.now();
       this.inFlight--;
     }
   }

@@ -1,0 +1,72 @@
+import type { Context } from '../../src/context.js';
+import { badInput } from '../../src/errors.js';
+import type { AssetListFilter, ProviderName } from '../../src/providers/types.js';
+import { AssetRef } from '../../schema/asset.js';
+import { builder } from '../../schema/builder.js';
+import { connectionType } from '../../schema/connection.js';
+import { MediaTypeEnum, ProviderEnum } from '../../schema/enums.js';
+import { mergeNewestFirst, type SourcePage } from '../merge.js';
+import { decodeCursor, encodeCursor, pageSize } from '../paging.js';
+
+const AssetFilterInput = builder.inputType('AssetFilter', {
+  fields: (t) => ({
+    search: t.string({
+      description: "Text to match, with the provider's own search (Uplynk query, Twelve Labs filename, Video Jungle names). Runway: UNSUPPORTED_BY_PROVIDER.",
+    }),
+    mediaType: t.field({ type: MediaTypeEnum }),
+  }),
+});
+
+export const AssetConnectionRef = connectionType('Asset', AssetRef);
+
+builder.queryField('assets', (t) =>
+  t.field({
+    type: AssetConnectionRef,
+    description:
+      "Assets, newest first. With `provider`, that provider's list over its own paging; without, every enabled provider merged newest first (providers that fail are listed in `incompleteProviders`).",
+    args: {
+      provider: t.arg({ type: ProviderEnum }),
+      filter: t.arg({ type: AssetFilterInput }),
+      first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
+      after: t.arg.string(),
+    },
+    resolve: (_root, args, ctx) =>
+      listAssets(ctx, args.provider ?? undefined, readFilter(args.filter), pageSize(args.first), args.after),
+  }),
+);
+
+function readFilter(input: { search?: string | null; mediaType?: AssetListFilter['mediaType'] | null } | null | undefined): AssetListFilter {
+  const search = input?.search ?? undefined;
+  if (search !== undefined && (search.trim().length === 0 || search.length > 200)) {
+    throw badInput('filter.search must be 1–200 characters', { argument: 'filter.search' });
+  }
+  return { search, mediaType: input?.mediaType ?? undefined };
+}
+
+async function listAssets(ctx: Context, provider: ProviderName | undefined, filter: AssetListFilter, size: number, after: string | null | undefined) {
+  const names = provider ? [provider] : ctx.providers.enabled();
+  const offsets = decodeCursor(after, names);
+  if (provider) {
+    const offset = offsets[provider]!;
+    const page = await ctx.providers.get(provider).assets.listAssets({ offset, limit: size }, filter);
+    ctx.loaders.prime(page.items);
+    return {
+      edges: page.items.map((node, i) => ({ node, cursor: encodeCursor({ [provider]: offset + i + 1 }) })),
+      hasNextPage: page.hasNextPage,
+      totalCount: page.totalCount,
+      incomplete: [],
+    };
+  }
+  const sources = await Promise.all(
+    names.map(async (name): Promise<SourcePage> => {
+      try {
+        const page = await ctx.providers.get(name).assets.listAssets({ offset: offsets[name]!, limit: size }, filter);
+        ctx.loaders.prime(page.items);
+        return { provider: name, page };
+      } catch (error) {
+        return { provider: name, error };
+      }
+    }),
+  );
+  return mergeNewestFirst(sources, offsets, size);
+}

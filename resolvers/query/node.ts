@@ -1,0 +1,65 @@
+import { badInput } from '../../src/errors.js';
+import { builder } from '../../schema/builder.js';
+import { AssetRef } from '../../schema/asset.js';
+import { UplynkAssetRef } from '../../schema/assets/uplynk.js';
+import { ProviderEnum } from '../../schema/enums.js';
+import { loadAsset, loadAssetByGlobalId, loadNode } from '../load.js';
+
+/** Most IDs one `nodes` call takes: a gateway's entity batch or a big page of references. */
+export const MAX_NODES = 5000;
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'Any object with a global ID.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => loadNode(ctx, id),
+  }),
+  nodes: t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    description: `Objects by global ID, in the order asked (up to ${MAX_NODES}). An ID that is malformed or not found is null, with an error for that entry alone. IDs of one provider are read in the fewest calls the provider allows.`,
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, { ids }, ctx) => {
+      if (ids.length > MAX_NODES) throw badInput(`nodes takes at most ${MAX_NODES} ids, got ${ids.length}`);
+      // Each entry settles on its own: an Error in a list makes that item null with its own error.
+      return ids.map((id) => {
+        try {
+          return loadNode(ctx, String(id)).catch((error: unknown) => error as Error);
+        } catch (error) {
+          return error as Error;
+        }
+      }) as never;
+    },
+  }),
+  asset: t.field({
+    type: AssetRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => loadAssetByGlobalId(ctx, String(id)),
+  }),
+  assetByProviderId: t.field({
+    type: AssetRef,
+    nullable: true,
+    description: "An asset by the provider's own id.",
+    args: {
+      provider: t.arg({ type: ProviderEnum, required: true }),
+      providerId: t.arg.string({ required: true }),
+    },
+    resolve: (_root, { provider, providerId }, ctx) => loadAsset(ctx, provider, providerId),
+  }),
+  assetByExternalId: t.field({
+    type: UplynkAssetRef,
+    nullable: true,
+    description: 'An Uplynk asset by its external id.',
+    args: { externalId: t.arg.string({ required: true }) },
+    resolve: (_root, { externalId }, ctx) => {
+      if (externalId.length === 0 || externalId.length > 512) {
+        throw badInput('externalId must be 1–512 characters', { argument: 'externalId' });
+      }
+      ctx.providers.get('UPLYNK');
+      return ctx.loaders.uplynkByExternalId.load(externalId);
+    },
+  }),
+}));

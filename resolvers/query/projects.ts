@@ -1,0 +1,27 @@
+import { decodeProjectId } from '../../src/ids.js';
+import { builder } from '../../schema/builder.js';
+import { ProjectConnectionRef, ProjectRef } from '../../schema/project.js';
+import { sliceConnection } from '../paging.js';
+
+builder.queryFields((t) => ({
+  projects: t.field({
+    type: ProjectConnectionRef,
+    description: 'Video Jungle projects. Video Jungle returns whole collections, so paging happens here.',
+    args: { first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }), after: t.arg.string() },
+    resolve: async (_root, { first, after }, ctx) => {
+      const projects = await ctx.providers.get('VIDEO_JUNGLE').projects!.listProjects();
+      ctx.loaders.primeProjects(projects);
+      return sliceConnection(projects, 'projects', first, after);
+    },
+  }),
+  project: t.field({
+    type: ProjectRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      const projectId = decodeProjectId(String(id));
+      ctx.providers.get('VIDEO_JUNGLE');
+      return ctx.loaders.project.load(projectId);
+    },
+  }),
+}));

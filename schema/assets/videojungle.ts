@@ -1,0 +1,38 @@
+import type { VideoJungleAsset } from '../../src/providers/types.js';
+import { projectAssets } from '../../resolvers/fields/project-assets.js';
+import { builder } from '../builder.js';
+import { connectionType } from '../connection.js';
+import { ProjectRef } from '../project.js';
+import { assetNode } from './node.js';
+
+export const VideoJungleAssetRef = assetNode('VIDEO_JUNGLE', 'An asset of a Video Jungle project.');
+
+builder.objectFields(VideoJungleAssetRef, (t) => ({
+  keyname: t.exposeString('keyname', { nullable: true }),
+  assetType: t.exposeString('assetType', {
+    nullable: true,
+    description: 'e.g. user, generated_video, finished_video, youtube-url, video-reference',
+  }),
+  assetPath: t.exposeString('assetPath', { nullable: true }),
+  description: t.exposeString('description', { nullable: true }),
+  generatedDescription: t.exposeString('generatedDescription', { nullable: true }),
+  createParameters: t.expose('createParameters', { type: 'JSON', nullable: true }),
+  uploaded: t.exposeBoolean('uploaded'),
+  project: t.field({
+    type: ProjectRef,
+    nullable: true,
+    resolve: (a, _args, ctx) => (a.projectId ? ctx.loaders.project.load(a.projectId) : null),
+  }),
+}));
+
+const VideoJungleAssetConnectionRef = connectionType<VideoJungleAsset>('VideoJungleAsset', VideoJungleAssetRef);
+
+// The project's side of the relation lives here, beside the asset type it returns.
+builder.objectFields(ProjectRef, (t) => ({
+  assets: t.field({
+    type: VideoJungleAssetConnectionRef,
+    nullable: true,
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (project, { first, after }, ctx) => projectAssets(project, first, after, ctx),
+  }),
+}));

@@ -1,0 +1,34 @@
+import { ASSET_TYPENAMES } from '../src/ids.js';
+import type { Change, ChangeFeedPage } from '../src/providers/types.js';
+import { AssetRef } from './asset.js';
+import { builder } from './builder.js';
+import { ChangeActionEnum, ProviderEnum } from './enums.js';
+
+export const ChangeRef = builder.objectRef<Change>('Change').implement({
+  description: 'An asset created, updated or deleted at a point in time.',
+  fields: (t) => ({
+    provider: t.field({ type: ProviderEnum, resolve: (c) => c.provider }),
+    assetId: t.globalID({ resolve: (c) => ({ type: ASSET_TYPENAMES[c.provider], id: c.providerId }) }),
+    providerId: t.exposeString('providerId'),
+    action: t.field({ type: ChangeActionEnum, resolve: (c) => c.action }),
+    at: t.expose('at', { type: 'DateTime' }),
+    asset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The asset as of the change, when the provider sent it (deleted assets may have none).',
+      resolve: (c) => c.asset,
+    }),
+  }),
+});
+
+export const ChangeFeedRef = builder.objectRef<ChangeFeedPage>('ChangeFeed').implement({
+  fields: (t) => ({
+    changes: t.field({ type: [ChangeRef], resolve: (p) => p.changes }),
+    start: t.expose('start', { type: 'DateTime' }),
+    next: t.expose('next', {
+      type: 'DateTime',
+      description:
+        'Pass as `since` to read on. Uplynk reports the change at this boundary again on the next read; skip what you have seen.',
+    }),
+  }),
+});

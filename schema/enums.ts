@@ -1,0 +1,33 @@
+import { ASSET_STATUSES, MEDIA_TYPES, PROVIDERS } from '../src/providers/types.js';
+import { builder } from './builder.js';
+
+export const ProviderEnum = builder.enumType('Provider', {
+  description: 'A video-asset provider behind this API.',
+  values: PROVIDERS,
+});
+
+export const AssetStatusEnum = builder.enumType('AssetStatus', {
+  description:
+    "An asset's lifecycle, normalised across providers; the provider's own value is in `providerStatus`. READY, FAILED and DELETED are terminal.",
+  values: ASSET_STATUSES,
+});
+
+export const MediaTypeEnum = builder.enumType('MediaType', { values: MEDIA_TYPES });
+
+export const ChangeActionEnum = builder.enumType('ChangeAction', { values: ['CREATED', 'UPDATED', 'DELETED'] as const });
+
+export const CapabilityEnum = builder.enumType('ProviderCapability', {
+  description: 'What a provider supports through this API; anything else answers UNSUPPORTED_BY_PROVIDER.',
+  values: [
+    'ASSET_READ',
+    'ASSET_LIST',
+    'MULTI_GET',
+    'EXTERNAL_IDS',
+    'PROJECTS',
+    'FRAMES',
+    'THUMBNAILS',
+    'CHANGE_FEED',
+    'SEARCH',
+    'MEDIA_TYPE_FILTER',
+  ] as const,
+});

@@ -1,0 +1,20 @@
+import type { Frame } from '../src/providers/types.js';
+import { builder } from './builder.js';
+
+export const FrameRef = builder.objectRef<Frame>('Frame').implement({
+  description: 'A still image of an asset.',
+  fields: (t) => ({
+    at: t.field({
+      type: 'Timecode',
+      nullable: true,
+      description: 'Milliseconds from the start of the asset, when known.',
+      resolve: (f) => f.atMs,
+    }),
+    mimeType: t.exposeString('mimeType'),
+    base64: t.exposeString('base64', { description: 'The image bytes, base64.' }),
+    dataUrl: t.string({
+      description: 'The image as a data: URL, ready for an <img src>.',
+      resolve: (f) => `data:${f.mimeType};base64,${f.base64}`,
+    }),
+  }),
+});

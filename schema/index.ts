@@ -1,0 +1,24 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './enums.js';
+import './asset.js';
+import './assets/videojungle.js';
+import './assets/uplynk.js';
+import './assets/twelvelabs.js';
+import './assets/runway.js';
+import './project.js';
+import './change.js';
+import '../resolvers/query/node.js';
+import '../resolvers/query/assets.js';
+import '../resolvers/query/projects.js';
+import '../resolvers/query/changes.js';
+import '../resolvers/query/providers.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema, built once: Pothos types are registered by importing their modules above. */
+export function buildSchema(): GraphQLSchema {
+  schema ??= lexicographicSortSchema(builder.toSchema());
+  return schema;
+}

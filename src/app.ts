@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { buildSchema } from '../schema/index.js';
+import type { Config, ProviderConfigs } from './config.js';
+import { createContext, type Context } from './context.js';
+import { toGraphQLError } from './errors.js';
+import { createLogger, type Logger } from './logger.js';
+import { ProviderRegistry } from './providers/registry.js';
+import { startSandbox, type Sandbox } from './sandbox/index.js';
+
+export interface AppOptions {
+  /**
+   * Sandbox providers to serve instead of starting a sandbox: tests pass their own running sandbox's
+   * configuration (to read its counters), or part of it (to leave a provider disabled).
+   */
+  sandbox?: { providers: ProviderConfigs };
+  logger?: Logger;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, never>, Context>;
+  providers: ProviderRegistry;
+  logger: Logger;
+  /** The sandbox this app started itself (config.sandbox without options.sandbox). */
+  sandbox: Sandbox | undefined;
+  /** Listens; resolves with the base URL (http://host:port). Port 0 picks a free one. */
+  start(port?: number, host?: string): Promise<string>;
+  /** Graceful: stop accepting, let in-flight requests finish, close upstream pools. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const ownSandbox = config.sandbox && !options.sandbox ? await startSandbox() : undefined;
+  const sandboxed = options.sandbox ?? ownSandbox;
+  const providers = ProviderRegistry.create(sandboxed ? sandboxed.providers : config.providers, {
+    upstream: config.upstream,
+    sandbox: Boolean(sandboxed),
+  });
+
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    context: () => createContext(config, providers),
+    maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+  });
+
+  const server: Server = createServer(yoga);
+  let stopping: Promise<void> | undefined;
+
+  return {
+    yoga,
+    providers,
+    logger,
+    sandbox: ownSandbox,
+    async start(port = config.port, host = config.host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const { port: bound } = server.address() as AddressInfo;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+      logger.info({ url: `${url}/graphql`, providers: providers.enabled(), sandbox: Boolean(sandboxed) }, 'assetfed listening');
+      return url;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await providers.close();
+        await ownSandbox?.stop();
+      })();
+      return stopping;
+    },
+  };
+}

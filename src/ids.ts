@@ -1,0 +1,63 @@
+import { badInput } from './errors.js';
+import type { ProviderName } from './providers/types.js';
+
+/**
+ * Global IDs are opaque: base64 of "<TypeName>:<provider's own id>" (the Relay convention Pothos uses),
+ * so an ID says which type and provider it belongs to and no client needs to know provider id formats.
+ */
+export const ASSET_TYPENAMES = {
+  VIDEO_JUNGLE: 'VideoJungleAsset',
+  UPLYNK: 'UplynkAsset',
+  TWELVE_LABS: 'TwelveLabsAsset',
+  RUNWAY: 'RunwayAsset',
+} as const satisfies Record<ProviderName, string>;
+
+export type AssetTypename = (typeof ASSET_TYPENAMES)[ProviderName];
+export type NodeTypename = AssetTypename | 'Project';
+
+const PROVIDER_OF_TYPENAME = new Map<string, ProviderName>(
+  Object.entries(ASSET_TYPENAMES).map(([provider, typename]) => [typename, provider as ProviderName]),
+);
+
+export interface DecodedId {
+  typename: NodeTypename;
+  id: string;
+}
+
+export function encodeGlobalId(typename: string, id: string): string {
+  return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+$/;
+
+/** Decodes any global ID this API issued; anything else is BAD_USER_INPUT naming the value. */
+export function decodeGlobalId(globalId: string): DecodedId {
+  const invalid = () =>
+    badInput(`${JSON.stringify(globalId.slice(0, 100))} is not a valid ID of this API`, { invalidId: true });
+  if (globalId.length === 0 || globalId.length > 2048 || !BASE64.test(globalId)) throw invalid();
+  const text = Buffer.from(globalId, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) throw invalid();
+  const typename = text.slice(0, colon);
+  if (typename !== 'Project' && !PROVIDER_OF_TYPENAME.has(typename)) throw invalid();
+  return { typename: typename as NodeTypename, id: text.slice(colon + 1) };
+}
+
+export function providerOfTypename(typename: string): ProviderName | undefined {
+  return PROVIDER_OF_TYPENAME.get(typename);
+}
+
+/** An asset ID's provider and provider id; another type's ID is BAD_USER_INPUT. */
+export function decodeAssetId(globalId: string): { provider: ProviderName; id: string } {
+  const { typename, id } = decodeGlobalId(globalId);
+  const provider = providerOfTypename(typename);
+  if (!provider) throw badInput(`Expected an asset ID, got a ${typename} ID`);
+  return { provider, id };
+}
+
+/** A project's Video Jungle id; another type's ID is BAD_USER_INPUT. */
+export function decodeProjectId(globalId: string): string {
+  const { typename, id } = decodeGlobalId(globalId);
+  if (typename !== 'Project') throw badInput(`Expected a Project ID, got a ${typename} ID`);
+  return id;
+}

@@ -1,0 +1,156 @@
+import type { ProviderConfigs } from '../../config.js';
+import { badInput, ProviderError, unsupported } from '../../errors.js';
+import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
+import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
+import { classifyRunwayError, mapRunwayAsset } from './map.js';
+import { runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
+
+type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
+
+/** useapi.net's own bounds on GET /assets/: limit 1–50, offset 0–1000. */
+export const RUNWAY_PAGE_MAX = 50;
+export const RUNWAY_OFFSET_MAX = 1000;
+
+const CAPABILITIES: readonly Capability[] = ['ASSET_READ', 'ASSET_LIST', 'MEDIA_TYPE_FILTER'];
+const ASSET_ID = /^user:[^:\s]+-runwayml:[^:\s]+@[^:\s]+-asset:[^:\s]+$/;
+const MEDIA_TYPE_PARAM = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' } as const;
+
+/** Runway through useapi.net: read by composite assetId (no multi-get), list by offset/limit. */
+export function createRunwayClient(config: RunwayConfig, options: ClientOptions): ProviderClient<'RUNWAY'> {
+  const auth = { authorization: `Bearer ${config.token}` };
+  const http = createHttp('RUNWAY', config.baseUrl, auth, classifyRunwayError, options);
+  const concurrency = Math.max(1, options.upstream.concurrency);
+  return {
+    assets: {
+      name: 'RUNWAY',
+      sandbox: options.sandbox,
+      capabilities: CAPABILITIES,
+      maxBatch: 1,
+      async getAssets(ids) {
+        const bad = ids.find((id) => !ASSET_ID.test(id));
+        if (bad !== undefined) {
+          throw badInput(`${JSON.stringify(bad)} is not a Runway asset id (user:<id>-runwayml:<email>-asset:<uuid>)`);
+        }
+        const found = await mapLimit(ids, concurrency, (id) => getAsset(http, id));
+        return found.filter((asset): asset is RunwayAsset => asset !== null);
+      },
+      listAssets: (window, filter) => listAssets(http, config, window, filter),
+    },
+    close: () => http.close(),
+  };
+}
+
+/** One asset, or null when useapi answers 404 (missing keys are the loaders' business, not an error). */
+async function getAsset(http: ProviderHttp, id: string): Promise<RunwayAsset | null> {
+  try {
+    const wire = await http.request({
+      method: 'GET',
+      // The id holds ':' and '@', so it must be percent-encoded to stay one path segment.
+      path: `/assets/${encodeURIComponent(id)}`,
+      endpoint: 'GET /assets/{assetId}',
+      schema: runwayAssetSchema,
+    });
+    return mapRunwayAsset(wire, id);
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+async function listAssets(
+  http: ProviderHttp,
+  config: RunwayConfig,
+  window: ListWindow,
+  filter: AssetListFilter,
+): Promise<Page<RunwayAsset>> {
+  // Filtering one page client-side would break offset paging, so search is refused outright.
+  if (filter.search) throw unsupported('RUNWAY', 'searching assets');
+  checkWindow(window);
+  const mediaType = filter.mediaType;
+  // useapi only knows video/image/audio: a TEXT or OTHER filter can match nothing.
+  if (mediaType === 'TEXT' || mediaType === 'OTHER') return { items: [], hasNextPage: false, totalCount: null };
+  const calls = planRunwayCalls(window);
+  const replies = await Promise.all(
+    calls.map((call) =>
+      http.request({
+        method: 'GET',
+        path: '/assets/',
+        endpoint: 'GET /assets/',
+        query: {
+          offset: call.offset,
+          limit: call.ask,
+          mediaType: mediaType ? MEDIA_TYPE_PARAM[mediaType] : undefined,
+          email: config.email || undefined,
+        },
+        schema: runwayAssetListSchema,
+      }),
+    ),
+  );
+  const { items, hasNextPage } = assembleRunwayPage(calls, replies);
+  const assets = items.map((wire) => mapRunwayAsset(wire)).filter((a): a is RunwayAsset => a !== null);
+  // No total in useapi's reply: it is a bare array.
+  return { items: assets, hasNextPage, totalCount: null };
+}
+
+function checkWindow(window: ListWindow): void {
+  if (!Number.isInteger(window.offset) || window.offset < 0) throw badInput('offset must be a non-negative integer');
+  if (!Number.isInteger(window.limit) || window.limit < 1) throw badInput('limit must be a positive integer');
+  // useapi.net rejects offset > 1000 on GET /assets/; say so here rather than spend a call on a 400.
+  if (window.offset > RUNWAY_OFFSET_MAX) {
+    throw badInput(`Runway lists can only be paged up to offset ${RUNWAY_OFFSET_MAX}`);
+  }
+}
+
+/** One upstream page: `size` items belong to the window, `ask` may be one more to learn if more exist. */
+export interface RunwayCall {
+  offset: number;
+  size: number;
+  ask: number;
+}
+
+/**
+ * Splits a window into calls of at most 50. The last asks for one extra item when that still fits in
+ * 50; otherwise a full last page means "maybe more". Calls past offset 1000 are not made (useapi
+ * refuses them), so a window reaching beyond it comes back short, with hasNextPage from the last page.
+ */
+export function planRunwayCalls(window: ListWindow): RunwayCall[] {
+  const end = window.offset + window.limit;
+  const calls: RunwayCall[] = [];
+  for (let offset = window.offset; offset < end && offset <= RUNWAY_OFFSET_MAX; offset += RUNWAY_PAGE_MAX) {
+    const size = Math.min(RUNWAY_PAGE_MAX, end - offset);
+    calls.push({ offset, size, ask: size });
+  }
+  const last = calls.at(-1);
+  if (last) last.ask = Math.min(RUNWAY_PAGE_MAX, last.size + 1);
+  return calls;
+}
+
+/** Joins the replies of planRunwayCalls; a reply shorter than its share ends the list there. */
+export function assembleRunwayPage(
+  calls: readonly RunwayCall[],
+  replies: readonly RunwayWireAsset[][],
+): { items: RunwayWireAsset[]; hasNextPage: boolean } {
+  const items: RunwayWireAsset[] = [];
+  for (const [i, call] of calls.entries()) {
+    const reply = replies[i] ?? [];
+    items.push(...reply.slice(0, call.size));
+    if (reply.length < call.size) return { items, hasNextPage: false };
+    // The last call: the extra item answers the question, or a full page of 50 means "maybe more".
+    if (i === calls.length - 1) return { items, hasNextPage: call.ask > call.size ? reply.length > call.size : true };
+  }
+  return { items, hasNextPage: false };
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,140 @@
+import type { ProviderConfigs } from '../../config.js';
+import { badInput, ProviderError } from '../../errors.js';
+import { createHttp, type ClientOptions } from '../http.js';
+import type {
+  AssetListFilter,
+  Capability,
+  ListWindow,
+  Page,
+  Project,
+  ProjectSource,
+  ProviderClient,
+  VideoJungleAsset,
+} from '../types.js';
+import { classifyVjError, mapVjAsset, mapVjProject, pageVjAssets } from './map.js';
+import { VJ_UUID, vjAsset, vjAssetList, vjCheck, vjProject, vjProjectList } from './wire.js';
+
+export type VideoJungleConfig = NonNullable<ProviderConfigs['videoJungle']>;
+
+export interface VideoJungleClient extends ProviderClient<'VIDEO_JUNGLE'> {
+  projects: ProjectSource;
+  /** GET /assets/check/{id}: whether the asset's file is uploaded yet. NOT_FOUND for an unknown id. */
+  checkAsset(id: string): Promise<boolean>;
+}
+
+export const VIDEO_JUNGLE_CAPABILITIES: readonly Capability[] = [
+  'ASSET_READ',
+  'ASSET_LIST',
+  'PROJECTS',
+  'SEARCH',
+  'MEDIA_TYPE_FILTER',
+];
+
+/** The server answers 422 for an id that is not a UUID; say so before spending a call on it. */
+function uuidPath(id: string, what: string): string {
+  if (!VJ_UUID.test(id)) {
+    throw badInput(`${JSON.stringify(id.slice(0, 100))} is not a Video Jungle ${what} id (a UUID)`);
+  }
+  return encodeURIComponent(id);
+}
+
+function checkWindow(window: ListWindow): void {
+  if (!Number.isInteger(window.offset) || window.offset < 0 || !Number.isInteger(window.limit) || window.limit < 0) {
+    throw badInput('a list window needs a non-negative integer offset and limit');
+  }
+}
+
+/** Runs fn over items with at most `limit` calls in flight, results in item order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return results;
+}
+
+/**
+ * Video Jungle over its REST API: `X-API-Key` auth (the current SDK's header; the docs' Bearer is
+ * older), bare-array lists, no multi-get (maxBatch 1) and no global asset list.
+ */
+export function createVideoJungleClient(config: VideoJungleConfig, options: ClientOptions): VideoJungleClient {
+  const http = createHttp(
+    'VIDEO_JUNGLE',
+    config.baseUrl,
+    { 'X-API-Key': config.apiKey, accept: 'application/json' },
+    classifyVjError,
+    options,
+  );
+
+  /** Every project with its assets embedded: the only way to see all assets at once. */
+  const fetchProjects = () =>
+    http.request({ method: 'GET', path: '/projects', endpoint: 'GET /projects', schema: vjProjectList });
+
+  /** One asset, or null when Video Jungle answers 404: a missing id is absent, not an error. */
+  async function getAsset(id: string): Promise<VideoJungleAsset | null> {
+    const path = `/assets/${uuidPath(id, 'asset')}`;
+    try {
+      const wire = await http.request({ method: 'GET', path, endpoint: 'GET /assets/{id}', schema: vjAsset });
+      return mapVjAsset(wire);
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** The loaders send one id at a time; more are fetched one call each, bounded like the loaders do. */
+  async function getAssets(ids: readonly string[]): Promise<VideoJungleAsset[]> {
+    for (const id of ids) uuidPath(id, 'asset');
+    const found = await mapBounded(ids, options.upstream.concurrency, getAsset);
+    return found.filter((a): a is VideoJungleAsset => a !== null);
+  }
+
+  async function listAssets(window: ListWindow, filter: AssetListFilter): Promise<Page<VideoJungleAsset>> {
+    checkWindow(window);
+    return pageVjAssets(await fetchProjects(), window, filter);
+  }
+
+  const projects: ProjectSource = {
+    async listProjects(): Promise<Project[]> {
+      return (await fetchProjects()).map(mapVjProject);
+    },
+    async getProject(id: string): Promise<Project> {
+      const path = `/projects/${uuidPath(id, 'project')}`;
+      const wire = await http.request({ method: 'GET', path, endpoint: 'GET /projects/{id}', schema: vjProject });
+      return mapVjProject(wire);
+    },
+    // Singular /asset, as the SDK calls it; the docs' plural /assets is unverified.
+    async listProjectAssets(projectId: string): Promise<VideoJungleAsset[]> {
+      const path = `/projects/${uuidPath(projectId, 'project')}/asset`;
+      const endpoint = 'GET /projects/{id}/asset';
+      const list = await http.request({ method: 'GET', path, endpoint, schema: vjAssetList });
+      return list.map((a) => mapVjAsset(a, projectId));
+    },
+  };
+
+  async function checkAsset(id: string): Promise<boolean> {
+    const path = `/assets/check/${uuidPath(id, 'asset')}`;
+    const endpoint = 'GET /assets/check/{id}';
+    const { uploaded } = await http.request({ method: 'GET', path, endpoint, schema: vjCheck });
+    return uploaded;
+  }
+
+  return {
+    assets: {
+      name: 'VIDEO_JUNGLE',
+      sandbox: options.sandbox,
+      capabilities: VIDEO_JUNGLE_CAPABILITIES,
+      maxBatch: 1,
+      getAssets,
+      listAssets,
+    },
+    projects,
+    checkAsset,
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,27 @@
+import { SANDBOX_CREDENTIALS } from '../credentials.js';
+import type { SandboxDefinition } from '../server.js';
+import { runwayError, runwayRoutes } from './routes.js';
+import { seedRunwayRecords } from './seed.js';
+import { RunwayStore } from './store.js';
+
+export { RunwayStore, type RunwayRecord } from './store.js';
+export { RUNWAY_SANDBOX_EMAIL, RUNWAY_SANDBOX_USER_ID, runwayAssetId } from './seed.js';
+
+/** The sandbox definition plus its store, so tests and the bench can pick real ids. */
+export interface RunwaySandbox extends SandboxDefinition {
+  store: RunwayStore;
+}
+
+/** useapi.net's Runway asset API under /v1/runwayml, serving one account with a seeded library. */
+export function createRunwaySandbox(): RunwaySandbox {
+  const store = new RunwayStore();
+  const { listed, unlisted } = seedRunwayRecords();
+  for (const record of listed) store.add(record);
+  for (const record of unlisted) store.add(record, { listed: false });
+  return {
+    prefix: '/v1/runwayml',
+    routes: runwayRoutes(store, SANDBOX_CREDENTIALS.runway),
+    errorResponse: runwayError,
+    store,
+  };
+}

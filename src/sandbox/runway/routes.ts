@@ -1,0 +1,82 @@
+import type { Route, SandboxRequest, SandboxResponse } from '../server.js';
+import type { RunwayStore } from './store.js';
+
+export interface RunwayAccount {
+  token: string;
+  email: string;
+}
+
+const OFFSET_MAX = 1000;
+const LIMIT_MAX = 50;
+const MEDIA_TYPES = new Set(['video', 'image', 'audio']);
+// The documented composite id; anything else cannot name an asset.
+const ASSET_ID = /^user:[^:\s]+-runwayml:[^:\s]+@[^:\s]+-asset:[^:\s]+$/;
+
+/** useapi.net's error envelope: `{"error": "<message>", "code": <status>}`. */
+export function runwayError(status: number, message: string): SandboxResponse {
+  return { status, body: { error: message, code: status } };
+}
+
+const UNAUTHORIZED = runwayError(401, 'Unauthorized');
+const NOT_FOUND = runwayError(404, 'Not found.');
+
+function json(text: string): SandboxResponse {
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: text };
+}
+
+/** GET /assets/:id and GET /assets/, checked as strictly as useapi.net checks them. */
+export function runwayRoutes(store: RunwayStore, account: RunwayAccount): Route[] {
+  const expected = `Bearer ${account.token}`;
+  const authorized = (req: SandboxRequest) => req.headers.authorization?.trim() === expected;
+  return [
+    {
+      method: 'GET',
+      pattern: '/assets/:id',
+      handler: (req) => {
+        if (!authorized(req)) return UNAUTHORIZED;
+        const id = req.params.id ?? '';
+        // [I] the docs list a 400 for retrieve; a malformed assetId is the one input that can earn it.
+        if (!ASSET_ID.test(id)) return runwayError(400, `Invalid assetId: ${id}`);
+        const text = store.json(id);
+        return text === undefined ? NOT_FOUND : json(text);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/assets/',
+      handler: (req) => {
+        if (!authorized(req)) return UNAUTHORIZED;
+        const problem = checkListQuery(req.query, account.email);
+        if (problem) return runwayError(400, problem);
+        const offset = Number(req.query.get('offset'));
+        const limit = Number(req.query.get('limit'));
+        return json(store.pageJson(offset, limit, req.query.get('mediaType') || ''));
+      },
+    },
+  ];
+}
+
+/** What is wrong with a list query, or undefined when useapi would accept it. */
+function checkListQuery(query: URLSearchParams, email: string): string | undefined {
+  const offset = intProblem(query.get('offset'), 'offset', 0, OFFSET_MAX);
+  if (offset) return offset;
+  const limit = intProblem(query.get('limit'), 'limit', 1, LIMIT_MAX);
+  if (limit) return limit;
+  const mediaType = query.get('mediaType');
+  if (mediaType && !MEDIA_TYPES.has(mediaType)) {
+    return `Parameter mediaType must be one of video, image, audio (got ${mediaType})`;
+  }
+  const asked = query.get('email');
+  // [I] with one configured account email may be left out; an email of no configured account is a 400.
+  if (asked && asked !== email) return `Unable to find configuration for account ${asked}`;
+  return undefined;
+}
+
+function intProblem(raw: string | null, name: string, min: number, max: number): string | undefined {
+  if (raw === null || raw === '') return `Parameter ${name} is required`;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    return `Parameter ${name} must be an integer between ${min} and ${max} (got ${raw})`;
+  }
+  return undefined;
+}

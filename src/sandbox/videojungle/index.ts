@@ -1,0 +1,29 @@
+import type { SandboxDefinition, SandboxResponse } from '../server.js';
+import { detail, videoJungleRoutes } from './routes.js';
+import { seedVideoJungle } from './seed.js';
+import { VideoJungleStore, type VideoJungleStoreOptions } from './store.js';
+
+export { VideoJungleStore, type VideoJungleStoreOptions } from './store.js';
+
+export interface VideoJungleSandbox extends SandboxDefinition {
+  /** The seeded account, for tests that need ids (projectIds(), assetIds(), pendingAssetIds()). */
+  store: VideoJungleStore;
+}
+
+/**
+ * FastAPI's bodies: `{detail}` for HTTPExceptions, "Not Found" for a path no route serves (the
+ * harness names the path, FastAPI does not), and Starlette's plain-text page for an unhandled 500.
+ */
+function errorResponse(status: number, message: string): SandboxResponse {
+  if (status === 500) {
+    return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error' };
+  }
+  if (status === 404 && message.startsWith('no route for ')) return detail(404, 'Not Found');
+  return detail(status, message);
+}
+
+/** Video Jungle's API at the root of its host (no path prefix), over a deterministic seeded account. */
+export function createVideoJungleSandbox(options: VideoJungleStoreOptions = {}): VideoJungleSandbox {
+  const store = new VideoJungleStore(seedVideoJungle(), options);
+  return { prefix: '', routes: videoJungleRoutes(store), errorResponse, store };
+}

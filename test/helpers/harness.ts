@@ -1,0 +1,67 @@
+import { request } from 'undici';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig, type ProviderConfigs } from '../../src/config.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { ProviderName } from '../../src/providers/types.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] | undefined;
+}
+
+export interface Harness {
+  url: string;
+  app: App;
+  sandbox: Sandbox;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Providers to enable (default: all four). */
+  enable?: ProviderName[];
+}
+
+const KEYS: Record<ProviderName, keyof ProviderConfigs> = {
+  VIDEO_JUNGLE: 'videoJungle',
+  UPLYNK: 'uplynk',
+  TWELVE_LABS: 'twelveLabs',
+  RUNWAY: 'runway',
+};
+
+/** The sandbox and the app on free ports, spoken to over real HTTP through undici. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sandbox = await startSandbox();
+  const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '2000', ...options.env });
+  const enabled = options.enable ?? (Object.keys(KEYS) as ProviderName[]);
+  const providers: ProviderConfigs = Object.fromEntries(enabled.map((p) => [KEYS[p], sandbox.providers[KEYS[p]]]));
+  const app = await createApp(config, { sandbox: { providers } });
+  const url = await app.start(0, '127.0.0.1');
+  return {
+    url,
+    app,
+    sandbox,
+    gql: (query, variables) => postGraphQL(`${url}/graphql`, query, variables),
+    async stop() {
+      await app.stop();
+      await sandbox.stop();
+    },
+  };
+}
+
+export async function postGraphQL<T>(endpoint: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const res = await request(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
+  return { status: res.statusCode, data: body.data, errors: body.errors };
+}
+
+/** The global ID this API issues for a provider's id. */
+export function globalId(typename: string, id: string): string {
+  return Buffer.from(`${typename}:${id}`).toString('base64');
+}

@@ -1,0 +1,20 @@
+import type { Harness } from './harness.js';
+
+/** Global IDs of the first `count` assets of a provider, read through the API's own list. */
+export async function assetIds(h: Pick<Harness, 'gql'>, provider: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  while (ids.length < count) {
+    const res: any = await h.gql(
+      `query($p: Provider!, $after: String) { assets(provider: $p, first: 100, after: $after) {
+         edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      { p: provider, after },
+    );
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    ids.push(...res.data.assets.edges.map((e: any) => e.node.id));
+    if (!res.data.assets.pageInfo.hasNextPage) break;
+    after = res.data.assets.pageInfo.endCursor;
+  }
+  if (ids.length < count) throw new Error(`${provider} has only ${ids.length} assets, wanted ${count}`);
+  return ids.slice(0, count);
+}

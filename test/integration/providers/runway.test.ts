@@ -1,0 +1,256 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, ProviderError } from '../../../src/errors.js';
+import type { CallEvent, ClientOptions } from '../../../src/providers/http.js';
+import { createRunwayClient } from '../../../src/providers/runway/client.js';
+import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
+import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
+import { SandboxServer } from '../../../src/sandbox/server.js';
+
+const GET = 'GET /assets/:id';
+const LIST = 'GET /assets/';
+const sandbox = createRunwaySandbox();
+const server = new SandboxServer(sandbox);
+const listed = sandbox.store.listed();
+const opened: { close(): Promise<void> }[] = [];
+
+function options(onCall?: (event: CallEvent) => void): ClientOptions {
+  return { upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 }, sandbox: true, onCall };
+}
+
+type Overrides = Partial<{ token: string; email: string | undefined; baseUrl: string }>;
+
+function client(overrides: Overrides = {}, onCall?: (e: CallEvent) => void) {
+  const { token, email } = SANDBOX_CREDENTIALS.runway;
+  const c = createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, options(onCall));
+  opened.push(c);
+  return c.assets;
+}
+
+const rejection = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
+
+beforeAll(async () => {
+  await server.start(0);
+});
+afterEach(() => {
+  server.faults.clear();
+  server.resetCounters();
+});
+afterAll(async () => {
+  await Promise.all(opened.map((c) => c.close()));
+  await server.stop();
+});
+
+describe('Runway client against the useapi.net sandbox: reads', () => {
+  it('gets one asset; the id with ":" and "@" round-trips through the encoded path', async () => {
+    const wanted = listed.find((a) => a.mediaType === 'video')!;
+    expect(wanted.assetId).toMatch(/:.*@/);
+    const [asset, ...rest] = await client().getAssets([wanted.assetId]);
+    expect(rest).toEqual([]);
+    expect(asset).toMatchObject({
+      provider: 'RUNWAY',
+      providerId: wanted.assetId,
+      uuid: wanted.id,
+      name: wanted.name,
+      mediaType: 'VIDEO',
+      status: 'READY',
+    });
+    expect(asset?.createdAt?.toISOString()).toBe(wanted.createdAt);
+    expect(server.calls(GET)).toBe(1);
+  });
+
+  it('multi-gets with one call per id (no batch endpoint); unknown ids are simply absent', async () => {
+    const unknown = 'user:1234-runwayml:sandbox@assetfed.dev-asset:00000000-0000-4000-8000-000000000000';
+    const ids = [listed[3]!.assetId, unknown, listed[7]!.assetId];
+    const assets = await client().getAssets(ids);
+    expect(assets.map((a) => a.providerId).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(server.calls(GET)).toBe(3);
+  });
+
+  it('answers [] for a 404, after exactly one call', async () => {
+    expect(await client().getAssets(['user:1234-runwayml:sandbox@assetfed.dev-asset:deadbeef'])).toEqual([]);
+    expect(server.calls(GET)).toBe(1);
+  });
+
+  it('rejects a malformed id client-side, with no call', async () => {
+    const error = await rejection(client().getAssets(['not-a-runway-id']));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect(server.calls()).toBe(0);
+  });
+
+  it('reads an asset by id that the workspace-scoped list never shows', async () => {
+    const hidden = sandbox.store.unlisted()[0]!;
+    const [asset] = await client().getAssets([hidden.assetId]);
+    expect(asset?.providerId).toBe(hidden.assetId);
+    const all = await client().listAssets({ offset: 0, limit: 100 }, {});
+    expect(all.items.map((a) => a.providerId)).not.toContain(hidden.assetId);
+  });
+});
+
+describe('Runway client against the useapi.net sandbox: lists', () => {
+  it('pages through the list newest first, probing one extra item for hasNextPage', async () => {
+    const assets = client();
+    const seen: string[] = [];
+    let page = await assets.listAssets({ offset: 0, limit: 20 }, {});
+    expect(page).toMatchObject({ hasNextPage: true, totalCount: null });
+    seen.push(...page.items.map((a) => a.providerId));
+    page = await assets.listAssets({ offset: 20, limit: 20 }, {});
+    expect(page.hasNextPage).toBe(true);
+    seen.push(...page.items.map((a) => a.providerId));
+    page = await assets.listAssets({ offset: 40, limit: 20 }, {});
+    expect(page.hasNextPage).toBe(false);
+    seen.push(...page.items.map((a) => a.providerId));
+    expect(seen).toEqual(listed.map((a) => a.assetId));
+    expect(server.calls(LIST)).toBe(3);
+  });
+
+  it('splits a limit of 100 into exactly 2 calls', async () => {
+    const page = await client().listAssets({ offset: 0, limit: 100 }, {});
+    expect(page.items).toHaveLength(60);
+    expect(page.hasNextPage).toBe(false);
+    expect(server.calls(LIST)).toBe(2);
+  });
+
+  it('treats a full page of 50 as "maybe more"', async () => {
+    const page = await client().listAssets({ offset: 10, limit: 50 }, {});
+    expect(page.items).toHaveLength(50);
+    expect(page.hasNextPage).toBe(true);
+    expect((await client().listAssets({ offset: 60, limit: 50 }, {})).items).toEqual([]);
+    expect(server.calls(LIST)).toBe(2);
+  });
+
+  it('filters by media type upstream', async () => {
+    const page = await client().listAssets({ offset: 0, limit: 10 }, { mediaType: 'AUDIO' });
+    expect(page.items.map((a) => a.providerId)).toEqual(sandbox.store.listed('audio').map((a) => a.assetId));
+    expect(page.items.every((a) => a.mediaType === 'AUDIO')).toBe(true);
+    expect(page.hasNextPage).toBe(false);
+  });
+
+  it('answers an empty page for TEXT without a call', async () => {
+    const page = await client().listAssets({ offset: 0, limit: 10 }, { mediaType: 'TEXT' });
+    expect(page).toEqual({ items: [], hasNextPage: false, totalCount: null });
+    expect(server.calls()).toBe(0);
+  });
+
+  it('refuses search as unsupported, without a call', async () => {
+    const error = await rejection(client().listAssets({ offset: 0, limit: 10 }, { search: 'fox' }));
+    expect((error as ApiError).extensions.code).toBe('UNSUPPORTED_BY_PROVIDER');
+    expect(server.calls()).toBe(0);
+  });
+
+  it('rejects offset 1001 client-side with zero upstream calls; offset 1000 is still asked', async () => {
+    const error = await rejection(client().listAssets({ offset: 1001, limit: 10 }, {}));
+    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect((error as ApiError).message).toBe('Runway lists can only be paged up to offset 1000');
+    expect(server.calls()).toBe(0);
+    expect((await client().listAssets({ offset: 1000, limit: 10 }, {})).items).toEqual([]);
+    expect(server.calls(LIST)).toBe(1);
+  });
+
+  it('lists without an email (one configured account) and is rejected for an unknown one', async () => {
+    expect((await client({ email: undefined }).listAssets({ offset: 0, limit: 5 }, {})).items).toHaveLength(5);
+    const error = await rejection(client({ email: 'other@example.com' }).listAssets({ offset: 0, limit: 5 }, {}));
+    expect(error).toMatchObject({ kind: 'REJECTED', status: 400 });
+  });
+});
+
+describe('Runway client against the useapi.net sandbox: failures', () => {
+  const someId = () => listed[0]!.assetId;
+
+  it('maps a wrong token to UNAUTHORIZED', async () => {
+    const error = await rejection(client({ token: 'user:1234-wrong' }).getAssets([someId()]));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'UNAUTHORIZED', status: 401, detail: 'Unauthorized' });
+    expect(server.calls(GET)).toBe(1);
+  });
+
+  it('retries a 5xx once and succeeds', async () => {
+    server.faults.next({ type: 'status', status: 502, message: 'Bad gateway' }, { endpoint: GET });
+    expect(await client().getAssets([someId()])).toHaveLength(1);
+    expect(server.calls(GET)).toBe(2);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    const stamps: number[] = [];
+    server.faults.rateLimit(1, { endpoint: LIST });
+    const page = await client({}, (e) => stamps.push(performance.now())).listAssets({ offset: 0, limit: 5 }, {});
+    expect(page.items).toHaveLength(5);
+    expect(server.calls(LIST)).toBe(2);
+    expect(stamps).toHaveLength(2);
+    // The second attempt ends at least Retry-After after the first (a couple of ms for timer rounding).
+    expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(1000 - 2);
+  });
+
+  it('turns a malformed 2xx body into BAD_RESPONSE, without retrying', async () => {
+    server.faults.next({ type: 'malformed' }, { endpoint: GET });
+    expect(await rejection(client().getAssets([someId()]))).toMatchObject({ kind: 'BAD_RESPONSE' });
+    expect(server.calls(GET)).toBe(1);
+  });
+
+  it('makes out of credits (412) REJECTED with the message, not retried', async () => {
+    const message = 'Runway account has no credits left';
+    server.faults.next({ type: 'status', status: 412, message }, { endpoint: LIST });
+    const error = await rejection(client().listAssets({ offset: 0, limit: 5 }, {}));
+    expect(error).toMatchObject({ kind: 'REJECTED', status: 412, detail: message });
+    expect(server.calls(LIST)).toBe(1);
+  });
+
+  it('reports a provider that keeps failing as UNAVAILABLE after the retries', async () => {
+    server.faults.always({ type: 'status', status: 503, message: 'down' });
+    expect(await rejection(client().getAssets([someId()]))).toMatchObject({ kind: 'UNAVAILABLE', status: 503 });
+    expect(server.calls(GET)).toBe(3);
+  });
+
+  it('reports an unreachable provider as UNAVAILABLE', async () => {
+    const gone = new SandboxServer(createRunwaySandbox());
+    const url = await gone.start(0);
+    await gone.stop();
+    expect(await rejection(client({ baseUrl: url }).getAssets([someId()]))).toMatchObject({ kind: 'UNAVAILABLE' });
+  });
+});
+
+describe('the useapi.net sandbox is as strict as useapi.net', () => {
+  const auth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.runway.token}` };
+  const get = async (path: string, headers: Record<string, string> = auth) => {
+    const res = await fetch(`${server.url}${path}`, { headers });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+
+  it('answers 401 with the real envelope without a bearer token', async () => {
+    const unauthorized = { status: 401, body: { error: 'Unauthorized', code: 401 } };
+    expect(await get('/assets/?offset=0&limit=1', {})).toEqual(unauthorized);
+    const path = `/assets/${encodeURIComponent(listed[0]!.assetId)}`;
+    expect(await get(path, { authorization: 'Bearer nope' })).toEqual(unauthorized);
+  });
+
+  it('answers 404 "Not found." for an unknown asset', async () => {
+    const id = encodeURIComponent('user:1234-runwayml:sandbox@assetfed.dev-asset:nope');
+    expect(await get(`/assets/${id}`)).toEqual({ status: 404, body: { error: 'Not found.', code: 404 } });
+  });
+
+  it.each([
+    ['/assets/?limit=10', 'offset missing'],
+    ['/assets/?offset=0', 'limit missing'],
+    ['/assets/?offset=1001&limit=10', 'offset over 1000'],
+    ['/assets/?offset=-1&limit=10', 'negative offset'],
+    ['/assets/?offset=0&limit=0', 'limit 0'],
+    ['/assets/?offset=0&limit=51', 'limit over 50'],
+    ['/assets/?offset=0&limit=2.5', 'fractional limit'],
+    ['/assets/?offset=0&limit=10&mediaType=text', 'unknown mediaType'],
+    ['/assets/?offset=0&limit=10&email=someone%40else.com', 'unknown account'],
+  ])('answers 400 for %s (%s)', async (path) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 400, error: expect.any(String) });
+  });
+
+  it('answers a bare array for a valid list query', async () => {
+    const { status, body } = await get('/assets/?offset=0&limit=2&mediaType=image&email=sandbox%40assetfed.dev');
+    expect(status).toBe(200);
+    expect(body).toEqual(sandbox.store.listed('image').slice(0, 2));
+  });
+});

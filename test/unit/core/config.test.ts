@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config.js';
+
+describe('loadConfig', () => {
+  it('serves the sandbox when no provider has credentials', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ sandbox: true, port: 4000, host: '127.0.0.1', providers: {}, batching: true });
+    expect(config.upstream.concurrency).toBe(8);
+  });
+
+  it('uses real providers, with default base URLs, when credentials are set', () => {
+    const config = loadConfig({ TWELVE_LABS_API_KEY: 'tlk_x', USEAPI_TOKEN: 'user:1-abc', RUNWAY_EMAIL: 'a@b.co' });
+    expect(config.sandbox).toBe(false);
+    expect(config.providers.twelveLabs).toEqual({ apiKey: 'tlk_x', baseUrl: 'https://api.twelvelabs.io/v1.3' });
+    expect(config.providers.runway!.baseUrl).toBe('https://api.useapi.net/v1/runwayml');
+    expect(config.providers.videoJungle).toBeUndefined();
+  });
+
+  it('names every bad variable and never prints a secret', () => {
+    const secret = 'sk-very-secret-value';
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', UPLYNK_API_KEY: secret, REDIS_URL: 'http://x', VIDEO_JUNGLE_BASE_URL: 'ftp://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/REDIS_URL/);
+    expect(message).toMatch(/VIDEO_JUNGLE_BASE_URL/);
+    expect(message).not.toContain(secret);
+  });
+
+  it('requires both halves of the Uplynk credentials', () => {
+    expect(() => loadConfig({ UPLYNK_API_KEY: 'k' })).toThrow(/UPLYNK_OWNER_ID: is required/);
+  });
+
+  it('refuses to mix real credentials with SANDBOX=true', () => {
+    expect(() => loadConfig({ SANDBOX: 'true', TWELVE_LABS_API_KEY: 'k' })).toThrow(/never mixed/);
+  });
+});
