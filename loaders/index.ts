@@ -3,7 +3,7 @@ import { assetNotFound } from '../src/errors.js';
 import type { ProviderRegistry } from '../src/providers/registry.js';
 import type { Asset, AssetOf, Project, ProviderName, UplynkAsset, VideoJungleAsset } from '../src/providers/types.js';
 import { chunk, orderByKeys } from './by-key.js';
-import { Limiter } from './limit.js';
+import { Limiter } from '../src/concurrency.js';
 
 export interface LoaderOptions {
   /** Calls in flight per provider for providers without a multi-get (default 8). */

@@ -4,6 +4,7 @@ import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';
 import { runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
+import { mapLimit } from '../../concurrency.js';
 
 type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
 
@@ -141,16 +142,3 @@ export function assembleRunwayPage(
   return { items, hasNextPage: false };
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight, results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

@@ -12,6 +12,7 @@ import type {
 } from '../types.js';
 import { classifyTwelveLabsError, mapAsset } from './map.js';
 import { wireAssetDetail, wireAssetList, type WireAssetList } from './wire.js';
+import { mapLimit } from '../../concurrency.js';
 
 export type TwelveLabsConfig = NonNullable<ProviderConfigs['twelveLabs']>;
 
@@ -67,7 +68,7 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
     for (let i = 0; i < unique.length; i += TWELVE_LABS_PAGE_MAX) {
       chunks.push(unique.slice(i, i + TWELVE_LABS_PAGE_MAX));
     }
-    const pages = await mapLimited(chunks, options.upstream.concurrency, (part) =>
+    const pages = await mapLimit(chunks, options.upstream.concurrency, (part) =>
       list({ asset_ids: part, page_limit: TWELVE_LABS_PAGE_MAX }),
     );
     const wanted = new Set(unique);
@@ -151,16 +152,3 @@ function checkWindow({ offset, limit }: ListWindow): void {
   }
 }
 
-/** Runs `fn` over `items` with at most `limit` calls in flight, keeping the input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
-}

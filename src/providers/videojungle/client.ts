@@ -13,6 +13,7 @@ import type {
 } from '../types.js';
 import { classifyVjError, mapVjAsset, mapVjProject, pageVjAssets } from './map.js';
 import { VJ_UUID, vjAsset, vjAssetList, vjCheck, vjProject, vjProjectList } from './wire.js';
+import { mapLimit } from '../../concurrency.js';
 
 export type VideoJungleConfig = NonNullable<ProviderConfigs['videoJungle']>;
 
@@ -44,19 +45,6 @@ function checkWindow(window: ListWindow): void {
   }
 }
 
-/** Runs fn over items with at most `limit` calls in flight, results in item order. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
-}
 
 /**
  * Video Jungle over its REST API: `X-API-Key` auth (the current SDK's header; the docs' Bearer is
@@ -90,7 +78,7 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
   /** The loaders send one id at a time; more are fetched one call each, bounded like the loaders do. */
   async function getAssets(ids: readonly string[]): Promise<VideoJungleAsset[]> {
     for (const id of ids) uuidPath(id, 'asset');
-    const found = await mapBounded(ids, options.upstream.concurrency, getAsset);
+    const found = await mapLimit(ids, options.upstream.concurrency, getAsset);
     return found.filter((a): a is VideoJungleAsset => a !== null);
   }
 

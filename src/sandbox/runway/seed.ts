@@ -1,6 +1,7 @@
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import * as C from './catalog.js';
 import type { RunwayRecord } from './store.js';
+import { SeededRandom } from '../random.js';
 
 export const RUNWAY_SANDBOX_EMAIL: string = SANDBOX_CREDENTIALS.runway.email;
 /** useapi's user id, from the token `user:<id>-…`; every assetId and taskId of the account carries it. */
@@ -15,36 +16,6 @@ export function userIdOfToken(token: string): string | undefined {
   return /^user:([^-]+)-/.exec(token)?.[1];
 }
 
-/** mulberry32: small, fast and deterministic, so every run seeds the same library. */
-export class Rng {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 16).toString(16);
-    return out;
-  }
-  uuid(): string {
-    const h = this.hex(32);
-    const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-}
-
 const prefix = `user:${RUNWAY_SANDBOX_USER_ID}-runwayml:${RUNWAY_SANDBOX_EMAIL}`;
 export const runwayAssetId = (uuid: string) => `${prefix}-asset:${uuid}`;
 export const runwayTaskId = (uuid: string) => `${prefix}-task:${uuid}`;
@@ -56,7 +27,7 @@ export const RUNWAY_LISTED_COUNT = 60;
 
 /** The sandbox account's library: 60 listed assets, newest first, plus 2 readable only by id. */
 export function seedRunwayRecords(seed = 0x52756e77): { listed: RunwayRecord[]; unlisted: RunwayRecord[] } {
-  const rng = new Rng(seed);
+  const rng = new SeededRandom(seed);
   const folders = [rng.uuid(), rng.uuid(), rng.uuid()];
   let at = NEWEST;
   const listed: RunwayRecord[] = [];
@@ -81,27 +52,27 @@ export function seedRunwayRecords(seed = 0x52756e77): { listed: RunwayRecord[]; 
   return { listed, unlisted };
 }
 
-function buildAsset(rng: Rng, kind: Kind, createdAt: Date, folders: string[]): RunwayRecord {
+function buildAsset(rng: SeededRandom, kind: Kind, createdAt: Date, folders: string[]): RunwayRecord {
   const generated = rng.chance(kind === 'audio' ? 0.5 : 0.7);
   const record = generated ? generation(rng, kind, createdAt) : upload(rng, kind, uploadName(rng, kind), createdAt);
   if (rng.chance(0.2)) record.parentAssetGroupId = rng.pick(folders);
   return record;
 }
 
-function uploadName(rng: Rng, kind: Kind): string {
+function uploadName(rng: SeededRandom, kind: Kind): string {
   if (kind === 'video') return rng.pick(C.VIDEO_UPLOADS);
   return kind === 'image' ? rng.pick(C.IMAGE_UPLOADS) : rng.pick(C.AUDIO_UPLOADS);
 }
 
 /** A file the user uploaded: named after the file, no task. */
-function upload(rng: Rng, kind: Kind, name: string, createdAt: Date): RunwayRecord {
+function upload(rng: SeededRandom, kind: Kind, name: string, createdAt: Date): RunwayRecord {
   const ext = standardExtension(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
   const duration = kind === 'image' ? 0 : rng.int(3_000, 95_000) / 1000;
   return record(rng, { kind, name, ext, createdAt, duration, uploaded: true });
 }
 
 /** A Runway generation: named "<model> <seed>, <prompt>, M <seconds>" as the web app names them. */
-function generation(rng: Rng, kind: Kind, createdAt: Date): RunwayRecord {
+function generation(rng: SeededRandom, kind: Kind, createdAt: Date): RunwayRecord {
   const seed = rng.int(100_000_000, 4_294_967_295);
   if (kind === 'video') {
     const duration = rng.pick([5, 5, 10]);
@@ -129,7 +100,7 @@ interface Shape {
   uploaded: boolean;
 }
 
-function record(rng: Rng, s: Shape): RunwayRecord {
+function record(rng: SeededRandom, s: Shape): RunwayRecord {
   const uuid = rng.uuid();
   const jwt = `?_jwt=${rng.hex(48)}`;
   const edited = rng.chance(0.25) ? rng.int(1, 5_000) * 1000 : 0;
@@ -161,20 +132,20 @@ function record(rng: Rng, s: Shape): RunwayRecord {
   };
 }
 
-function previews(rng: Rng, uuid: string, kind: Kind, jwt: string): string[] {
+function previews(rng: SeededRandom, uuid: string, kind: Kind, jwt: string): string[] {
   if (kind === 'audio') return [];
   const count = kind === 'image' ? 1 : rng.int(1, 3);
   return Array.from({ length: count }, (_, i) => `${CDN}/previews/${uuid}/preview-${i}.jpg${jwt}`);
 }
 
-function fileSize(rng: Rng, s: Shape): number {
+function fileSize(rng: SeededRandom, s: Shape): number {
   if (s.kind === 'image') return rng.int(180_000, 4_500_000);
   const bytesPerSecond = s.kind === 'audio' ? (s.ext === 'wav' ? 176_400 : 16_000) : rng.int(350_000, 1_200_000);
   return Math.round(s.duration * bytesPerSecond);
 }
 
 /** Images: null. Videos: the older or the newer metadata revision, alternating at random. */
-function metadata(rng: Rng, s: Shape): Record<string, unknown> | null {
+function metadata(rng: SeededRandom, s: Shape): Record<string, unknown> | null {
   if (s.kind === 'image') return null;
   // [I] audio metadata is undocumented; a bare duration is the least that a player needs.
   if (s.kind === 'audio') return { duration: s.duration };

@@ -1,5 +1,5 @@
 import type { FileFormat } from './names.js';
-import type { SeededRandom } from './random.js';
+import type { SeededRandom } from '../random.js';
 
 /**
  * The measured side of a seeded asset: size, duration and `technical_metadata` in the v1.3 shape

@@ -1,4 +1,4 @@
-import type { SeededRandom } from './random.js';
+import type { SeededRandom } from '../random.js';
 
 /** Realistic filenames, in the shapes people's uploads really have (camera names, exports, screenshots). */
 

@@ -1,6 +1,6 @@
 import { measureAudio, measureImage, measureVideo, type Measured } from './media.js';
 import { CAMPAIGNS, FORMATS, fileName, type AssetKind } from './names.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../random.js';
 
 /** An asset exactly as GET /assets/{id} returns it (v1.3 `AssetDetail`, snake_case, `_id`). */
 export interface TlAssetRecord {

@@ -1,4 +1,4 @@
-import type { Rng } from './prng.js';
+import type { SeededRandom } from '../random.js';
 
 /** Word lists for realistic asset names and source file names of a broadcaster's VOD library. */
 const SHOWS = [
@@ -44,7 +44,7 @@ export interface AssetName {
 }
 
 /** A display name in the style broadcasters give their VOD assets. */
-export function assetName(rng: Rng, live: boolean): AssetName {
+export function assetName(rng: SeededRandom, live: boolean): AssetName {
   const show = rng.pick(SHOWS);
   if (live) return { show, desc: `${show} - ${rng.pick(LIVE)}` };
   if (rng.next() < 0.25) return { show, desc: `${show} - ${rng.pick(EXTRAS)}` };
@@ -55,7 +55,7 @@ export function assetName(rng: Rng, live: boolean): AssetName {
 }
 
 /** The uploaded file's name, as an editor would have exported it. */
-export function origFilename(rng: Rng, desc: string): string {
+export function origFilename(rng: SeededRandom, desc: string): string {
   const slug = desc
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')

@@ -1,6 +1,9 @@
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import { assetName, GENRES, LANGUAGES, origFilename, RATINGS } from './names.js';
-import { Rng } from './prng.js';
+import { SeededRandom } from '../random.js';
+
+/** Uplynk's test-player ids are base62 (e.g. Hak3zjnPLSW5o0j8GMpzRMsa). */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** An asset exactly as Uplynk serves it (field names, ms timestamps, 0/1 flags of the doc samples). */
 export interface SandboxAsset {
@@ -53,12 +56,12 @@ const LIBRARIES = ['7d1f0c2a9e4b4f6d8a3c5e7f9b1d2c4e', 'a24e6c8f0b1d4e3f9c7a5b2d
 
 /** The whole seeded library: the same 2,600 assets and change history on every start. */
 export function createUplynkSeed(): UplynkSeed {
-  const rng = new Rng(SEED);
+  const rng = new SeededRandom(SEED);
   const seen = new Set<string>();
   const assets: SandboxAsset[] = [];
   for (let i = 0; i < ASSET_COUNT; i++) {
-    let id = rng.hex32();
-    while (seen.has(id)) id = rng.hex32();
+    let id = rng.hex(32);
+    while (seen.has(id)) id = rng.hex(32);
     seen.add(id);
     assets.push(makeAsset(rng, i, id));
   }
@@ -67,7 +70,7 @@ export function createUplynkSeed(): UplynkSeed {
   return { assets, changes };
 }
 
-function makeAsset(rng: Rng, index: number, id: string): SandboxAsset {
+function makeAsset(rng: SeededRandom, index: number, id: string): SandboxAsset {
   const live = rng.next() < 0.05;
   const { desc } = assetName(rng, live);
   const duration = live ? rng.int(1800, 7200) + rng.next() : 30 + rng.next() ** 2.2 * 7170;
@@ -95,27 +98,27 @@ function makeAsset(rng: Rng, index: number, id: string): SandboxAsset {
     break_offsets: live || rng.next() > 0.25 ? [] : breakOffsets(rng, duration),
     thumb_url: `${base}/${String(rng.int(0, 40)).padStart(8, '0')}.jpg`,
     test_player_url: players[0]!.url,
-    embed_player_url: `${PLAYER}/${rng.base62(24)}.html`,
+    embed_player_url: `${PLAYER}/${rng.chars(BASE62, 24)}.html`,
     test_players: players,
     meta: rng.next() < 0.35 ? meta(rng) : {},
     libraries: rng.next() < 0.1 ? [rng.pick(LIBRARIES)] : [],
   };
-  if (rng.next() < 0.3) asset.poster_url = `${base}/${rng.hex32()}.jpg`;
+  if (rng.next() < 0.3) asset.poster_url = `${base}/${rng.hex(32)}.jpg`;
   if (!live && rng.next() < 0.6) {
-    asset.mp4_url = `${base}/${rng.hex32()}_g.mp4`;
+    asset.mp4_url = `${base}/${rng.hex(32)}_g.mp4`;
     if (rng.next() < 0.4) asset.ttml_url = `${asset.mp4_url}.ttml`;
   }
   return asset;
 }
 
-function testPlayers(rng: Rng): SandboxAsset['test_players'] {
-  const players = [{ desc: 'Monitoring Test Player', id: rng.base62(24), url: '' }];
-  if (rng.next() < 0.4) players.push({ desc: 'Affiliate Test Player', id: rng.base62(22), url: '' });
+function testPlayers(rng: SeededRandom): SandboxAsset['test_players'] {
+  const players = [{ desc: 'Monitoring Test Player', id: rng.chars(BASE62, 24), url: '' }];
+  if (rng.next() < 0.4) players.push({ desc: 'Affiliate Test Player', id: rng.chars(BASE62, 22), url: '' });
   return players.map((p) => ({ ...p, url: `${PLAYER}/${p.id}.html` }));
 }
 
 /** Ad breaks and chapter boundaries, in order, inside the asset. */
-function breakOffsets(rng: Rng, duration: number): SandboxAsset['break_offsets'] {
+function breakOffsets(rng: SeededRandom, duration: number): SandboxAsset['break_offsets'] {
   const count = rng.int(1, 4);
   const breaks: SandboxAsset['break_offsets'] = [];
   for (let i = 1; i <= count; i++) {
@@ -126,7 +129,7 @@ function breakOffsets(rng: Rng, duration: number): SandboxAsset['break_offsets']
   return breaks;
 }
 
-function meta(rng: Rng): SandboxAsset['meta'] {
+function meta(rng: SeededRandom): SandboxAsset['meta'] {
   const out: SandboxAsset['meta'] = { genre: rng.pick(GENRES), rating: rng.pick(RATINGS) };
   if (rng.next() < 0.5) out.language = rng.pick(LANGUAGES);
   if (rng.next() < 0.3) out.season = rng.int(1, 8);
@@ -149,7 +152,7 @@ function markNotReady(assets: SandboxAsset[]): void {
  * About 400 updates (half in the last 30 days, so a recent `start` has something to read) and 15
  * deletions. Each asset's lastmod follows its latest update; timestamps are made strictly increasing.
  */
-function makeChanges(rng: Rng, assets: SandboxAsset[]): ChangeEntry[] {
+function makeChanges(rng: SeededRandom, assets: SandboxAsset[]): ChangeEntry[] {
   const entries: ChangeEntry[] = [];
   const ready = assets.filter((a) => a.state === 'ready');
   for (let n = 0; n < 400; n++) {

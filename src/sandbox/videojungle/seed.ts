@@ -1,5 +1,9 @@
 import { ANALYSES, PERSONAS, PROJECTS, UPLOADS, type ProjectTemplate } from './catalog.js';
-import { amzDate, Prng, vjTimestamp } from './prng.js';
+import { SeededRandom } from '../random.js';
+import { amzDate, vjTimestamp } from './formats.js';
+
+/** YouTube's 11-character video id alphabet. */
+const YOUTUBE_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export interface AssetSeed {
   id: string;
@@ -48,7 +52,7 @@ const PROJECTS_WITH_PENDING = new Set([1, 3, 4, 6]);
 
 /** The seeded account: 8 projects of 5 to 15 assets each, identical on every run. */
 export function seedVideoJungle(seed = 20240716): SeedData {
-  const prng = new Prng(seed);
+  const prng = new SeededRandom(seed);
   const ownerId = prng.uuid();
   const projects: ProjectSeed[] = [];
   const assets: AssetSeed[] = [];
@@ -72,7 +76,7 @@ export function seedVideoJungle(seed = 20240716): SeedData {
   return { ownerId, projects, assets };
 }
 
-function seedProject(prng: Prng, template: ProjectTemplate, ownerId: string, at: number): ProjectSeed {
+function seedProject(prng: SeededRandom, template: ProjectTemplate, ownerId: string, at: number): ProjectSeed {
   const id = prng.uuid();
   const createdAt = vjTimestamp(at, prng.int(0, 999));
   const method = typeof template.data === 'string' ? template.data : template.data.generation_method;
@@ -116,7 +120,7 @@ type Fields = Pick<
   'keyname' | 'assetPath' | 'description' | 'generatedDescription' | 'createParameters' | 'readyStatus'
 > & { filename: string };
 
-function seedAsset(prng: Prng, context: AssetContext): AssetSeed {
+function seedAsset(prng: SeededRandom, context: AssetContext): AssetSeed {
   const roll = prng.next();
   const kind: AssetKind =
     roll < 0.45 ? 'user' : roll < 0.7 ? 'generated_video' : roll < 0.85 ? 'finished_video' : 'youtube-url';
@@ -130,7 +134,7 @@ function seedAsset(prng: Prng, context: AssetContext): AssetSeed {
 
 type AssetKind = 'user' | 'generated_video' | 'finished_video' | 'youtube-url';
 
-const FIELDS: Record<AssetKind, (prng: Prng, context: AssetContext) => Fields> = {
+const FIELDS: Record<AssetKind, (prng: SeededRandom, context: AssetContext) => Fields> = {
   user: (prng, { project, upload: [keyname, description] }) => {
     const analysed = prng.next() < 0.5;
     const isVideo = /\.(mp4|mov|webm)$/.test(keyname);
@@ -171,7 +175,7 @@ const FIELDS: Record<AssetKind, (prng: Prng, context: AssetContext) => Fields> =
     };
   },
   'youtube-url': (prng, { template }) => ({
-    keyname: `https://www.youtube.com/watch?v=${prng.youtubeId()}`,
+    keyname: `https://www.youtube.com/watch?v=${prng.chars(YOUTUBE_ID_ALPHABET, 11)}`,
     assetPath: null,
     description: 'Reference video from YouTube',
     generatedDescription: null,
@@ -182,7 +186,7 @@ const FIELDS: Record<AssetKind, (prng: Prng, context: AssetContext) => Fields> =
 };
 
 /** SigV4-style presigned S3 GET URLs: the embed URL, and the download one with a content-disposition. */
-function presignedUrls(prng: Prng, project: ProjectSeed, key: string, at: number, filename: string) {
+function presignedUrls(prng: SeededRandom, project: ProjectSeed, key: string, at: number, filename: string) {
   const date = amzDate(at);
   const object = `https://vj-video.s3.us-east-1.amazonaws.com/${project.ownerId}/${project.id}/${key}`;
   const credential = `AKIAIOSFODNN7EXAMPLE%2F${date.slice(0, 8)}%2Fus-east-1%2Fs3%2Faws4_request`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLoaders } from '../../../loaders/index.js';
-import { Limiter } from '../../../loaders/limit.js';
+import { Limiter } from '../../../src/concurrency.js';
 import type { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { Asset, AssetProvider, ProviderName } from '../../../src/providers/types.js';
 
