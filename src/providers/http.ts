@@ -54,6 +54,11 @@ export interface RequestSpec<T> {
   schema: z.ZodType<T>;
   /** Safe to repeat after a failure. Defaults to true for GET only: writes never retry blindly. */
   idempotent?: boolean;
+  /**
+   * The error a parsed 2xx body stands for, if any: for providers that report failures inside a
+   * success (Uplynk's `{error: 1}` with HTTP 200), so they count as failed calls like any other.
+   */
+  check?: (body: T) => ProviderError | null;
 }
 
 /** One keep-alive pool per provider origin, with timeouts, bounded retries and typed errors. */
@@ -120,6 +125,8 @@ export class ProviderHttp {
         const where = parsed.error.issues[0]?.path.join('.') || '(root)';
         throw this.error(spec, 'BAD_RESPONSE', `unexpected response shape at ${where}`, res.statusCode);
       }
+      const failure = spec.check?.(parsed.data);
+      if (failure) throw failure;
       return parsed.data;
     }
     const { detail, kind } = this.options.classify(res.statusCode, body === INVALID_JSON ? text.slice(0, 200) : body);
@@ -127,7 +134,7 @@ export class ProviderHttp {
   }
 
   private error(
-    spec: RequestSpec<unknown>,
+    spec: { endpoint: string },
     kind: ProviderErrorKind,
     detail: string,
     status?: number,
@@ -136,7 +143,7 @@ export class ProviderHttp {
     return new ProviderError(kind, this.provider, spec.endpoint, detail, { status, retryAfterMs });
   }
 
-  private toProviderError(spec: RequestSpec<unknown>, error: unknown): ProviderError {
+  private toProviderError(spec: { endpoint: string }, error: unknown): ProviderError {
     if (error instanceof ProviderError) return error;
     const code = (error as { code?: string }).code ?? (error as Error).name;
     return new ProviderError('UNAVAILABLE', this.provider, spec.endpoint, describeNetworkError(code), {
@@ -155,7 +162,7 @@ export class ProviderHttp {
   }
 
   private report(
-    spec: RequestSpec<unknown>,
+    spec: { endpoint: string },
     status: number | null,
     started: number,
     attempt: number,

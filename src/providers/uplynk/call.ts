@@ -33,7 +33,7 @@ export function createUplynkCaller(config: UplynkCredentials, options: ClientOpt
   const call: UplynkCall = async (spec) => {
     const endpoint = `POST /api2/asset/${spec.action}`;
     const { msg, sig } = signMessage(spec.params, config);
-    const reply = await http.request({
+    return http.request({
       method: 'POST',
       path: `/api2/asset/${spec.action}`,
       endpoint,
@@ -41,10 +41,8 @@ export function createUplynkCaller(config: UplynkCredentials, options: ClientOpt
       body: new URLSearchParams({ msg, sig }).toString(),
       schema: spec.schema,
       idempotent: true,
+      check: (reply) => envelopeFailure(endpoint, reply, spec.expect, spec.singleAsset ?? false),
     });
-    const failure = envelopeFailure(endpoint, reply, spec.expect, spec.singleAsset ?? false);
-    if (failure) throw failure;
-    return reply;
   };
   return { call, close: () => http.close() };
 }
