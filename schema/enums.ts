@@ -1,4 +1,4 @@
-import { ASSET_STATUSES, MEDIA_TYPES, PROVIDERS } from '../src/providers/types.js';
+import { ASSET_STATUSES, CAPABILITIES, MEDIA_TYPES, PROVIDERS } from '../src/providers/types.js';
 import { builder } from './builder.js';
 
 export const ProviderEnum = builder.enumType('Provider', {
@@ -18,16 +18,5 @@ export const ChangeActionEnum = builder.enumType('ChangeAction', { values: ['CRE
 
 export const CapabilityEnum = builder.enumType('ProviderCapability', {
   description: 'What a provider supports through this API; anything else answers UNSUPPORTED_BY_PROVIDER.',
-  values: [
-    'ASSET_READ',
-    'ASSET_LIST',
-    'MULTI_GET',
-    'EXTERNAL_IDS',
-    'PROJECTS',
-    'FRAMES',
-    'THUMBNAILS',
-    'CHANGE_FEED',
-    'SEARCH',
-    'MEDIA_TYPE_FILTER',
-  ] as const,
+  values: CAPABILITIES,
 });

@@ -189,17 +189,25 @@ export interface Page<T> {
   totalCount: number | null;
 }
 
-export type Capability =
-  | 'ASSET_READ'
-  | 'ASSET_LIST'
-  | 'MULTI_GET'
-  | 'EXTERNAL_IDS'
-  | 'PROJECTS'
-  | 'FRAMES'
-  | 'THUMBNAILS'
-  | 'CHANGE_FEED'
-  | 'SEARCH'
-  | 'MEDIA_TYPE_FILTER';
+export const CAPABILITIES = [
+  'ASSET_READ',
+  'ASSET_LIST',
+  'MULTI_GET',
+  'EXTERNAL_IDS',
+  'PROJECTS',
+  'FRAMES',
+  'THUMBNAILS',
+  'CHANGE_FEED',
+  'SEARCH',
+  'MEDIA_TYPE_FILTER',
+  'UPLOAD',
+  'UPLOAD_TARGET',
+  'DELETE',
+  'UPDATE',
+  'GENERATE',
+  'RENDER_EDIT',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 
 /**
  * What the loaders and resolvers need of a provider. `getAssets` is the one read primitive: with a
@@ -247,5 +255,150 @@ export interface ProviderClient<P extends ProviderName = ProviderName> {
   externalIds?: ExternalIdSource;
   frames?: FrameSource;
   changes?: ChangeFeedSource;
+  writer?: AssetWriter<P>;
+  updater?: AssetUpdater<P>;
+  projectWriter?: ProjectWriter;
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Write side. Each capability is optional: a provider without it answers UNSUPPORTED_BY_PROVIDER.
+
+/** A file received from the caller (yoga hands resolvers web `File`s); read it once, as a stream. */
+export type UploadFile = Pick<File, 'name' | 'type' | 'size' | 'stream' | 'arrayBuffer'>;
+
+export interface UploadInput {
+  /** The asset's file name (defaults to the file's own name); 1–255 characters. */
+  filename: string;
+  /** Exactly one of `file` and `url` is set (the resolver checks before any call). */
+  file?: UploadFile;
+  /** http(s) URL the provider fetches itself. */
+  url?: string;
+  /** Video Jungle: the project the asset belongs to (required there). */
+  projectId?: string;
+  /** Free-form metadata where the provider keeps some (Twelve Labs user_metadata, Video Jungle description). */
+  metadata?: Record<string, string | number | boolean>;
+}
+
+/** Where and how a client uploads a large file itself (Shopify's stagedUploadsCreate, per provider). */
+export interface UploadTarget {
+  /** The URL to send the bytes to (for multipart uploads: the first part's URL). */
+  url: string;
+  method: 'POST' | 'PUT';
+  /** Form fields to send before the file (S3 presigned POST); empty otherwise. */
+  fields: { name: string; value: string }[];
+  headers: { name: string; value: string }[];
+  /** For multipart uploads: every part's URL and how many bytes go in each. */
+  parts: { partNumber: number; url: string }[];
+  chunkSizeBytes: number | null;
+  /** The provider's upload session id, when there is one (Twelve Labs multipart uploads). */
+  uploadId: string | null;
+  expiresAt: Date | null;
+  /** The asset the upload becomes, as it stands now (usually PENDING). */
+  asset: Asset | null;
+}
+
+export interface UploadTargetInput {
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  projectId?: string;
+}
+
+/** One id a delete could not remove, with why (a ProviderError, or an ApiError for bad input). */
+export interface DeleteFailure {
+  id: string;
+  error: Error;
+}
+
+export interface DeleteResult {
+  deleted: string[];
+  failed: DeleteFailure[];
+}
+
+export interface AssetWriter<P extends ProviderName = ProviderName> {
+  /** Most ids one upstream delete call takes (Uplynk 1,000; others 1). */
+  readonly maxDeleteBatch: number;
+  upload?(input: UploadInput): Promise<AssetOf<P>>;
+  createUploadTarget?(input: UploadTargetInput): Promise<UploadTarget>;
+  /** Deletes up to maxDeleteBatch × n ids; never throws for one id, reports it in `failed`. */
+  deleteAssets(ids: readonly string[], options: { force: boolean }): Promise<DeleteResult>;
+}
+
+/** Uplynk asset/update fields; undefined = unchanged. */
+export interface UplynkAssetUpdate {
+  name?: string;
+  externalId?: string;
+  /** `{}` clears. */
+  metadata?: Record<string, unknown>;
+  /** Base64 image under 3 MB before encoding; '' resets to the default poster. */
+  posterImage?: string;
+  /** null = never expires. */
+  autoExpireAt?: Date | null;
+  requireDrm?: boolean;
+  requireStudioDrm?: boolean;
+  newTestPlayer?: boolean;
+  newEmbedPlayer?: boolean;
+}
+
+export interface AssetUpdater<P extends ProviderName = ProviderName> {
+  /** The update fields this provider supports (the rest answer UNSUPPORTED_BY_PROVIDER). */
+  readonly updatableFields: readonly (keyof UplynkAssetUpdate)[];
+  updateAsset(id: string, update: UplynkAssetUpdate): Promise<AssetOf<P>>;
+}
+
+export interface GenerateInput {
+  projectId: string;
+  scriptId: string;
+  parameters: { name: string; value: string }[];
+  prompt?: string;
+  promptPersona?: string;
+}
+
+/** Video Jungle's edit document (VideoEditCreate), already validated. */
+export interface VideoEdit {
+  version: string;
+  outputFormat: string;
+  /** "WxH" */
+  resolution: string;
+  fps: number;
+  filename: string;
+  name?: string;
+  description?: string;
+  skipRendering?: boolean;
+  subtitleFromAudioOverlay?: boolean;
+  autoVerticalCrop?: 'standard' | 'tight' | 'loose' | null;
+  clips: {
+    videoId: string;
+    type: string;
+    start: string;
+    end?: string;
+    audioLevels: { level: number; start?: string; end?: string }[];
+    crop?: { zoom: number; positionX: number; positionY: number };
+  }[];
+  audioOverlays: {
+    audioId: string;
+    type: string;
+    start?: string;
+    end?: string;
+    audioLevels: { level: number; start?: string; end?: string }[];
+  }[];
+}
+
+export interface ProjectInput {
+  name: string;
+  description?: string;
+  promptId?: string;
+  /** Video Jungle's generation method / template key (default "prompt-to-video"). */
+  generationMethod?: string;
+}
+
+/** Video Jungle's own write operations. */
+export interface ProjectWriter {
+  createProject(input: ProjectInput): Promise<Project>;
+  deleteProject(id: string): Promise<void>;
+  /** The pending asset a generation becomes. */
+  generate(input: GenerateInput): Promise<VideoJungleAsset>;
+  /** The asset the render becomes, and the edit's id. */
+  renderEdit(projectId: string, edit: VideoEdit): Promise<{ asset: VideoJungleAsset; editId: string }>;
 }
