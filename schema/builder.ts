@@ -1,4 +1,6 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../src/context.js';
 import { decodeGlobalId, encodeGlobalId } from '../src/ids.js';
@@ -14,7 +16,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin],
+  // Federation last: it wraps what the other plugins define (its README's order).
+  plugins: [DirectivePlugin, RelayPlugin, FederationPlugin],
   // Fields are non-null unless marked: a provider-backed field says `nullable: true` so one failing
   // provider nulls only that field, not its parent.
   defaultFieldNullability: false,

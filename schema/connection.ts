@@ -19,6 +19,8 @@ export interface ProviderProblem {
 
 const PageInfoRef = builder.objectRef<ConnectionResult<unknown>>('PageInfo').implement({
   description: 'Forward paging: pass endCursor as `after` while hasNextPage is true.',
+  // Every Relay subgraph has a PageInfo; shareable lets them compose into one supergraph.
+  shareable: true,
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage'),
     hasPreviousPage: t.boolean({ resolve: () => false, description: 'Always false: lists page forward only.' }),

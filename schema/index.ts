@@ -1,4 +1,4 @@
-import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
 import './enums.js';
@@ -9,6 +9,7 @@ import './assets/twelvelabs.js';
 import './assets/runway.js';
 import './project.js';
 import './change.js';
+import './entities.js';
 import '../resolvers/query/node.js';
 import '../resolvers/query/assets.js';
 import '../resolvers/query/projects.js';
@@ -17,8 +18,14 @@ import '../resolvers/query/providers.js';
 
 let schema: GraphQLSchema | undefined;
 
-/** The schema, built once: Pothos types are registered by importing their modules above. */
+/**
+ * The schema, built once: Pothos types are registered by importing their modules above. It is an
+ * Apollo Federation v2 subgraph (`_service`, `_entities`, `@key`), and serves standalone as well.
+ */
 export function buildSchema(): GraphQLSchema {
-  schema ??= lexicographicSortSchema(builder.toSchema());
+  schema ??= builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@shareable'],
+  });
   return schema;
 }

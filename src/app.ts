@@ -22,6 +22,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, never>, Context>;
   providers: ProviderRegistry;
   logger: Logger;
+  /** The HTTP server yoga is mounted on (websockets attach here). */
+  server: Server;
   /** The sandbox this app started itself (config.sandbox without options.sandbox). */
   sandbox: Sandbox | undefined;
   /** Listens; resolves with the base URL (http://host:port). Port 0 picks a free one. */
@@ -61,6 +63,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     yoga,
     providers,
     logger,
+    server,
     sandbox: ownSandbox,
     async start(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {

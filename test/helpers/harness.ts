@@ -3,6 +3,7 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type ProviderConfigs } from '../../src/config.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { ProviderName } from '../../src/providers/types.js';
+import type { TypedDocumentString } from '../generated/graphql.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -14,7 +15,8 @@ export interface Harness {
   url: string;
   app: App;
   sandbox: Sandbox;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A query as text, or a typed document from test/operations (then the result is typed too). */
+  gql<T = Record<string, any>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url,
     app,
     sandbox,
-    gql: (query, variables) => postGraphQL(`${url}/graphql`, query, variables),
+    gql: (query, variables) => postGraphQL(`${url}/graphql`, String(query), variables as Record<string, unknown>),
     async stop() {
       await app.stop();
       await sandbox.stop();

@@ -1,7 +1,12 @@
-import type { Harness } from './harness.js';
+import type { GraphQLResponse } from './harness.js';
+
+/** Anything that can send a query as text: a Harness, or the bench's own client. */
+export interface TextClient {
+  gql(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>>;
+}
 
 /** Global IDs of the first `count` assets of a provider, read through the API's own list. */
-export async function assetIds(h: Pick<Harness, 'gql'>, provider: string, count: number): Promise<string[]> {
+export async function assetIds(h: TextClient, provider: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   while (ids.length < count) {

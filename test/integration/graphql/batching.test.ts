@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { globalId, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
+import { NodesDocument } from '../../generated/graphql.js';
 
 let h: Harness;
 const ids: Record<string, string[]> = {};
@@ -14,20 +15,20 @@ beforeAll(async () => {
 beforeEach(() => h.sandbox.resetCounters());
 afterAll(() => h.stop());
 
-const NODES = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Asset { provider status } } }`;
+const NODES = NodesDocument;
 
 describe('multi-asset reads at the provider minimum of upstream calls', () => {
   it('2,500 Uplynk IDs cost 3 calls (1,000 per asset/get)', async () => {
-    const res = await h.gql(NODES, { ids: ids.UPLYNK });
+    const res = await h.gql(NODES, { ids: ids.UPLYNK! });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.nodes.map((n: any) => n.id)).toEqual(ids.UPLYNK);
+    expect(res.data!.nodes.map((n) => n?.id)).toEqual(ids.UPLYNK);
     expect(h.sandbox.servers.UPLYNK.calls()).toBe(3);
   });
 
   it('120 Twelve Labs IDs cost 3 list calls (50 asset_ids each), no retrieves', async () => {
-    const res = await h.gql(NODES, { ids: ids.TWELVE_LABS });
+    const res = await h.gql(NODES, { ids: ids.TWELVE_LABS! });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.nodes.map((n: any) => n.id)).toEqual(ids.TWELVE_LABS);
+    expect(res.data!.nodes.map((n) => n?.id)).toEqual(ids.TWELVE_LABS);
     const server = h.sandbox.servers.TWELVE_LABS;
     expect(server.calls()).toBe(3);
     expect(server.calls('GET /assets')).toBe(3);
@@ -39,7 +40,7 @@ describe('multi-asset reads at the provider minimum of upstream calls', () => {
     try {
       const res = await h.gql(NODES, { ids: request });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.nodes.map((n: any) => n.id)).toEqual(request);
+      expect(res.data!.nodes.map((n) => n?.id)).toEqual(request);
     } finally {
       h.sandbox.servers.VIDEO_JUNGLE.latencyMs = 0;
     }
@@ -55,7 +56,7 @@ describe('multi-asset reads at the provider minimum of upstream calls', () => {
     try {
       const res = await h.gql(NODES, { ids: mixed });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.nodes.map((n: any) => n.provider)).toEqual(['UPLYNK', 'TWELVE_LABS', 'VIDEO_JUNGLE', 'RUNWAY', 'UPLYNK', 'TWELVE_LABS']);
+      expect(res.data!.nodes.map((n) => n && 'provider' in n && n.provider)).toEqual(['UPLYNK', 'TWELVE_LABS', 'VIDEO_JUNGLE', 'RUNWAY', 'UPLYNK', 'TWELVE_LABS']);
     } finally {
       for (const s of Object.values(h.sandbox.servers)) s.latencyMs = 0;
     }
@@ -77,7 +78,7 @@ describe('multi-asset reads at the provider minimum of upstream calls', () => {
     const missingVj = globalId('VideoJungleAsset', '00000000-0000-4000-8000-000000000000');
     const request = [ids.UPLYNK![0]!, missingUplynk, ids.TWELVE_LABS![0]!, missingTl, missingVj, ids.VIDEO_JUNGLE![0]!];
     const res = await h.gql(NODES, { ids: request });
-    expect(res.data!.nodes.map((n: any) => n?.id ?? null)).toEqual([request[0], null, request[2], null, null, request[5]]);
+    expect(res.data!.nodes.map((n) => n?.id ?? null)).toEqual([request[0], null, request[2], null, null, request[5]]);
     expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual(
       expect.arrayContaining([
         [['nodes', 1], 'NOT_FOUND'],
