@@ -15,6 +15,9 @@ import '../resolvers/query/assets.js';
 import '../resolvers/query/projects.js';
 import '../resolvers/query/changes.js';
 import '../resolvers/query/providers.js';
+import './mutation.js';
+import '../resolvers/mutation/upload.js';
+import '../resolvers/mutation/delete-assets.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -44,3 +44,14 @@ builder.scalarType('JSON', {
   parseValue: (value) => value,
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
+
+builder.scalarType('File', {
+  description: 'A file sent with the GraphQL multipart request spec (input only).',
+  serialize: () => {
+    throw new Error('File is an input-only scalar');
+  },
+  parseValue: (value) => {
+    if (typeof value === 'object' && value !== null && 'stream' in value && 'size' in value) return value as File;
+    throw badInput('File must be sent as a part of a multipart request (GraphQL multipart request spec)');
+  },
+});

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { buildSchema } from '../schema/index.js';
 import type { Config, ProviderConfigs } from './config.js';
@@ -46,7 +47,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
+    batching: { limit: 10 },
     context: () => createContext(config, providers),
+    // Multipart limits apply while the body is received, so an oversized file is refused before it
+    // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
+    fetchAPI: createFetch({
+      formDataLimits: { fileSize: config.maxUploadBytes, files: 20, fieldSize: 1024 * 1024, fields: 50 },
+    }),
     maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

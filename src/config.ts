@@ -18,6 +18,8 @@ export interface Config {
   upstream: UpstreamConfig;
   /** false turns DataLoader batching off (one upstream call per key); only the bench wants that. */
   batching: boolean;
+  /** Largest file a multipart upload may carry, enforced while receiving (default 200 MB). */
+  maxUploadBytes: number;
 }
 
 export interface UpstreamConfig {
@@ -80,6 +82,7 @@ const envSchema = z.object({
   UPSTREAM_MAX_RETRY_AFTER_MS: optional(int(0, 600_000)),
   UPSTREAM_CONCURRENCY: optional(int(1, 256)),
   BATCHING: optional(bool),
+  MAX_UPLOAD_BYTES: optional(int(1, 4 * 1024 ** 3)),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.UPSTREAM_CONCURRENCY ?? 8,
     },
     batching: e.BATCHING ?? true,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES ?? 200 * 1024 * 1024,
   };
 }
 

@@ -86,6 +86,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
     const { message, extensions } = mapProviderError(original);
     return new GraphQLError(message, { ...where, extensions });
   }
+  // yoga's multipart parser refuses a file over MAX_UPLOAD_BYTES while receiving it.
+  if (located?.extensions.code === 'REQUEST_ENTITY_TOO_LARGE' && /file size limit/i.test(located.message)) {
+    return new GraphQLError(`${located.message} (the server's upload limit, MAX_UPLOAD_BYTES)`, {
+      ...where,
+      extensions: { ...located.extensions, code: 'FILE_TOO_LARGE' },
+    });
+  }
   // Our own errors, graphql-js' validation and coercion errors: already coded, or safe as they are.
   if (located && (located.extensions.code || !located.originalError)) return located;
   if (original instanceof GraphQLError && original.extensions.code) {

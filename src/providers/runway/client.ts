@@ -3,7 +3,8 @@ import { badInput, ProviderError, unsupported } from '../../errors.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';
-import { runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
+import { RUNWAY_ASSET_ID, runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
+import { createRunwayWriter } from './writer.js';
 import { mapLimit } from '../../concurrency.js';
 
 type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
@@ -12,11 +13,13 @@ type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
 export const RUNWAY_PAGE_MAX = 50;
 export const RUNWAY_OFFSET_MAX = 1000;
 
-const CAPABILITIES: readonly Capability[] = ['ASSET_READ', 'ASSET_LIST', 'MEDIA_TYPE_FILTER'];
-const ASSET_ID = /^user:[^:\s]+-runwayml:[^:\s]+@[^:\s]+-asset:[^:\s]+$/;
+const CAPABILITIES: readonly Capability[] = ['ASSET_READ', 'ASSET_LIST', 'MEDIA_TYPE_FILTER', 'UPLOAD', 'DELETE'];
 const MEDIA_TYPE_PARAM = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' } as const;
 
-/** Runway through useapi.net: read by composite assetId (no multi-get), list by offset/limit. */
+/**
+ * Runway through useapi.net: read by composite assetId (no multi-get), list by offset/limit; write by
+ * raw-body upload and one DELETE per id (no upload target: useapi has no presigned upload).
+ */
 export function createRunwayClient(config: RunwayConfig, options: ClientOptions): ProviderClient<'RUNWAY'> {
   const auth = { authorization: `Bearer ${config.token}` };
   const http = createHttp('RUNWAY', config.baseUrl, auth, classifyRunwayError, options);
@@ -28,7 +31,7 @@ export function createRunwayClient(config: RunwayConfig, options: ClientOptions)
       capabilities: CAPABILITIES,
       maxBatch: 1,
       async getAssets(ids) {
-        const bad = ids.find((id) => !ASSET_ID.test(id));
+        const bad = ids.find((id) => !RUNWAY_ASSET_ID.test(id));
         if (bad !== undefined) {
           throw badInput(`${JSON.stringify(bad)} is not a Runway asset id (user:<id>-runwayml:<email>-asset:<uuid>)`);
         }
@@ -37,6 +40,7 @@ export function createRunwayClient(config: RunwayConfig, options: ClientOptions)
       },
       listAssets: (window, filter) => listAssets(http, config, window, filter),
     },
+    writer: createRunwayWriter(http, config, concurrency),
     close: () => http.close(),
   };
 }

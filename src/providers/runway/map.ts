@@ -1,11 +1,19 @@
 import type { ErrorClassifier } from '../http.js';
 import type { MediaType, RunwayAsset } from '../types.js';
-import { runwayErrorSchema, type RunwayWireAsset, type RunwayWireMetadata } from './wire.js';
+import { RUNWAY_UPLOAD_TYPES, type RunwayUploadType } from './media-types.js';
+import {
+  runwayErrorSchema,
+  type RunwayWireAsset,
+  type RunwayWireMetadata,
+  type RunwayWireUploadReply,
+} from './wire.js';
 
 const MEDIA_TYPES: Record<string, MediaType> = { video: 'VIDEO', image: 'IMAGE', audio: 'AUDIO' };
 
 // Only extensions whose MIME type is unambiguous; anything else stays null rather than guessed.
 const MIME_TYPES: Record<string, string> = {
+  // useapi's upload table (mkv, avi, ts, ...) first, so the entries below win where both name one.
+  ...Object.fromEntries(RUNWAY_UPLOAD_TYPES.map((t) => [t.extension, t.contentType])),
   jpeg: 'image/jpeg',
   jpg: 'image/jpeg',
   png: 'image/png',
@@ -66,6 +74,23 @@ export function mapRunwayAsset(wire: RunwayWireAsset, fallbackId?: string): Runw
     hasAudio: media.hasAudio,
     hasAlphaChannel: media.hasAlphaChannel,
   };
+}
+
+/**
+ * The reply of POST /assets/ (its own model: `type.type`, `size`, `user`) in the domain shape. What the
+ * reply leaves out is filled from what was sent: the upload's type row and, for an upload, isUserUpload.
+ * Null when the reply carries no assetId.
+ */
+export function mapRunwayUpload(wire: RunwayWireUploadReply, sent: RunwayUploadType): RunwayAsset | null {
+  const asset = mapRunwayAsset({
+    ...wire,
+    mediaType: wire.mediaType ?? wire.type?.type ?? sent.mediaType,
+    fileSize: wire.fileSize ?? wire.size,
+    fileExtStandardized: wire.fileExtStandardized ?? sent.extension,
+    username: wire.username ?? wire.user?.username,
+    isUserUpload: wire.isUserUpload ?? true,
+  });
+  return asset && { ...asset, mimeType: asset.mimeType ?? sent.contentType };
 }
 
 export function mapMediaType(value: string | null | undefined): MediaType | null {

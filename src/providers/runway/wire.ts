@@ -58,3 +58,27 @@ export const runwayErrorSchema = z.object({
 
 export type RunwayWireAsset = z.infer<typeof runwayAssetSchema>;
 export type RunwayWireMetadata = z.infer<typeof runwayMetadataSchema>;
+
+/** The composite assetId `user:<user_id>-runwayml:<account_email>-asset:<uuid>`; nothing else names an asset. */
+export const RUNWAY_ASSET_ID = /^user:[^:\s]+-runwayml:[^:\s]+@[^:\s]+-asset:[^:\s]+$/;
+
+/**
+ * POST /assets/ answers a different model from the reads (UA-DOCS post-runwayml-assets): the media type
+ * in `type: {name, type, isDirectory}`, the byte count in `size`, the owner in `user`/`createdBy` objects,
+ * and no mediaType/fileSize/fileExtStandardized. The read fields stay accepted in case it converges.
+ */
+export const runwayUploadReplySchema = runwayAssetSchema.extend({
+  type: opt(z.object({ name: opt(z.string()), type: opt(z.string()) })),
+  size: opt(z.number()),
+  user: opt(z.object({ username: opt(z.string()) })),
+});
+
+/**
+ * DELETE /assets/{assetId}: the docs give the model `{success?, error?, code?}`; [I] `{"success": true}`
+ * on success. An empty 2xx body is read as success too ([I]: nothing in it says otherwise).
+ */
+export const runwayDeleteReplySchema = z
+  .object({ success: opt(z.boolean()), error: opt(z.string()), code: opt(z.number()) })
+  .optional();
+
+export type RunwayWireUploadReply = z.infer<typeof runwayUploadReplySchema>;

@@ -11,7 +11,7 @@ export interface UplynkCredentials {
 }
 
 export interface CallSpec<T extends UplynkEnvelope> {
-  /** The asset action: get, list, changes, getframe, getthumbs. */
+  /** The asset action: get, list, changes, getframe, getthumbs, update, delete. */
   action: string;
   params: UplynkParams;
   schema: z.ZodType<T>;
@@ -19,14 +19,20 @@ export interface CallSpec<T extends UplynkEnvelope> {
   expect: readonly (keyof T & string)[];
   /** The call names one asset, so an unknown-asset error is NOT_FOUND rather than REJECTED. */
   singleAsset?: boolean;
+  /**
+   * Safe to resend after a failure (default true: every read). Writes pass false: a lost reply to an
+   * update or delete may still have been applied, and a new player URL must not be made twice.
+   */
+  idempotent?: boolean;
 }
 
 export type UplynkCall = <T extends UplynkEnvelope>(spec: CallSpec<T>) => Promise<T>;
 
 /**
- * A signed v2 call: always POST with a form body (GET would put 1000 ids or a poster image in the URL),
- * every read marked idempotent so the shared layer retries it. A fresh `_timestamp` per call; the
- * retries of one call resend the same message, well inside the server's replay window.
+ * A signed v2 call: always POST with a form body (GET would put 1000 ids or a poster image in the URL).
+ * Reads are idempotent so the shared layer retries them; writes say otherwise and are sent once. A
+ * fresh `_timestamp` per call; the retries of one call resend the same message, well inside the
+ * server's replay window.
  */
 export function createUplynkCaller(config: UplynkCredentials, options: ClientOptions) {
   const http = createHttp('UPLYNK', config.baseUrl, {}, classifyUplynkError, options);
@@ -40,7 +46,7 @@ export function createUplynkCaller(config: UplynkCredentials, options: ClientOpt
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ msg, sig }).toString(),
       schema: spec.schema,
-      idempotent: true,
+      idempotent: spec.idempotent ?? true,
       check: (reply) => envelopeFailure(endpoint, reply, spec.expect, spec.singleAsset ?? false),
     });
   };

@@ -3,6 +3,8 @@ import { badInput } from '../../errors.js';
 import type { ClientOptions } from '../http.js';
 import type {
   AssetListFilter,
+  AssetUpdater,
+  AssetWriter,
   Capability,
   ChangeFeedPage,
   ChangeFeedSource,
@@ -16,7 +18,9 @@ import type {
 import { createUplynkCaller, type UplynkCall } from './call.js';
 import { createUplynkFrames } from './frames.js';
 import { mapUplynkAsset, mapUplynkChange } from './map.js';
+import { createUplynkUpdater } from './update.js';
 import { uplynkChangesSchema, uplynkGetSchema, uplynkListSchema, type UplynkWireAsset } from './wire.js';
+import { createUplynkWriter } from './writer.js';
 
 type UplynkConfig = NonNullable<ProviderConfigs['uplynk']>;
 
@@ -34,15 +38,22 @@ const CAPABILITIES: readonly Capability[] = [
   'THUMBNAILS',
   'CHANGE_FEED',
   'SEARCH',
+  'DELETE',
+  'UPDATE',
 ];
 
 export type UplynkClient = ProviderClient<'UPLYNK'> & {
   externalIds: ExternalIdSource;
   frames: FrameSource;
   changes: ChangeFeedSource;
+  writer: AssetWriter<'UPLYNK'>;
+  updater: AssetUpdater<'UPLYNK'>;
 };
 
-/** Uplynk Integration API v2: signed POSTs to /api2/asset/<action>, multi-get by id or external id. */
+/**
+ * Uplynk Integration API v2: signed POSTs to /api2/asset/<action>, multi-get by id or external id,
+ * updates and batched deletes (no uploads: ingest happens outside this API).
+ */
 export function createUplynkClient(config: UplynkConfig, options: ClientOptions): UplynkClient {
   const { call, close } = createUplynkCaller(config, options);
   return {
@@ -60,6 +71,8 @@ export function createUplynkClient(config: UplynkConfig, options: ClientOptions)
     },
     frames: createUplynkFrames(call),
     changes: { changesSince: (since) => changesSince(call, since) },
+    writer: createUplynkWriter(call, options.upstream.concurrency),
+    updater: createUplynkUpdater(call),
     close,
   };
 }

@@ -86,6 +86,15 @@ export const uplynkChangesSchema = z.object({
   end: z.number().optional(),
 });
 
+/** `/asset/update` answers as a single-id get does: the asset as it now stands. */
+export const uplynkUpdateSchema = z.object({ ...envelope, asset: uplynkAssetSchema.optional() });
+
+/** `/asset/delete`: what was deleted, each with its id and external id (null when it has none [I]). */
+export const uplynkDeleteSchema = z.object({
+  ...envelope,
+  deleted: z.array(z.object({ id: z.string(), external_id: opt(z.string()) })).optional(),
+});
+
 export const uplynkFrameSchema = z.object({ ...envelope, img: z.string().optional() });
 export const uplynkThumbsSchema = z.object({ ...envelope, imgs: z.array(z.string()).optional() });
 

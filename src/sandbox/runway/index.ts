@@ -3,8 +3,10 @@ import type { SandboxDefinition } from '../server.js';
 import { runwayError, runwayRoutes } from './routes.js';
 import { seedRunwayRecords } from './seed.js';
 import { RunwayStore } from './store.js';
+import { runwayWriteRoutes, type RunwayWriteOptions } from './write-routes.js';
 
 export { RunwayStore, type RunwayRecord } from './store.js';
+export type { RunwayWriteOptions } from './write-routes.js';
 export { RUNWAY_SANDBOX_EMAIL, RUNWAY_SANDBOX_USER_ID, runwayAssetId } from './seed.js';
 
 /** The sandbox definition plus its store, so tests and the bench can pick real ids. */
@@ -12,15 +14,21 @@ export interface RunwaySandbox extends SandboxDefinition {
   store: RunwayStore;
 }
 
-/** useapi.net's Runway asset API under /v1/runwayml, serving one account with a seeded library. */
-export function createRunwaySandbox(): RunwaySandbox {
+/**
+ * useapi.net's Runway asset API under /v1/runwayml, serving one account with a seeded library: reads,
+ * raw-body uploads and deletes.
+ */
+export function createRunwaySandbox(options: RunwayWriteOptions = {}): RunwaySandbox {
   const store = new RunwayStore();
   const { listed, unlisted } = seedRunwayRecords();
   for (const record of listed) store.add(record);
   for (const record of unlisted) store.add(record, { listed: false });
   return {
     prefix: '/v1/runwayml',
-    routes: runwayRoutes(store, SANDBOX_CREDENTIALS.runway),
+    routes: [
+      ...runwayRoutes(store, SANDBOX_CREDENTIALS.runway),
+      ...runwayWriteRoutes(store, SANDBOX_CREDENTIALS.runway, options),
+    ],
     errorResponse: runwayError,
     store,
   };

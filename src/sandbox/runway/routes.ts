@@ -10,15 +10,21 @@ const OFFSET_MAX = 1000;
 const LIMIT_MAX = 50;
 const MEDIA_TYPES = new Set(['video', 'image', 'audio']);
 // The documented composite id; anything else cannot name an asset.
-const ASSET_ID = /^user:[^:\s]+-runwayml:[^:\s]+@[^:\s]+-asset:[^:\s]+$/;
+export const ASSET_ID = /^user:[^:\s]+-runwayml:[^:\s]+@[^:\s]+-asset:[^:\s]+$/;
 
 /** useapi.net's error envelope: `{"error": "<message>", "code": <status>}`. */
 export function runwayError(status: number, message: string): SandboxResponse {
   return { status, body: { error: message, code: status } };
 }
 
-const UNAUTHORIZED = runwayError(401, 'Unauthorized');
-const NOT_FOUND = runwayError(404, 'Not found.');
+export const UNAUTHORIZED = runwayError(401, 'Unauthorized');
+export const NOT_FOUND = runwayError(404, 'Not found.');
+
+/** useapi checks the bearer token on every call. */
+export function bearerCheck(account: RunwayAccount): (req: SandboxRequest) => boolean {
+  const expected = `Bearer ${account.token}`;
+  return (req) => req.headers.authorization?.trim() === expected;
+}
 
 function json(text: string): SandboxResponse {
   return { status: 200, headers: { 'content-type': 'application/json' }, body: text };
@@ -26,8 +32,7 @@ function json(text: string): SandboxResponse {
 
 /** GET /assets/:id and GET /assets/, checked as strictly as useapi.net checks them. */
 export function runwayRoutes(store: RunwayStore, account: RunwayAccount): Route[] {
-  const expected = `Bearer ${account.token}`;
-  const authorized = (req: SandboxRequest) => req.headers.authorization?.trim() === expected;
+  const authorized = bearerCheck(account);
   return [
     {
       method: 'GET',
@@ -66,8 +71,12 @@ function checkListQuery(query: URLSearchParams, email: string): string | undefin
   if (mediaType && !MEDIA_TYPES.has(mediaType)) {
     return `Parameter mediaType must be one of video, image, audio (got ${mediaType})`;
   }
+  return emailProblem(query, email);
+}
+
+/** [I] with one configured account `email` may be left out; an email of no configured account is a 400. */
+export function emailProblem(query: URLSearchParams, email: string): string | undefined {
   const asked = query.get('email');
-  // [I] with one configured account email may be left out; an email of no configured account is a 400.
   if (asked && asked !== email) return `Unable to find configuration for account ${asked}`;
   return undefined;
 }

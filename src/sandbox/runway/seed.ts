@@ -7,9 +7,9 @@ export const RUNWAY_SANDBOX_EMAIL: string = SANDBOX_CREDENTIALS.runway.email;
 /** useapi's user id, from the token `user:<id>-…`; every assetId and taskId of the account carries it. */
 export const RUNWAY_SANDBOX_USER_ID = userIdOfToken(SANDBOX_CREDENTIALS.runway.token) ?? '0';
 
-const CDN = 'https://dnznrvs05pmza.cloudfront.net';
+export const RUNWAY_CDN = 'https://dnznrvs05pmza.cloudfront.net';
 // The Runway account's own numeric id (userId/createdBy on the wire), unrelated to useapi's user id.
-const RUNWAY_ACCOUNT_ID = 48213977;
+export const RUNWAY_ACCOUNT_ID = 48213977;
 const NEWEST = Date.parse('2025-10-14T17:42:08.311Z');
 
 export function userIdOfToken(token: string): string | undefined {
@@ -110,7 +110,7 @@ function record(rng: SeededRandom, s: Shape): RunwayRecord {
     createdAt: s.createdAt.toISOString(),
     updatedAt: new Date(s.createdAt.getTime() + edited).toISOString(),
     name: s.name,
-    url: `${CDN}/${uuid}.${s.ext}${jwt}`,
+    url: `${RUNWAY_CDN}/${uuid}.${s.ext}${jwt}`,
     previewUrls: previews(rng, uuid, s.kind, jwt),
     mediaType: s.kind,
     // [I] the docs never show mediaSubtype's values; the MIME subtype is the most plausible reading.
@@ -135,7 +135,7 @@ function record(rng: SeededRandom, s: Shape): RunwayRecord {
 function previews(rng: SeededRandom, uuid: string, kind: Kind, jwt: string): string[] {
   if (kind === 'audio') return [];
   const count = kind === 'image' ? 1 : rng.int(1, 3);
-  return Array.from({ length: count }, (_, i) => `${CDN}/previews/${uuid}/preview-${i}.jpg${jwt}`);
+  return Array.from({ length: count }, (_, i) => `${RUNWAY_CDN}/previews/${uuid}/preview-${i}.jpg${jwt}`);
 }
 
 function fileSize(rng: SeededRandom, s: Shape): number {

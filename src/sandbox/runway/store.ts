@@ -48,6 +48,30 @@ export class RunwayStore {
     insertNewestFirst(this.lists.get(record.mediaType)!, entry);
   }
 
+  /**
+   * A new upload: readable by id and at the top of the lists. Placed first rather than by createdAt,
+   * since an upload is the newest asset whatever the seed's clock says.
+   */
+  addNewest(record: RunwayRecord): void {
+    const entry: Entry = { record, json: JSON.stringify(record) };
+    this.byId.set(record.assetId, entry);
+    this.lists.get('')!.unshift(entry);
+    this.lists.get(record.mediaType)!.unshift(entry);
+  }
+
+  /** Removes an asset from reads and lists; false when there was none. */
+  remove(assetId: string): boolean {
+    const entry = this.byId.get(assetId);
+    if (!entry) return false;
+    this.byId.delete(assetId);
+    for (const key of ['', entry.record.mediaType]) {
+      const list = this.lists.get(key)!;
+      const at = list.indexOf(entry);
+      if (at >= 0) list.splice(at, 1);
+    }
+    return true;
+  }
+
   get(assetId: string): RunwayRecord | undefined {
     return this.byId.get(assetId)?.record;
   }

@@ -2,6 +2,7 @@ import type { FrameRenderer } from './frames.js';
 import { intParam, Rejection, stringListParam, stringParam, timecodeParam, type Params } from './params.js';
 import type { SandboxAsset } from './seed.js';
 import { ORDER_KEYS, type OrderKey, type OrderTerm, type UplynkStore } from './store.js';
+import { createWriteHandlers, type WriteHandlers } from './writes.js';
 
 export const MAX_GET = 1000;
 export const MAX_THUMB_RANGE_MS = 1000;
@@ -10,7 +11,8 @@ const ID_PARAMS = ['id', 'external_id', 'ids', 'external_ids'] as const;
 /** The body of a successful reply (`error: 0` where Uplynk's samples show it). */
 export type Reply = Record<string, unknown>;
 
-export interface Handlers {
+/** Reads here; `update` and `delete` from writes.ts. */
+export interface Handlers extends WriteHandlers {
   get(params: Params): Reply;
   list(params: Params): Reply;
   changes(params: Params, nowMs: number): Reply;
@@ -20,6 +22,8 @@ export interface Handlers {
 
 export function createHandlers(store: UplynkStore, frames: FrameRenderer): Handlers {
   return {
+    ...createWriteHandlers(store),
+
     get(params) {
       const given = ID_PARAMS.filter((name) => params[name] !== undefined);
       if (given.length !== 1) throw new Rejection('Specify exactly one of id, external_id, ids or external_ids');

@@ -16,7 +16,8 @@ export type UplynkSandbox = SandboxDefinition & {
 
 /**
  * Uplynk's Integration API v2 asset endpoints at /api2/asset/<action> (no prefix: the base URL has no
- * path), signed-message auth, and 2,600 seeded assets with a change history.
+ * path): reads, `update` and `delete`, signed-message auth, and 2,600 seeded assets with a change
+ * history that the writes extend.
  */
 export function createUplynkSandbox(): UplynkSandbox {
   const store = new UplynkStore(createUplynkSeed());

@@ -3,7 +3,7 @@ import { authenticate } from './auth.js';
 import type { Handlers } from './handlers.js';
 import { Rejection, rejection, type Params } from './params.js';
 
-const ACTIONS = ['get', 'list', 'changes', 'getframe', 'getthumbs'] as const;
+const ACTIONS = ['get', 'list', 'changes', 'getframe', 'getthumbs', 'update', 'delete'] as const;
 
 /**
  * Every asset action under GET (msg/sig in the query) and POST (form body), as v2 accepts both; every
@@ -13,8 +13,8 @@ const ACTIONS = ['get', 'list', 'changes', 'getframe', 'getthumbs'] as const;
 export function uplynkRoutes(handlers: Handlers): Route[] {
   const routes: Route[] = [];
   for (const action of ACTIONS) {
-    const run = (params: Params, now: number) =>
-      action === 'changes' ? handlers.changes(params, now) : handlers[action](params);
+    // Reads ignore `now`; changes, update and delete need the request's time.
+    const run = (params: Params, now: number) => handlers[action](params, now);
     const handler = (req: SandboxRequest) => signed(req, run);
     routes.push({ method: 'GET', pattern: `/api2/asset/${action}`, handler });
     routes.push({ method: 'POST', pattern: `/api2/asset/${action}`, handler });

@@ -31,7 +31,7 @@ export interface SandboxAsset {
   test_player_url: string;
   embed_player_url: string;
   test_players: { desc: string; id: string; url: string }[];
-  meta: Record<string, string | number>;
+  meta: Record<string, string | number | boolean>;
   libraries: string[];
 }
 

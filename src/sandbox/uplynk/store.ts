@@ -20,8 +20,8 @@ export interface ChangesReply {
 
 /**
  * The sandbox's asset library, indexed for cheap reads: by id, by external id, pre-sorted per order
- * and with lowercased search text per asset. Writes (later) must go through methods that call
- * `invalidate()` so the derived indexes stay true.
+ * and with lowercased search text per asset. Writes go through `update` and `delete`, which log the
+ * change and call `invalidate()` so the derived indexes stay true.
  */
 export class UplynkStore {
   private readonly assets: SandboxAsset[];
@@ -89,8 +89,30 @@ export class UplynkStore {
     const more = lo + CHANGES_PER_REPLY < this.changes.length;
     const assets: Record<string, SandboxAsset> = {};
     for (const [, , id] of changes) assets[id] ??= this.byId.get(id)!;
-    const end = more ? changes[changes.length - 1]![0] : Math.max(start, now);
+    const last = changes[changes.length - 1]?.[0] ?? start;
+    // A burst of writes can log changes a little ahead of the clock (see `record`): `end` never
+    // falls before the last change reported.
+    const end = more ? last : Math.max(start, now, last);
     return { changes, assets, end };
+  }
+
+  /**
+   * Applies `apply` to an asset, moves its lastmod to now and logs an `update`. Rebuilding every index
+   * is a millisecond for this library, and writes are rare next to reads.
+   */
+  update(asset: SandboxAsset, apply: (asset: SandboxAsset) => void, now: number): SandboxAsset {
+    apply(asset);
+    asset.lastmod = this.record('update', asset.id, now);
+    this.invalidate();
+    return asset;
+  }
+
+  /** Stamps `deleted` on each asset not deleted yet and logs a `delete`; returns those it deleted. */
+  delete(assets: readonly SandboxAsset[], now: number): SandboxAsset[] {
+    const deleted = assets.filter((asset) => asset.deleted === undefined);
+    for (const asset of deleted) asset.deleted = this.record('delete', asset.id, now);
+    if (deleted.length > 0) this.invalidate();
+    return deleted;
   }
 
   /** Rebuilds the indexes; every write must call it. */
@@ -105,6 +127,17 @@ export class UplynkStore {
       if (asset.external_id) this.byExternalId.set(asset.external_id, asset);
       this.haystacks.set(asset.id, `${asset.desc}\n${asset.id}\n${asset.external_id ?? ''}`.toLowerCase());
     }
+  }
+
+  /**
+   * Logs a change at `now`, or 1 ms after the last change when that is later: timestamps stay strictly
+   * increasing (as in the seed), so a reader paging by `end` always moves on, even past a
+   * 1000-asset delete.
+   */
+  private record(action: ChangeEntry[1], id: string, now: number): number {
+    const ts = Math.max(now, (this.changes[this.changes.length - 1]?.[0] ?? 0) + 1);
+    this.changes.push([ts, action, id]);
+    return ts;
   }
 
   private matching(order: readonly OrderTerm[], query: string | undefined): SandboxAsset[] {

@@ -151,7 +151,18 @@ describe('mapRunwayAsset', () => {
   });
 
   it('leaves the MIME type null for an extension that is not obvious', () => {
-    expect(mapRunwayAsset(parse({ ...docsImage, fileExtStandardized: 'mpo' }))?.mimeType).toBeNull();
+    expect(mapRunwayAsset(parse({ ...docsImage, fileExtStandardized: 'heic' }))?.mimeType).toBeNull();
+  });
+
+  it("takes the MIME type of the other extensions from useapi's upload table", () => {
+    const mime = (ext: string) => mapRunwayAsset(parse({ ...docsImage, fileExtStandardized: ext }))?.mimeType;
+    expect([mime('mpo'), mime('mkv'), mime('ts'), mime('webm'), mime('wav')]).toEqual([
+      'image/mpo',
+      'video/x-matroska',
+      'video/MP2T',
+      'video/webm',
+      'audio/wav',
+    ]);
   });
 
   it('rejects a list body that is not an array', () => {

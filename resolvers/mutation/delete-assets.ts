@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { builder } from '../../schema/builder.js';
+import { ProviderProblemRef, type ProviderProblem } from '../../schema/connection.js';
+import { UserErrorRef } from '../../schema/mutation.js';
+import type { Context } from '../../src/context.js';
+import { toGraphQLError } from '../../src/errors.js';
+import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../src/ids.js';
+import type { AssetWriter, ProviderName } from '../../src/providers/types.js';
+import { capability } from './inputs.js';
+import { asUserErrors, runMutation, userError, validate, type UserError } from './user-errors.js';
+
+export const MAX_DELETE_IDS = 1000;
+
+const DeleteAssetsInput = builder.inputType('DeleteAssetsInput', {
+  fields: (t) => ({
+    ids: t.idList({ required: true, description: `Asset IDs of any providers, 1–${MAX_DELETE_IDS}.` }),
+    force: t.boolean({ defaultValue: false, description: 'Twelve Labs: delete even when an index still uses the asset.' }),
+  }),
+});
+
+interface DeletePayload {
+  deletedIds: string[];
+  userErrors: UserError[];
+  failedProviders: ProviderProblem[];
+}
+
+const DeleteAssetsPayload = builder.objectRef<DeletePayload>('DeleteAssetsPayload').implement({
+  fields: (t) => ({
+    deletedIds: t.idList({ resolve: (p) => p.deletedIds, description: 'What was deleted.' }),
+    userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors, description: 'One per id that was not deleted because of the input (unknown id, in use, unsupported).' }),
+    failedProviders: t.field({
+      type: [ProviderProblemRef],
+      resolve: (p) => p.failedProviders,
+      description: 'Providers that could not be reached for their ids (nothing of theirs was deleted); the rest went ahead.',
+    }),
+  }),
+});
+
+const schema = z.object({
+  ids: z.array(z.string()).min(1, 'give at least one id').max(MAX_DELETE_IDS, `at most ${MAX_DELETE_IDS} ids per call`),
+  force: z.boolean().nullish(),
+});
+
+builder.mutationField('deleteAssets', (t) =>
+  t.field({
+    type: DeleteAssetsPayload,
+    nullable: true,
+    description: 'Deletes assets, grouped by provider: Uplynk in one call per 1,000 ids, others one call per id with bounded concurrency.',
+    args: { input: t.arg({ type: DeleteAssetsInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation<DeletePayload>(() => deleteAssets(ctx, validate(schema, input)), { deletedIds: [], failedProviders: [] }),
+  }),
+);
+
+async function deleteAssets(ctx: Context, input: z.infer<typeof schema>): Promise<DeletePayload> {
+  const { byProvider, writers, errors } = groupByProvider(ctx, input.ids);
+  const payload: DeletePayload = { deletedIds: [], userErrors: errors, failedProviders: [] };
+  let outage: Error | undefined;
+  await Promise.all(
+    [...byProvider].map(async ([provider, entries]) => {
+      const result = await writers.get(provider)!.deleteAssets(entries.map((e) => e.id), { force: input.force ?? false });
+      for (const id of result.deleted) {
+        ctx.loaders.forgetAsset(provider, id);
+        payload.deletedIds.push(encodeGlobalId(ASSET_TYPENAMES[provider], id));
+      }
+      for (const failure of result.failed) {
+        const index = entries.find((e) => e.id === failure.id)?.index ?? -1;
+        const asUser = asUserErrors(failure.error, ['input', 'ids', String(index)]);
+        if (asUser) {
+          payload.userErrors.push(...asUser);
+        } else if (!payload.failedProviders.some((p) => p.provider === provider)) {
+          outage ??= failure.error;
+          const mapped = toGraphQLError(failure.error);
+          payload.failedProviders.push({ provider, code: String(mapped.extensions.code), message: mapped.message });
+        }
+      }
+    }),
+  );
+  // Nothing deleted and nothing the caller did wrong: only an outage, so it is a GraphQL error.
+  if (outage && payload.deletedIds.length === 0 && payload.userErrors.length === 0) throw outage;
+  return payload;
+}
+
+/** Decodes and groups ids by provider; bad ids and providers that cannot delete become user errors. */
+function groupByProvider(ctx: Context, ids: string[]) {
+  const byProvider = new Map<ProviderName, { id: string; index: number }[]>();
+  const writers = new Map<ProviderName, AssetWriter>();
+  const errors: UserError[] = [];
+  ids.forEach((globalId, index) => {
+    const field = ['input', 'ids', String(index)];
+    try {
+      const { provider, id } = decodeAssetId(globalId);
+      if (!writers.has(provider)) writers.set(provider, capability(ctx, provider, (c) => c.writer, 'deleting assets', field));
+      const list = byProvider.get(provider) ?? byProvider.set(provider, []).get(provider)!;
+      if (!list.some((e) => e.id === id)) list.push({ id, index });
+    } catch (error) {
+      errors.push(...(asUserErrors(error, field) ?? [userError('INVALID', field, (error as Error).message)]));
+    }
+  });
+  return { byProvider, writers, errors };
+}

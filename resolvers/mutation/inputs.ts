@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { decodeGlobalId } from '../../src/ids.js';
+import type { Context } from '../../src/context.js';
+import { PROVIDER_LABELS, type ProviderClient, type ProviderName } from '../../src/providers/types.js';
+import { UserInputProblem, userError } from './user-errors.js';
+
+/** A Project global ID, as Video Jungle's project id. */
+export const projectIdSchema = z.string().transform((value, ctx) => {
+  try {
+    const { typename, id } = decodeGlobalId(value);
+    if (typename === 'Project') return id;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a Project ID of this API' });
+  return z.NEVER;
+});
+
+export const nameSchema = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+/** Flat metadata, as the providers store it: string, number or boolean values. */
+export const metadataSchema = z.record(z.string().min(1).max(256), z.union([z.string().max(4096), z.number(), z.boolean()]), {
+  message: 'must be an object of string, number or boolean values',
+});
+
+/**
+ * The provider's client with the capability `pick` selects, or a user error on ["input", "provider"]
+ * (or `field`) when the provider is not configured here or does not offer it.
+ */
+export function capability<T>(
+  ctx: Context,
+  provider: ProviderName,
+  pick: (client: ProviderClient) => T | undefined,
+  what: string,
+  field: string[] = ['input', 'provider'],
+): T {
+  if (!ctx.providers.has(provider)) {
+    throw new UserInputProblem([
+      userError('PROVIDER_NOT_CONFIGURED', field, `${PROVIDER_LABELS[provider]} is not configured on this server`),
+    ]);
+  }
+  const found = pick(ctx.providers.get(provider) as ProviderClient);
+  if (found === undefined) {
+    throw new UserInputProblem([
+      userError('UNSUPPORTED_BY_PROVIDER', field, `${PROVIDER_LABELS[provider]} does not support ${what} through this API`),
+    ]);
+  }
+  return found;
+}
