@@ -18,6 +18,9 @@ import '../resolvers/query/providers.js';
 import './mutation.js';
 import '../resolvers/mutation/upload.js';
 import '../resolvers/mutation/delete-assets.js';
+import '../resolvers/mutation/update-asset.js';
+import '../resolvers/mutation/video-jungle.js';
+import '../resolvers/mutation/upload-target.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -75,7 +75,9 @@ export function asUserErrors(error: unknown, field: string[]): UserError[] | und
   if (error instanceof UserInputProblem) return error.errors;
   if (error instanceof GraphQLError) {
     const code = PASSED_AS_USER_ERRORS[String(error.extensions.code)];
-    const path = (error.extensions.field as string[] | undefined) ?? field;
+    // Clients name the input field they refused: a path, or one field of the mutation's input.
+    const named = error.extensions.field;
+    const path = Array.isArray(named) ? named.map(String) : typeof named === 'string' ? ['input', ...named.split('.')] : field;
     return code ? [userError(code, path, error.message)] : undefined;
   }
   if (error instanceof ProviderError) {

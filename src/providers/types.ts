@@ -316,11 +316,29 @@ export interface DeleteResult {
   failed: DeleteFailure[];
 }
 
+/** One part of a multipart upload target, as the caller uploaded it: its number, the ETag its PUT answered, its size. */
+export interface UploadedPart {
+  partNumber: number;
+  etag: string;
+  sizeBytes: number;
+}
+
+/** What the provider counted after parts were reported; `fileUrl` is set once the last part is in. */
+export interface PartsReport {
+  assetId: string | null;
+  processedParts: number;
+  duplicateParts: number;
+  totalCompleted: number;
+  fileUrl: string | null;
+}
+
 export interface AssetWriter<P extends ProviderName = ProviderName> {
   /** Most ids one upstream delete call takes (Uplynk 1,000; others 1). */
   readonly maxDeleteBatch: number;
   upload?(input: UploadInput): Promise<AssetOf<P>>;
   createUploadTarget?(input: UploadTargetInput): Promise<UploadTarget>;
+  /** Multipart upload targets: report uploaded parts; the provider finalizes once all are in. */
+  reportUploadedParts?(uploadId: string, parts: readonly UploadedPart[]): Promise<PartsReport>;
   /** Deletes up to maxDeleteBatch × n ids; never throws for one id, reports it in `failed`. */
   deleteAssets(ids: readonly string[], options: { force: boolean }): Promise<DeleteResult>;
 }

@@ -17,6 +17,13 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   servers: Record<ProviderName, SandboxServer>;
+  /** Each sandbox's data, for tests that pick ids or shorten its delays. */
+  stores: {
+    videoJungle: ReturnType<typeof createVideoJungleSandbox>['store'];
+    uplynk: ReturnType<typeof createUplynkSandbox>['store'];
+    twelveLabs: ReturnType<typeof createTwelveLabsSandbox>['store'];
+    runway: ReturnType<typeof createRunwaySandbox>['store'];
+  };
   /** Provider configuration pointing at the running sandbox servers. */
   providers: Required<ProviderConfigs>;
   resetCounters(): void;
@@ -26,11 +33,17 @@ export interface Sandbox {
 
 /** Starts the four sandbox providers on local ports. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const definitions = {
+    videoJungle: createVideoJungleSandbox(),
+    uplynk: createUplynkSandbox(),
+    twelveLabs: createTwelveLabsSandbox(),
+    runway: createRunwaySandbox(),
+  };
   const servers: Record<ProviderName, SandboxServer> = {
-    VIDEO_JUNGLE: new SandboxServer(createVideoJungleSandbox()),
-    UPLYNK: new SandboxServer(createUplynkSandbox()),
-    TWELVE_LABS: new SandboxServer(createTwelveLabsSandbox()),
-    RUNWAY: new SandboxServer(createRunwaySandbox()),
+    VIDEO_JUNGLE: new SandboxServer(definitions.videoJungle),
+    UPLYNK: new SandboxServer(definitions.uplynk),
+    TWELVE_LABS: new SandboxServer(definitions.twelveLabs),
+    RUNWAY: new SandboxServer(definitions.runway),
   };
   const all = Object.entries(servers) as [ProviderName, SandboxServer][];
   for (const [name, server] of all) {
@@ -40,6 +53,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const c = SANDBOX_CREDENTIALS;
   return {
     servers,
+    stores: {
+      videoJungle: definitions.videoJungle.store,
+      uplynk: definitions.uplynk.store,
+      twelveLabs: definitions.twelveLabs.store,
+      runway: definitions.runway.store,
+    },
     providers: {
       videoJungle: { apiKey: c.videoJungle.apiKey, baseUrl: servers.VIDEO_JUNGLE.url },
       uplynk: { ownerId: c.uplynk.ownerId, apiKey: c.uplynk.apiKey, baseUrl: servers.UPLYNK.url },

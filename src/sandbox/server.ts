@@ -70,7 +70,7 @@ export class SandboxServer {
   latencyMs = 0;
   url = '';
 
-  constructor(private readonly definition: SandboxDefinition) {
+  constructor(readonly definition: SandboxDefinition) {
     this.routes = definition.routes.map(compile);
   }
 

@@ -11,7 +11,7 @@ import {
   type RunwayUploadType,
 } from './media-types.js';
 import { RUNWAY_ASSET_ID, runwayDeleteReplySchema, runwayUploadReplySchema } from './wire.js';
-import { fileStream } from '../file-stream.js';
+import { abandonedUpload, fileStream, fileStreamFailure } from '../file-stream.js';
 
 type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
 
@@ -64,8 +64,6 @@ async function upload(http: ProviderHttp, config: RunwayConfig, input: UploadInp
   const name = input.filename;
   // Streamed from the caller's file: the bytes are never copied into one buffer here.
   const body = fileStream(file);
-  let readFailure: Error | undefined;
-  body.once('error', (error) => (readFailure = error));
   try {
     const wire = await http.request({
       method: 'POST',
@@ -81,10 +79,8 @@ async function upload(http: ProviderHttp, config: RunwayConfig, input: UploadInp
     return mapRunwayUpload(wire, type)!;
   } catch (error) {
     // Our side broke, not Runway: the body was cut short, so the upload was abandoned unstored.
-    if (readFailure) {
-      const why = readFailure.message;
-      throw badInput(`the file could not be read to the end (${why}); the upload was abandoned`);
-    }
+    const broken = fileStreamFailure(error);
+    if (broken) throw abandonedUpload(broken);
     throw explainLostReply(error, name);
   }
 }

@@ -3,6 +3,8 @@ import { badInput } from '../../errors.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type {
   AssetListFilter,
+  AssetUpdater,
+  AssetWriter,
   Capability,
   ListWindow,
   MediaType,
@@ -10,9 +12,10 @@ import type {
   ProviderClient,
   TwelveLabsAsset,
 } from '../types.js';
+import { mapLimit } from '../../concurrency.js';
 import { classifyTwelveLabsError, mapAsset } from './map.js';
 import { wireAssetDetail, wireAssetList, type WireAssetList } from './wire.js';
-import { mapLimit } from '../../concurrency.js';
+import { createTwelveLabsWriter } from './writer.js';
 
 export type TwelveLabsConfig = NonNullable<ProviderConfigs['twelveLabs']>;
 
@@ -27,6 +30,10 @@ export const TWELVE_LABS_CAPABILITIES: readonly Capability[] = [
   'MULTI_GET',
   'SEARCH',
   'MEDIA_TYPE_FILTER',
+  'UPLOAD',
+  'UPLOAD_TARGET',
+  'DELETE',
+  'UPDATE',
 ];
 
 const ASSET_TYPES: Partial<Record<MediaType, string>> = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' };
@@ -34,6 +41,8 @@ const ASSET_TYPES: Partial<Record<MediaType, string>> = { VIDEO: 'video', IMAGE:
 export interface TwelveLabsClient extends ProviderClient<'TWELVE_LABS'> {
   /** GET /assets/{id}: the documented poll target. An unknown id is a ProviderError of kind NOT_FOUND. */
   getAsset(id: string): Promise<TwelveLabsAsset>;
+  writer: AssetWriter<'TWELVE_LABS'>;
+  updater: AssetUpdater<'TWELVE_LABS'>;
 }
 
 /** Which pages of which size cover a window: one exact page when the window aligns, else pages of 50. */
@@ -119,6 +128,8 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
     return mapAsset(wire);
   }
 
+  const { writer, updater } = createTwelveLabsWriter(http, options, getAsset);
+
   return {
     assets: {
       name: 'TWELVE_LABS',
@@ -129,6 +140,8 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
       listAssets,
     },
     getAsset,
+    writer,
+    updater,
     close: () => http.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { ProviderErrorKind } from '../../errors.js';
-import type { AssetStatus, MediaType, TwelveLabsAsset, TwelveLabsRendition } from '../types.js';
-import { wireError, type WireAssetDetail } from './wire.js';
+import type { AssetStatus, MediaType, TwelveLabsAsset, TwelveLabsRendition, UploadTarget } from '../types.js';
+import { wireError, type WireAssetDetail, type WirePresignedUrl, type WireUploadSession } from './wire.js';
 
 /**
  * processing → PROCESSING, ready → READY, failed → FAILED. `waiting` is the legacy name of the stage
@@ -121,4 +121,30 @@ export function classifyTwelveLabsError(
   // A 5xx stays retryable whatever its code says.
   if (status >= 500) return { detail, kind: byCode === 'RATE_LIMITED' ? byCode : undefined };
   return { detail, kind: byCode };
+}
+
+/**
+ * A multipart upload session as an UploadTarget: PUT each part to its URL. `expiresAt` is the earliest
+ * moment something given here stops working: a part URL (one hour) or the session (24 hours).
+ */
+export function mapUploadTarget(
+  session: WireUploadSession,
+  parts: readonly WirePresignedUrl[],
+  asset: TwelveLabsAsset | null,
+): UploadTarget {
+  const expiries = [session.expires_at, ...parts.map((p) => p.expires_at)]
+    .map(toDate)
+    .filter((d): d is Date => d !== null)
+    .map((d) => d.getTime());
+  return {
+    url: parts[0]?.url ?? '',
+    method: 'PUT',
+    fields: [],
+    headers: Object.entries(session.upload_headers ?? {}).map(([name, value]) => ({ name, value })),
+    parts: parts.map((p) => ({ partNumber: p.chunk_index, url: p.url })),
+    chunkSizeBytes: session.chunk_size,
+    uploadId: session.upload_id,
+    expiresAt: expiries.length > 0 ? new Date(Math.min(...expiries)) : null,
+    asset,
+  };
 }

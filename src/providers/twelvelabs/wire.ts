@@ -75,3 +75,52 @@ export const wireError = z.union([
   errorFields.extend({ docs_url: z.string().nullish() }),
 ]);
 export type WireError = z.infer<typeof wireError>;
+
+// --- Write side -------------------------------------------------------------------------------------
+
+/** DELETE /assets/{id} and the user-metadata calls answer with an empty body (the SDKs return void). */
+export const wireEmpty = z.unknown();
+
+/** One part's presigned URL (PresignedUrlChunk; chunks are numbered from 1). */
+export const wirePresignedUrl = z.object({
+  chunk_index: z.number().int().positive(),
+  url: z.string().min(1),
+  expires_at: z.string().nullish(),
+});
+export type WirePresignedUrl = z.infer<typeof wirePresignedUrl>;
+
+/**
+ * POST /assets/multipart-uploads (CreateAssetUploadResponse). The SDK declares every field optional;
+ * without upload_id and chunk_size the session is unusable, so those two are required here.
+ */
+export const wireUploadSession = z.object({
+  upload_id: z.string().min(1),
+  asset_id: z.string().nullish(),
+  upload_urls: z.array(wirePresignedUrl).nullish().transform((u) => u ?? []),
+  upload_headers: z.record(z.string(), z.string()).nullish(),
+  chunk_size: z.number().int().positive(),
+  total_chunks: z.number().int().positive().nullish(),
+  /** The session's end (24 h); each URL has its own, shorter expiry. */
+  expires_at: z.string().nullish(),
+});
+export type WireUploadSession = z.infer<typeof wireUploadSession>;
+
+/** POST /assets/multipart-uploads/{upload_id}/presigned-urls (RequestAdditionalPresignedUrLsResponse). */
+export const wirePresignedUrls = z.object({
+  upload_id: z.string().nullish(),
+  start_index: z.number().int().nullish(),
+  count: z.number().int().nullish(),
+  upload_urls: z.array(wirePresignedUrl).nullish().transform((u) => u ?? []),
+  generated_at: z.string().nullish(),
+  expires_at: z.string().nullish(),
+});
+
+/** POST /assets/multipart-uploads/{upload_id} (ReportChunkBatchResponse). */
+export const wireReportedChunks = z.object({
+  url: z.string().nullish(),
+  asset_id: z.string().nullish(),
+  processed_chunks: z.number().int().nullish(),
+  duplicate_chunks: z.number().int().nullish(),
+  total_completed: z.number().int().nullish(),
+});
+export type WireReportedChunks = z.infer<typeof wireReportedChunks>;

@@ -8,17 +8,23 @@ import type {
   Page,
   Project,
   ProjectSource,
+  ProjectWriter,
   ProviderClient,
   VideoJungleAsset,
 } from '../types.js';
 import { classifyVjError, mapVjAsset, mapVjProject, pageVjAssets } from './map.js';
-import { VJ_UUID, vjAsset, vjAssetList, vjCheck, vjProject, vjProjectList } from './wire.js';
+import { vjAsset, vjAssetList, vjCheck, vjProject, vjProjectList } from './wire.js';
 import { mapLimit } from '../../concurrency.js';
+import { uuidPath } from './paths.js';
+import { createVjProjectWriter } from './project-writer.js';
+import { createVjWriter, type VjWriter } from './writer.js';
 
 export type VideoJungleConfig = NonNullable<ProviderConfigs['videoJungle']>;
 
 export interface VideoJungleClient extends ProviderClient<'VIDEO_JUNGLE'> {
   projects: ProjectSource;
+  writer: VjWriter;
+  projectWriter: ProjectWriter;
   /** GET /assets/check/{id}: whether the asset's file is uploaded yet. NOT_FOUND for an unknown id. */
   checkAsset(id: string): Promise<boolean>;
 }
@@ -29,15 +35,12 @@ export const VIDEO_JUNGLE_CAPABILITIES: readonly Capability[] = [
   'PROJECTS',
   'SEARCH',
   'MEDIA_TYPE_FILTER',
+  'UPLOAD',
+  'UPLOAD_TARGET',
+  'DELETE',
+  'GENERATE',
+  'RENDER_EDIT',
 ];
-
-/** The server answers 422 for an id that is not a UUID; say so before spending a call on it. */
-function uuidPath(id: string, what: string): string {
-  if (!VJ_UUID.test(id)) {
-    throw badInput(`${JSON.stringify(id.slice(0, 100))} is not a Video Jungle ${what} id (a UUID)`);
-  }
-  return encodeURIComponent(id);
-}
 
 function checkWindow(window: ListWindow): void {
   if (!Number.isInteger(window.offset) || window.offset < 0 || !Number.isInteger(window.limit) || window.limit < 0) {
@@ -63,12 +66,16 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
   const fetchProjects = () =>
     http.request({ method: 'GET', path: '/projects', endpoint: 'GET /projects', schema: vjProjectList });
 
-  /** One asset, or null when Video Jungle answers 404: a missing id is absent, not an error. */
-  async function getAsset(id: string): Promise<VideoJungleAsset | null> {
+  /** One asset; NOT_FOUND when Video Jungle answers 404. */
+  async function fetchAsset(id: string): Promise<VideoJungleAsset> {
     const path = `/assets/${uuidPath(id, 'asset')}`;
+    return mapVjAsset(await http.request({ method: 'GET', path, endpoint: 'GET /assets/{id}', schema: vjAsset }));
+  }
+
+  /** For reads a missing id is absent, not an error. */
+  async function getAsset(id: string): Promise<VideoJungleAsset | null> {
     try {
-      const wire = await http.request({ method: 'GET', path, endpoint: 'GET /assets/{id}', schema: vjAsset });
-      return mapVjAsset(wire);
+      return await fetchAsset(id);
     } catch (error) {
       if (error instanceof ProviderError && error.kind === 'NOT_FOUND') return null;
       throw error;
@@ -122,6 +129,8 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
       listAssets,
     },
     projects,
+    writer: createVjWriter({ http, baseUrl: config.baseUrl, concurrency: options.upstream.concurrency, fetchAsset }),
+    projectWriter: createVjProjectWriter(http, { fetchAsset, getProject: projects.getProject }),
     checkAsset,
     close: () => http.close(),
   };

@@ -72,3 +72,34 @@ export const vjError = z.object({
  * otherwise. The brace and urn: spellings pydantic also takes are left out: no Video Jungle response uses them.
  */
 export const VJ_UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
+
+// Write side.
+
+/** Anything that answers with the new object's id: POST /projects, POST /projects/{id}/asset (video-reference). */
+export const vjCreated = z.object({ id: z.string() });
+
+/** POST /projects/{id}/asset for a file: the asset, and where its bytes go (a path on the API). */
+export const vjAssetCreated = z.object({ id: z.string(), upload_url: z.object({ url: z.string() }) });
+
+/** POST /projects/{pid}/{script_id}/generate; the docs' example adds a presigned `url`. */
+export const vjGenerated = z.object({ asset_id: z.string(), asset_key: text, url: text });
+
+/** POST /projects/{pid}/create-edit */
+export const vjEditCreated = z.object({ asset_id: z.string(), asset_key: text, edit_id: z.string() });
+
+/** An S3 presigned POST: the form's action and the fields to send before the file. */
+const vjPresignedPost = z.object({ url: z.string(), fields: z.record(z.string(), z.string()) });
+
+/**
+ * POST /video-file with upload_method "direct": `{upload_url, video: {id}}`, or the presigned POST and
+ * the id both under `video` (the SDK's direct-upload example handles both shapes).
+ */
+export const vjDirectUpload = z.object({
+  id: z.string().nullish(),
+  upload_url: vjPresignedPost.nullish(),
+  video: z.object({ id: z.string().nullish(), upload_url: vjPresignedPost.nullish() }).nullish(),
+});
+export type VjDirectUpload = z.infer<typeof vjDirectUpload>;
+
+/** DELETE answers: the body is undocumented, so any JSON (or none) will do. */
+export const vjAnything = z.unknown();

@@ -14,6 +14,7 @@ export const MESSAGES = {
     'Please check your API key or generate a new one from the dashboard and try again.',
   parameterInvalid: (name: string) => `The ${name} parameter is invalid.`,
   parameterUnknown: (name: string) => `The ${name} parameter is unknown.`,
+  parameterNotProvided: (name: string) => `The ${name} parameter is required but was not provided.`,
   resourceNotExist: (id: string, collection: string) => `Resource with id ${id} does not exist in ${collection}.`,
 };
 

@@ -11,7 +11,7 @@ const PAGE_LIMIT_DEFAULT = 10;
 const PAGE_LIMIT_MAX = 50;
 
 /** x-api-key is checked before anything else; a missing key is answered like a wrong one. */
-function unauthorized(req: SandboxRequest): SandboxResponse | undefined {
+export function unauthorized(req: SandboxRequest): SandboxResponse | undefined {
   const key = req.headers['x-api-key'];
   if (key === SANDBOX_CREDENTIALS.twelveLabs.apiKey) return undefined;
   return tlError(401, 'api_key_invalid', MESSAGES.apiKeyInvalid);

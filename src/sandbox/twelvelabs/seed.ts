@@ -31,6 +31,8 @@ export interface SeedAsset {
   readyAfterMs?: number;
   /** How the asset reads once settled (ready, failed, or the legacy waiting entries, which never move). */
   record: TlAssetRecord;
+  /** Indexed assets (in some index) made from this asset: a plain DELETE answers 409 while any exist. */
+  indexRefs?: number;
 }
 
 export const TWELVE_LABS_SEED = 0x71_2a_5e_03;
@@ -48,6 +50,8 @@ const KIND_MIX: readonly AssetKind[] = [
   'image', 'image', 'image', 'image', 'image', 'audio', 'audio', 'audio',
 ];
 const FAILED_AT = [17, 64];
+/** About one ready video in seven is used by an index (so DELETE without force is refused). */
+const INDEXED_EVERY = 7;
 const FAILURES = [
   'The uploaded file is corrupted or uses an unsupported codec and could not be decoded.',
   'The platform could not download the file from the provided URL (HTTP 403 Forbidden).',
@@ -153,6 +157,8 @@ export function seedAssets(count = TWELVE_LABS_ASSET_COUNT, seed = TWELVE_LABS_S
     const failure = FAILED_AT.indexOf(i);
     if (failure >= 0) return { kind, createdAtMs, initialStatus: 'failed', record: failed(record, failure) };
     if (legacy) return { kind, createdAtMs, initialStatus: 'waiting', record: waiting(record) };
-    return { kind, createdAtMs, initialStatus: 'ready', record };
+    // Chosen by position, not by the PRNG, so the rest of the seed stays exactly as it was.
+    const indexRefs = kind === 'video' && i % INDEXED_EVERY === 3 ? 1 + (i % 2) : undefined;
+    return { kind, createdAtMs, initialStatus: 'ready', record, ...(indexRefs && { indexRefs }) };
   });
 }

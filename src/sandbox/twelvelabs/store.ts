@@ -1,181 +1,100 @@
+import { SeededRandom } from '../random.js';
+import { TwelveLabsCatalog, type CatalogOptions } from './catalog.js';
+import { newestFirst, type Entry } from './entry.js';
 import type { AssetKind } from './names.js';
-import { rfc3339, seedAssets, type SeedAsset, type TlAssetRecord } from './seed.js';
+import { TWELVE_LABS_SEED, type TlAssetRecord } from './seed.js';
+import { MultipartSessions } from './sessions.js';
 
-export interface ListQuery {
-  page: number;
-  pageLimit: number;
-  assetIds?: readonly string[] | undefined;
-  assetTypes?: readonly AssetKind[] | undefined;
-  /** Case-insensitive substring of the filename. */
-  filename?: string | undefined;
+export type { ListQuery, TlListResponse } from './catalog.js';
+
+export interface TwelveLabsStoreOptions extends CatalogOptions {
+  /** How long a new upload stays `processing` before it turns ready or failed (default 4 s). */
+  uploadDelayMs?: number;
 }
 
-export interface TlListResponse {
-  data: TlAssetRecord[];
-  page_info: { limit_per_page: number; page: number; total_page: number; total_results: number };
-}
-
-export interface TwelveLabsStoreOptions {
-  /** Default: the deterministic seed (150 assets). */
-  seeds?: SeedAsset[];
-  /** Default Date.now; tests pass a fake clock to step through processing → ready. */
-  clock?: () => number;
-}
-
-interface Entry {
+/** What a write adds: the record once settled, how it reads until then, and when it settles. */
+export interface NewAsset {
   kind: AssetKind;
-  initialStatus: TlAssetRecord['status'];
-  /** ms after `startedAt` when a processing asset turns ready (its seeded delay unless overridden). */
-  readyAfterMs: number | undefined;
   settled: TlAssetRecord;
-  /** How a processing asset reads before it is ready: nothing measured, renditions in progress. */
-  pending: TlAssetRecord | undefined;
-  filenameLower: string;
-  createdAtMs: number;
+  pending: TlAssetRecord;
+  /** Absolute ms; Infinity keeps it processing until `settleAt` is called (multipart uploads). */
+  readyAt: number;
 }
-
-/** Legacy signed URLs were valid for an hour from when the asset was read. */
-const LEGACY_URL_TTL_MS = 3_600_000;
 
 /**
- * The sandbox's assets: indexed by id, kept sorted newest first, with per-type lists cached, so a
- * read is a Map lookup or a slice. Statuses move with the clock, not with requests.
+ * The sandbox's data with its writes: uploads (processing → ready/failed after `uploadDelayMs`),
+ * deletes, user-metadata changes, and the multipart upload sessions.
  */
-export class TwelveLabsStore {
-  private readonly clock: () => number;
-  private readonly byId = new Map<string, Entry>();
-  private sorted: Entry[] = [];
-  private readonly byTypes = new Map<string, Entry[]>();
-  private startedAt: number;
-  private readyDelayMs: number | undefined;
+export class TwelveLabsStore extends TwelveLabsCatalog {
+  /** Ids of new assets and upload sessions: deterministic like the seed, from a stream of their own. */
+  private readonly rng = new SeededRandom(TWELVE_LABS_SEED ^ 0x5eed);
+  /** How long a new upload stays `processing`; tests shorten it. */
+  uploadDelayMs: number;
+  readonly sessions: MultipartSessions;
 
   constructor(options: TwelveLabsStoreOptions = {}) {
-    this.clock = options.clock ?? Date.now;
-    this.startedAt = this.clock();
-    for (const seed of options.seeds ?? seedAssets()) this.insert(seed);
-    this.reindex();
+    super(options);
+    this.uploadDelayMs = options.uploadDelayMs ?? 4000;
+    this.sessions = new MultipartSessions(this.clock, () => this.newId());
   }
 
-  /**
-   * Restarts processing now: every asset seeded as processing turns ready `ms` from this call
-   * (instead of its seeded 3–8 s after the store was created). For tests that want to see both states.
-   */
-  setReadyDelay(ms: number): void {
-    this.startedAt = this.clock();
-    this.readyDelayMs = ms;
-  }
-
-  get(id: string): TlAssetRecord | undefined {
-    const entry = this.byId.get(id);
-    return entry && this.view(entry);
-  }
-
-  list(query: ListQuery): TlListResponse {
-    const rows = this.matching(query);
-    const start = (query.page - 1) * query.pageLimit;
-    return {
-      data: rows.slice(start, start + query.pageLimit).map((e) => this.view(e)),
-      page_info: {
-        limit_per_page: query.pageLimit,
-        page: query.page,
-        total_page: Math.ceil(rows.length / query.pageLimit),
-        total_results: rows.length,
-      },
-    };
-  }
-
-  /** Every id, newest first. */
-  ids(): string[] {
-    return this.sorted.map((e) => e.settled._id);
-  }
-
-  /** Ids by the status they had when the sandbox started (e.g. 'processing', 'failed', 'waiting'). */
-  idsWithInitialStatus(status: TlAssetRecord['status'], kind?: AssetKind): string[] {
-    return this.sorted
-      .filter((e) => e.initialStatus === status && (kind === undefined || e.kind === kind))
-      .map((e) => e.settled._id);
-  }
-
-  /** Ids of one media type, newest first. */
-  idsOfKind(kind: AssetKind): string[] {
-    return this.ofTypes([kind]).map((e) => e.settled._id);
-  }
-
-  private view(entry: Entry): TlAssetRecord {
-    if (entry.pending === undefined) return entry.settled;
-    const readyAt = this.startedAt + (this.readyDelayMs ?? entry.readyAfterMs ?? 0);
-    return this.clock() < readyAt ? entry.pending : entry.settled;
-  }
-
-  private matching(query: ListQuery): Entry[] {
-    const { assetIds, assetTypes, filename } = query;
-    let rows: Entry[];
-    if (assetIds && assetIds.length > 0) {
-      rows = this.lookup(assetIds);
-      if (assetTypes && assetTypes.length > 0) rows = rows.filter((e) => assetTypes.includes(e.kind));
-    } else {
-      rows = assetTypes && assetTypes.length > 0 ? this.ofTypes(assetTypes) : this.sorted;
+  /** A fresh ObjectId-shaped id: creation time in seconds, then 16 hex digits. */
+  newId(): string {
+    const prefix = Math.floor(this.clock() / 1000).toString(16).padStart(8, '0');
+    for (;;) {
+      const id = prefix + this.rng.hex(16);
+      if (!this.byId.has(id)) return id;
     }
-    if (filename) {
-      const needle = filename.toLowerCase();
-      rows = rows.filter((e) => e.filenameLower.includes(needle));
-    }
-    return rows;
   }
 
-  /** The named assets in list order (newest first), each once; unknown ids are simply not there. */
-  private lookup(ids: readonly string[]): Entry[] {
-    const found = new Set<Entry>();
-    for (const id of ids) {
-      const entry = this.byId.get(id);
-      if (entry) found.add(entry);
-    }
-    return [...found].sort(newestFirst);
-  }
-
-  private ofTypes(types: readonly AssetKind[]): Entry[] {
-    const key = [...new Set(types)].sort().join(',');
-    let rows = this.byTypes.get(key);
-    if (!rows) {
-      rows = this.sorted.filter((e) => types.includes(e.kind));
-      this.byTypes.set(key, rows);
-    }
-    return rows;
-  }
-
-  private insert(seed: SeedAsset): void {
-    const record = seed.record;
-    const settled =
-      record.status === 'waiting' ? { ...record, url_expires_at: rfc3339(this.startedAt + LEGACY_URL_TTL_MS) } : record;
-    this.byId.set(record._id, {
-      kind: seed.kind,
-      initialStatus: seed.initialStatus,
-      readyAfterMs: seed.readyAfterMs,
+  /** Adds an upload; it is the newest asset, so it goes first without a full re-sort. */
+  add(asset: NewAsset): TlAssetRecord {
+    const { settled } = asset;
+    const entry: Entry = {
+      kind: asset.kind,
+      initialStatus: 'processing',
+      readyAfterMs: undefined,
+      readyAt: asset.readyAt,
       settled,
-      pending: seed.initialStatus === 'processing' ? pendingView(record) : undefined,
-      filenameLower: record.filename.toLowerCase(),
-      createdAtMs: Date.parse(record.created_at),
-    });
-  }
-
-  /** After any insert or removal: the sorted list and the per-type caches are rebuilt. */
-  private reindex(): void {
-    this.sorted = [...this.byId.values()].sort(newestFirst);
+      pending: asset.pending,
+      filenameLower: settled.filename.toLowerCase(),
+      createdAtMs: Date.parse(settled.created_at),
+    };
+    this.byId.set(settled._id, entry);
+    const first = this.sorted[0];
+    if (!first || newestFirst(entry, first) <= 0) this.sorted = [entry, ...this.sorted];
+    else this.sorted = [...this.byId.values()].sort(newestFirst);
     this.byTypes.clear();
+    return this.view(entry);
   }
-}
 
-function newestFirst(a: Entry, b: Entry): number {
-  if (a.createdAtMs !== b.createdAtMs) return b.createdAtMs - a.createdAtMs;
-  return a.settled._id < b.settled._id ? 1 : a.settled._id > b.settled._id ? -1 : 0;
-}
+  /** Starts the processing clock of an asset added with readyAt Infinity. */
+  settleAt(id: string, at: number): void {
+    const entry = this.byId.get(id);
+    if (entry) entry.readyAt = at;
+  }
 
-function pendingView(record: TlAssetRecord): TlAssetRecord {
-  const { _id, method, filename, file_type, created_at, user_metadata, hls, thumbnail } = record;
-  return {
-    _id, method, status: 'processing', filename, file_type, created_at,
-    ...(user_metadata && { user_metadata }),
-    ...(hls && { hls: { status: 'processing' as const } }),
-    ...(thumbnail && { thumbnail: { status: 'processing' as const } }),
-  };
+  /** Deletes an asset and the index references to it. False when there was none. */
+  remove(id: string): boolean {
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    this.byId.delete(id);
+    this.references.delete(id);
+    this.sorted = this.sorted.filter((e) => e !== entry);
+    this.byTypes.clear();
+    return true;
+  }
+
+  /** Replaces user_metadata (absent when empty) in both the settled and the pending view. */
+  setUserMetadata(id: string, metadata: Record<string, string | number | boolean>): boolean {
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    const apply = (record: TlAssetRecord): TlAssetRecord => {
+      const { user_metadata: _old, ...rest } = record;
+      return Object.keys(metadata).length > 0 ? { ...rest, user_metadata: metadata } : rest;
+    };
+    entry.settled = apply(entry.settled);
+    if (entry.pending) entry.pending = apply(entry.pending);
+    return true;
+  }
 }

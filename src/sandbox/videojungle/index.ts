@@ -2,12 +2,17 @@ import type { SandboxDefinition, SandboxResponse } from '../server.js';
 import { detail, videoJungleRoutes } from './routes.js';
 import { seedVideoJungle } from './seed.js';
 import { VideoJungleStore, type VideoJungleStoreOptions } from './store.js';
+import { VideoJungleUploads } from './uploads.js';
+import { videoJungleWriteRoutes } from './write-routes.js';
+import { VideoJungleWrites } from './writes.js';
 
 export { VideoJungleStore, type VideoJungleStoreOptions } from './store.js';
 
 export interface VideoJungleSandbox extends SandboxDefinition {
   /** The seeded account, for tests that need ids (projectIds(), assetIds(), pendingAssetIds()). */
   store: VideoJungleStore;
+  /** The upload state: `byS3Key` maps a direct upload's S3 key to its video file id. */
+  uploads: VideoJungleUploads;
 }
 
 /**
@@ -22,8 +27,13 @@ function errorResponse(status: number, message: string): SandboxResponse {
   return detail(status, message);
 }
 
-/** Video Jungle's API at the root of its host (no path prefix), over a deterministic seeded account. */
+/**
+ * Video Jungle's API at the root of its host (no path prefix), over a deterministic seeded account,
+ * with its write endpoints and the S3 bucket its direct uploads go to (under /__s3/).
+ */
 export function createVideoJungleSandbox(options: VideoJungleStoreOptions = {}): VideoJungleSandbox {
   const store = new VideoJungleStore(seedVideoJungle(), options);
-  return { prefix: '', routes: videoJungleRoutes(store), errorResponse, store };
+  const uploads = new VideoJungleUploads(new VideoJungleWrites(store));
+  const routes = [...videoJungleRoutes(store), ...videoJungleWriteRoutes(uploads.writes, uploads)];
+  return { prefix: '', routes, errorResponse, store, uploads };
 }

@@ -186,7 +186,7 @@ const FIELDS: Record<AssetKind, (prng: SeededRandom, context: AssetContext) => F
 };
 
 /** SigV4-style presigned S3 GET URLs: the embed URL, and the download one with a content-disposition. */
-function presignedUrls(prng: SeededRandom, project: ProjectSeed, key: string, at: number, filename: string) {
+export function presignedUrls(prng: SeededRandom, project: ProjectSeed, key: string, at: number, filename: string) {
   const date = amzDate(at);
   const object = `https://vj-video.s3.us-east-1.amazonaws.com/${project.ownerId}/${project.id}/${key}`;
   const credential = `AKIAIOSFODNN7EXAMPLE%2F${date.slice(0, 8)}%2Fus-east-1%2Fs3%2Faws4_request`;

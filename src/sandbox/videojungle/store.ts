@@ -4,6 +4,8 @@ import { assetDetailView, assetView, projectView, type AssetRecord } from './vie
 export interface VideoJungleStoreOptions {
   /** When the seeded pending assets land, in ms after the store is created (default: each its own 3–8 s). */
   pendingDelayMs?: number;
+  /** How long a generated, rendered or uploaded asset processes before it is uploaded (default 4000 ms). */
+  writeDelayMs?: number;
   /** The clock (default Date.now); tests pass their own. */
   now?: () => number;
 }
@@ -15,7 +17,12 @@ export interface VideoJungleStoreOptions {
 export class VideoJungleStore {
   /** Epoch ms when the store was created: the pending assets land relative to it. */
   readonly createdAt: number;
-  private readonly now: () => number;
+  readonly ownerId: string;
+  /** The processing time of what the write endpoints create; tests may change it. */
+  writeDelayMs: number;
+  readonly now: () => number;
+  /** Every seeded prompt by id: POST /projects may start a project from one. */
+  private readonly prompts = new Map<string, Record<string, unknown>>();
   private readonly projects = new Map<string, ProjectSeed>();
   private readonly assets = new Map<string, AssetRecord>();
   private readonly bodies = new Map<string, string>();
@@ -24,11 +31,17 @@ export class VideoJungleStore {
   constructor(data: SeedData = seedVideoJungle(), options: VideoJungleStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.createdAt = this.now();
-    for (const project of data.projects) this.projects.set(project.id, project);
+    this.ownerId = data.ownerId;
+    this.writeDelayMs = options.writeDelayMs ?? 4000;
+    for (const project of data.projects) {
+      this.projects.set(project.id, project);
+      for (const prompt of project.prompts) this.prompts.set(String(prompt.id), prompt);
+    }
     for (const seed of data.assets) {
       const pending = seed.pending;
       const landsAt = pending ? this.createdAt + (options.pendingDelayMs ?? pending.afterMs) : null;
-      const record = { ...seed, uploaded: !pending, status: pending ? pending.status : seed.readyStatus, landsAt };
+      const status = pending ? pending.status : seed.readyStatus;
+      const record = { ...seed, uploaded: !pending, status, landsAt, videoFileId: null };
       this.assets.set(seed.id, record);
     }
     this.planNextLanding();
@@ -59,10 +72,62 @@ export class VideoJungleStore {
     return this.projects.get(id);
   }
 
-  /** Every asset not uploaded yet lands `ms` from now instead of when it was due. */
+  /** Every asset on its way lands `ms` from now instead of when it was due (not those still waiting for bytes). */
   settlePendingIn(ms: number): void {
     this.land();
-    for (const a of this.assets.values()) if (!a.uploaded) a.landsAt = this.now() + ms;
+    for (const a of this.assets.values()) if (!a.uploaded && a.landsAt !== null) a.landsAt = this.now() + ms;
+    this.planNextLanding();
+  }
+
+  // Write primitives: the write handlers (writes.ts) decide what to create, the store keeps it indexed.
+
+  prompt(id: string): Readonly<Record<string, unknown>> | undefined {
+    return this.prompts.get(id);
+  }
+
+  /** The live record, for the write handlers; tests use asset(id). */
+  assetRecord(id: string): AssetRecord | undefined {
+    this.land();
+    return this.assets.get(id);
+  }
+
+  addProject(project: ProjectSeed): void {
+    this.projects.set(project.id, project);
+    this.bodies.clear();
+  }
+
+  /** A project goes with its assets [I: what a project delete leaves behind is undocumented]. */
+  removeProject(id: string): boolean {
+    const project = this.projects.get(id);
+    if (!project) return false;
+    for (const assetId of project.assetIds) this.assets.delete(assetId);
+    this.projects.delete(id);
+    this.planNextLanding();
+    return true;
+  }
+
+  addAsset(record: AssetRecord): void {
+    this.assets.set(record.id, record);
+    this.projects.get(record.projectId)?.assetIds.push(record.id);
+    this.planNextLanding();
+  }
+
+  removeAsset(id: string): boolean {
+    const record = this.assets.get(id);
+    if (!record) return false;
+    const project = this.projects.get(record.projectId);
+    if (project) project.assetIds = project.assetIds.filter((a) => a !== id);
+    this.assets.delete(id);
+    this.planNextLanding();
+    return true;
+  }
+
+  /** An asset whose bytes are in: it processes for writeDelayMs, then is uploaded. */
+  startProcessing(id: string): void {
+    const record = this.assets.get(id);
+    if (!record || record.uploaded) return;
+    record.status = 'processing';
+    record.landsAt = this.now() + this.writeDelayMs;
     this.planNextLanding();
   }
 

@@ -4,8 +4,52 @@ import type { AssetSeed, ProjectSeed } from './seed.js';
 export interface AssetRecord extends AssetSeed {
   uploaded: boolean;
   status: string | null;
-  /** Epoch ms when a pending asset lands; null once uploaded. */
+  /** Epoch ms when a pending asset lands; null once uploaded, or while it waits for its bytes. */
   landsAt: number | null;
+  /** The video file a video-reference asset stands for. */
+  videoFileId: string | null;
+  /** What the upload step received (never served; tests check the bytes made it). */
+  received?: { filename: string; size: number; type: string };
+}
+
+/** A Video File (POST /video-file), and the presigned POST its bytes are expected on. */
+export interface VideoFileRecord {
+  id: string;
+  key: string;
+  name: string;
+  filename: string;
+  ownerId: string;
+  createdAt: string;
+  uploadMethod: string;
+  /** 'pending' until its bytes arrive, then 'uploaded' [I: the status words of video files are undocumented]. */
+  status: string;
+  /** The fields issued for the direct upload, and when its policy expires (epoch ms). */
+  upload: { fields: Record<string, string>; expiresAt: number } | null;
+}
+
+/** VJ-MODEL's VideoFile, as POST /video-file answers it under `video`. */
+export function videoFileView(f: VideoFileRecord): Record<string, unknown> {
+  return {
+    id: f.id,
+    filename: f.filename,
+    name: f.name,
+    description: null,
+    thumbnail: null,
+    duration: null,
+    fps: null,
+    owner_id: f.ownerId,
+    size: null,
+    hash: null,
+    created_at: f.createdAt,
+    recorded_at: null,
+    key: f.key,
+    analysis: [],
+    url: null,
+    current_status: f.status,
+    download_url: null,
+    thumbnail_url: null,
+    has_redirect: false,
+  };
 }
 
 /** The asset as embedded in a project and in GET /projects/{id}/asset (the docs' list example). */

@@ -229,7 +229,7 @@ describe('Runway writer: upload', () => {
     };
     const error = await rejection(client().writer.upload!({ filename: 'a.mp4', file }));
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).message).toContain('could not be read to the end (client went away)');
+    expect((error as ApiError).message).toContain("could not be read to the end (the file's stream failed: client went away)");
     expect(sandbox.store.size).toBe(before);
   });
 

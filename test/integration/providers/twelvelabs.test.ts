@@ -66,7 +66,9 @@ describe('Twelve Labs client against the sandbox', () => {
     expect(client.assets.name).toBe('TWELVE_LABS');
     expect(client.assets.sandbox).toBe(true);
     expect(client.assets.maxBatch).toBe(50);
-    expect(client.assets.capabilities).toEqual(['ASSET_READ', 'ASSET_LIST', 'MULTI_GET', 'SEARCH', 'MEDIA_TYPE_FILTER']);
+    expect(client.assets.capabilities).toEqual([
+      'ASSET_READ', 'ASSET_LIST', 'MULTI_GET', 'SEARCH', 'MEDIA_TYPE_FILTER', 'UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'UPDATE',
+    ]);
   });
 
   it('retrieves one asset with GET /assets/{id}', async () => {

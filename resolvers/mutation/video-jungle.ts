@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { VideoJungleAssetRef } from '../../schema/assets/videojungle.js';
+import { builder } from '../../schema/builder.js';
+import { UserErrorRef } from '../../schema/mutation.js';
+import { ProjectRef } from '../../schema/project.js';
+import { VideoEditInput } from '../../schema/video-edit.js';
+import type { Context } from '../../src/context.js';
+import { encodeGlobalId } from '../../src/ids.js';
+import type { Project, ProjectWriter, VideoJungleAsset } from '../../src/providers/types.js';
+import { editSchema, toVideoEdit } from './edit-schema.js';
+import { capability, nameSchema, projectIdSchema } from './inputs.js';
+import { runMutation, validate, type UserError } from './user-errors.js';
+
+const writer = (ctx: Context, field = ['input', 'projectId']): ProjectWriter =>
+  capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
+
+const payload = <T>(name: string, fields: (t: any) => Record<string, unknown>) =>
+  builder.objectRef<T & { userErrors: UserError[] }>(name).implement({
+    fields: (t) => ({ ...fields(t), userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }) }) as never,
+  });
+
+const ProjectPayload = payload<{ project: Project | null }>('CreateProjectPayload', (t) => ({
+  project: t.field({ type: ProjectRef, nullable: true, resolve: (p: { project: Project | null }) => p.project }),
+}));
+const DeleteProjectPayload = payload<{ deletedProjectId: string | null }>('DeleteProjectPayload', (t) => ({
+  deletedProjectId: t.id({ nullable: true, resolve: (p: { deletedProjectId: string | null }) => p.deletedProjectId }),
+}));
+const GeneratePayload = payload<{ asset: VideoJungleAsset | null }>('GenerateAssetPayload', (t) => ({
+  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The pending asset the generation becomes.', resolve: (p: { asset: VideoJungleAsset | null }) => p.asset }),
+}));
+const RenderPayload = payload<{ asset: VideoJungleAsset | null; editId: string | null }>('RenderEditPayload', (t) => ({
+  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The asset the render becomes.', resolve: (p: { asset: VideoJungleAsset | null }) => p.asset }),
+  editId: t.string({ nullable: true, resolve: (p: { editId: string | null }) => p.editId }),
+}));
+
+const CreateProjectInput = builder.inputType('CreateProjectInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    description: t.string(),
+    promptId: t.string(),
+    generationMethod: t.string({ description: 'Video Jungle template key (default "prompt-to-video").' }),
+  }),
+});
+const DeleteProjectInput = builder.inputType('DeleteProjectInput', { fields: (t) => ({ id: t.id({ required: true }) }) });
+const GenerateParameterInput = builder.inputType('GenerateParameterInput', {
+  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+const GenerateAssetInput = builder.inputType('GenerateAssetInput', {
+  fields: (t) => ({
+    projectId: t.id({ required: true }),
+    scriptId: t.string({ required: true }),
+    parameters: t.field({ type: [GenerateParameterInput], description: "The script's parameters (values are strings)." }),
+    prompt: t.string({ description: 'A custom prompt instead of the script\'s own.' }),
+    promptPersona: t.string(),
+  }),
+});
+const RenderEditInput = builder.inputType('RenderEditInput', {
+  fields: (t) => ({ projectId: t.id({ required: true }), edit: t.field({ type: VideoEditInput, required: true }) }),
+});
+
+const createSchema = z.object({
+  name: nameSchema(255),
+  description: z.string().max(4096).nullish(),
+  promptId: z.string().trim().min(1).max(128).nullish(),
+  generationMethod: z.string().trim().min(1).max(64).nullish(),
+});
+const generateSchema = z.object({
+  projectId: projectIdSchema,
+  scriptId: z.string().trim().min(1).max(128),
+  parameters: z.array(z.object({ name: z.string().trim().min(1).max(128), value: z.string().max(4096) })).max(50).nullish(),
+  prompt: z.string().trim().min(1).max(8000).nullish(),
+  promptPersona: z.string().max(2000).nullish(),
+});
+
+builder.mutationFields((t) => ({
+  createProject: t.field({
+    type: ProjectPayload,
+    nullable: true,
+    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      runMutation<{ project: Project | null }>(async () => {
+        const v = validate(createSchema, input);
+        const project = await writer(ctx, ['input']).createProject({
+          name: v.name,
+          description: v.description ?? undefined,
+          promptId: v.promptId ?? undefined,
+          generationMethod: v.generationMethod ?? undefined,
+        });
+        ctx.loaders.primeProjects([project]);
+        return { project };
+      }, { project: null }),
+  }),
+  deleteProject: t.field({
+    type: DeleteProjectPayload,
+    nullable: true,
+    args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      runMutation<{ deletedProjectId: string | null }>(async () => {
+        const id = validate(z.object({ id: projectIdSchema }), input).id;
+        await writer(ctx, ['input', 'id']).deleteProject(id);
+        ctx.loaders.project.clear(id);
+        return { deletedProjectId: encodeGlobalId('Project', id) };
+      }, { deletedProjectId: null }, ['input', 'id']),
+  }),
+  generateAsset: t.field({
+    type: GeneratePayload,
+    nullable: true,
+    description: "Starts a Video Jungle generation from a project's script; the asset is PENDING until it renders.",
+    args: { input: t.arg({ type: GenerateAssetInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      runMutation<{ asset: VideoJungleAsset | null }>(async () => {
+        const v = validate(generateSchema, input);
+        const asset = await writer(ctx).generate({
+          projectId: v.projectId,
+          scriptId: v.scriptId,
+          parameters: v.parameters ?? [],
+          prompt: v.prompt ?? undefined,
+          promptPersona: v.promptPersona ?? undefined,
+        });
+        ctx.loaders.prime([asset]);
+        return { asset };
+      }, { asset: null }),
+  }),
+  renderEdit: t.field({
+    type: RenderPayload,
+    nullable: true,
+    description: 'Creates (and renders, unless skipRendering) a Video Jungle edit; returns the asset the render becomes.',
+    args: { input: t.arg({ type: RenderEditInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      runMutation<{ asset: VideoJungleAsset | null; editId: string | null }>(async () => {
+        const v = validate(z.object({ projectId: projectIdSchema, edit: editSchema }), input);
+        const { asset, editId } = await writer(ctx).renderEdit(v.projectId, toVideoEdit(v.edit));
+        ctx.loaders.prime([asset]);
+        return { asset, editId };
+      }, { asset: null, editId: null }),
+  }),
+}));

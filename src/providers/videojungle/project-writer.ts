@@ -1,0 +1,102 @@
+import { badInput, ProviderError } from '../../errors.js';
+import type { ProviderHttp } from '../http.js';
+import type { GenerateInput, Project, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from '../types.js';
+import { checkVideoEdit, toVideoEditCreate } from './edit.js';
+import { pythonUrlencode, uuidPath } from './paths.js';
+import { VJ_UUID, vjAnything, vjCreated, vjEditCreated, vjGenerated } from './wire.js';
+
+export const JSON_BODY = { 'content-type': 'application/json' };
+
+/**
+ * Reads back what a write just created. Should that read fail, the thing still exists upstream, so the
+ * error names it: the caller can find it rather than create it twice.
+ */
+export async function readBack<T>(created: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    const detail = `${error.detail} (reading back ${created}, which was created)`;
+    throw new ProviderError(error.kind, error.provider, error.endpoint, detail, { ...error.options, cause: error });
+  }
+}
+
+function checkGenerate(input: GenerateInput): void {
+  const names = new Set<string>();
+  for (const { name } of input.parameters) {
+    if (name === '') throw badInput('a generate parameter needs a name');
+    if (names.has(name)) throw badInput(`the generate parameter ${JSON.stringify(name)} is given twice`);
+    names.add(name);
+  }
+  if (input.prompt !== undefined && input.prompt.trim() === '') throw badInput('prompt must not be empty when given');
+}
+
+/**
+ * Projects, generation and rendered edits. Every write answers with ids only, so the client then reads
+ * what it created, as the SDK does. None of these POSTs is retried: each creates something.
+ */
+export function createVjProjectWriter(
+  http: ProviderHttp,
+  read: { fetchAsset(id: string): Promise<VideoJungleAsset>; getProject(id: string): Promise<Project> },
+): ProjectWriter {
+  const { fetchAsset, getProject } = read;
+  return {
+    /** The SDK's body: the generation method goes both in `data` and in `template_key`. */
+    async createProject(input: ProjectInput): Promise<Project> {
+      if (input.name.trim() === '') throw badInput('a project needs a name');
+      if (input.promptId !== undefined && !VJ_UUID.test(input.promptId)) throw badInput('promptId must be a UUID');
+      const method = input.generationMethod ?? 'prompt-to-video';
+      if (method.trim() === '') throw badInput('generationMethod must not be empty when given');
+      const body = {
+        name: input.name,
+        description: input.description ?? '',
+        data: method,
+        template_key: method,
+        prompt_id: input.promptId,
+      };
+      const created = await http.request({
+        method: 'POST', path: '/projects', endpoint: 'POST /projects',
+        headers: JSON_BODY, body: JSON.stringify(body), schema: vjCreated,
+      });
+      return readBack(`project ${created.id}`, () => getProject(created.id));
+    },
+
+    async deleteProject(id: string): Promise<void> {
+      const path = `/projects/${uuidPath(id, 'project')}`;
+      await http.request({ method: 'DELETE', path, endpoint: 'DELETE /projects/{id}', schema: vjAnything });
+    },
+
+    /**
+     * The current SDK's form: the script parameters ARE the query string (values always strings), and
+     * a custom prompt goes in the body as generate_with_custom_prompt sends it.
+     */
+    async generate(input: GenerateInput): Promise<VideoJungleAsset> {
+      const base = `/projects/${uuidPath(input.projectId, 'project')}/${uuidPath(input.scriptId, 'script')}/generate`;
+      checkGenerate(input);
+      const query = pythonUrlencode(input.parameters);
+      const body =
+        input.prompt === undefined
+          ? {}
+          : {
+              headers: JSON_BODY,
+              body: JSON.stringify({ prompt: input.prompt, prompt_persona: input.promptPersona ?? '', render_prompt: false }),
+            };
+      const reply = await http.request({
+        method: 'POST', path: query ? `${base}?${query}` : base, endpoint: 'POST /projects/{id}/{script_id}/generate',
+        ...body, schema: vjGenerated,
+      });
+      return readBack(`asset ${reply.asset_id}`, () => fetchAsset(reply.asset_id));
+    },
+
+    async renderEdit(projectId: string, edit: VideoEdit): Promise<{ asset: VideoJungleAsset; editId: string }> {
+      const path = `/projects/${uuidPath(projectId, 'project')}/create-edit`;
+      checkVideoEdit(edit);
+      const reply = await http.request({
+        method: 'POST', path, endpoint: 'POST /projects/{id}/create-edit',
+        headers: JSON_BODY, body: JSON.stringify(toVideoEditCreate(edit)), schema: vjEditCreated,
+      });
+      const asset = await readBack(`asset ${reply.asset_id} of edit ${reply.edit_id}`, () => fetchAsset(reply.asset_id));
+      return { asset, editId: reply.edit_id };
+    },
+  };
+}
