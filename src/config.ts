@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDERS, type ProviderName } from './providers/types.js';
 
 /**
  * The environment, parsed once at start-up. Every variable is optional; a provider without credentials
@@ -31,7 +32,37 @@ export interface UpstreamConfig {
   maxRetryAfterMs: number;
   /** Calls in flight per provider for providers without a multi-get (default 8). */
   concurrency: number;
+  /**
+   * Rate limit per provider: UPSTREAM_RATE_LIMIT ("UPLYNK=20,TWELVE_LABS=10", calls per second,
+   * fractions allowed) and UPSTREAM_RATE_BURST (same form: calls that may leave back to back; default
+   * the rate, rounded up). Never more than the rate's calls in any second reach the provider; a burst
+   * of queries queues (first come, first served) instead. Real providers default to 50 per second:
+   * none documents a per-second quota (Twelve Labs' per-minute limits depend on the plan), so the
+   * default only stops runaway bursts; set a provider's own quota here. With SANDBOX a provider is
+   * limited only when named. A provider absent from this map is not rate limited.
+   */
+  rateLimits: Partial<Record<ProviderName, { perSecond: number; burst: number }>>;
+  /**
+   * UPSTREAM_MAX_WAIT_MS: longest a call queues for a rate-limit slot or behind a provider's
+   * Retry-After before it fails fast with PROVIDER_RATE_LIMITED and the wait it would have had
+   * (default: UPSTREAM_MAX_RETRY_AFTER_MS).
+   */
+  maxWaitMs: number;
+  /**
+   * UPSTREAM_BREAKER_FAILURES: consecutive requests that found a provider unavailable (timeouts,
+   * connection errors, 5xx after retries; never 4xx) that open its circuit breaker (default 5). While
+   * open, its calls fail fast with PROVIDER_UNAVAILABLE; other providers are not affected.
+   */
+  breakerFailures: number;
+  /**
+   * UPSTREAM_BREAKER_COOLDOWN_MS: how long an open breaker fails calls fast before it lets one probe
+   * call through; the probe's success closes it, its failure opens it again (default 10000 ms).
+   */
+  breakerCooldownMs: number;
 }
+
+/** Calls per second for a real provider not named in UPSTREAM_RATE_LIMIT. */
+export const DEFAULT_RATE_PER_SECOND = 50;
 
 export interface ProviderConfigs {
   videoJungle?: { apiKey: string; baseUrl: string };
@@ -57,6 +88,25 @@ const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const secret = z.string().min(1, 'must not be empty');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** "UPLYNK=20,TWELVE_LABS=10": a number per provider, named as in the Provider enum. */
+const perProvider = (min: number, max: number, integer: boolean) =>
+  z.string().transform((text, ctx) => {
+    const values: Partial<Record<ProviderName, number>> = {};
+    for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+      const parts = entry.split('=').map((part) => part.trim());
+      const [name = '', raw = ''] = parts.length === 2 ? parts : [parts[0], ''];
+      const provider = PROVIDERS.find((p) => p === name.toUpperCase());
+      const value = Number(raw);
+      if (!provider) {
+        ctx.addIssue({ code: 'custom', message: `"${name}" is not a provider (one of ${PROVIDERS.join(', ')})` });
+      } else if (raw === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+        ctx.addIssue({ code: 'custom', message: `${provider} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}` });
+      } else {
+        values[provider] = value;
+      }
+    }
+    return values;
+  });
 
 const envSchema = z.object({
   PORT: optional(int(0, 65535)),
@@ -81,6 +131,11 @@ const envSchema = z.object({
   UPSTREAM_RETRIES: optional(int(0, 10)),
   UPSTREAM_MAX_RETRY_AFTER_MS: optional(int(0, 600_000)),
   UPSTREAM_CONCURRENCY: optional(int(1, 256)),
+  UPSTREAM_RATE_LIMIT: optional(perProvider(0.01, 100_000, false)),
+  UPSTREAM_RATE_BURST: optional(perProvider(1, 100_000, true)),
+  UPSTREAM_MAX_WAIT_MS: optional(int(0, 600_000)),
+  UPSTREAM_BREAKER_FAILURES: optional(int(1, 1000)),
+  UPSTREAM_BREAKER_COOLDOWN_MS: optional(int(100, 3_600_000)),
   BATCHING: optional(bool),
   MAX_UPLOAD_BYTES: optional(int(1, 4 * 1024 ** 3)),
 });
@@ -119,10 +174,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retries: e.UPSTREAM_RETRIES ?? 2,
       maxRetryAfterMs: e.UPSTREAM_MAX_RETRY_AFTER_MS ?? 5000,
       concurrency: e.UPSTREAM_CONCURRENCY ?? 8,
+      rateLimits: readRateLimits(e, sandbox),
+      maxWaitMs: e.UPSTREAM_MAX_WAIT_MS ?? e.UPSTREAM_MAX_RETRY_AFTER_MS ?? 5000,
+      breakerFailures: e.UPSTREAM_BREAKER_FAILURES ?? 5,
+      breakerCooldownMs: e.UPSTREAM_BREAKER_COOLDOWN_MS ?? 10_000,
     },
     batching: e.BATCHING ?? true,
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? 200 * 1024 * 1024,
   };
+}
+
+/** The sandbox has no quota to protect, so there only the providers named are limited. */
+function readRateLimits(e: Env, sandbox: boolean): UpstreamConfig['rateLimits'] {
+  const limits: UpstreamConfig['rateLimits'] = {};
+  for (const provider of PROVIDERS) {
+    const rate = e.UPSTREAM_RATE_LIMIT?.[provider];
+    const burst = e.UPSTREAM_RATE_BURST?.[provider];
+    if (sandbox && rate === undefined && burst === undefined) continue;
+    const perSecond = rate ?? DEFAULT_RATE_PER_SECOND;
+    limits[provider] = { perSecond, burst: burst ?? Math.ceil(perSecond) };
+  }
+  return limits;
 }
 
 function readProviders(e: Env, problems: string[]): ProviderConfigs {

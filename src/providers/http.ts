@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
+import type { UpstreamConfig } from '../config.js';
 import { ProviderError, type ProviderErrorKind } from '../errors.js';
+import { GuardRefusal, ProviderGuard, type GuardEvent, type Outcome, type Permit, type ProviderHealth } from './guard/guard.js';
 import type { ProviderName } from './types.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -40,6 +42,11 @@ export interface HttpClientOptions {
   connections?: number;
   classify: ErrorClassifier;
   onCall?: (event: CallEvent) => void;
+  /**
+   * Rate limit, shared Retry-After hold and circuit breaker for this provider (default: no rate limit,
+   * waits and holds bounded by maxRetryAfterMs, a 5-failure breaker with a 10 s cool-down).
+   */
+  guard?: ProviderGuard;
 }
 
 export interface RequestSpec<T> {
@@ -61,21 +68,30 @@ export interface RequestSpec<T> {
   check?: (body: T) => ProviderError | null;
 }
 
-/** One keep-alive pool per provider origin, with timeouts, bounded retries and typed errors. */
+/**
+ * One keep-alive pool per provider origin, with timeouts, bounded retries and typed errors, behind the
+ * provider's guard: every call of every request passes the breaker, the shared Retry-After hold and the
+ * rate limiter here, the one place all upstream traffic goes through.
+ */
 export class ProviderHttp {
   readonly provider: ProviderName;
   private readonly pool: Pool;
   private readonly prefix: string;
+  private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly guard: ProviderGuard;
 
   constructor(private readonly options: HttpClientOptions) {
     const base = new URL(options.baseUrl);
     const timeout = options.timeoutMs ?? 10_000;
     this.provider = options.provider;
     this.prefix = base.pathname.replace(/\/+$/, '');
+    this.timeoutMs = timeout;
     this.retries = options.retries ?? 2;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
+    this.guard =
+      options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 32,
       connect: { timeout },
@@ -86,51 +102,113 @@ export class ProviderHttp {
   }
 
   async request<T>(spec: RequestSpec<T>): Promise<T> {
-    const idempotent = spec.idempotent ?? spec.method === 'GET';
-    for (let attempt = 0; ; attempt++) {
-      const started = performance.now();
-      let status: number | null = null;
-      try {
-        const result = await this.once(spec, (s) => (status = s));
-        this.report(spec, status, started, attempt, null);
-        return result;
-      } catch (error) {
-        const failure = this.toProviderError(spec, error);
-        this.report(spec, status, started, attempt, failure.kind);
-        const delay = idempotent && attempt < this.retries ? this.retryDelay(failure, attempt) : undefined;
-        if (delay === undefined) throw failure;
-        await sleep(delay);
-      }
+    const permit = this.guarded(spec, () => this.guard.admit());
+    let outcome: Outcome = 'none';
+    try {
+      return await this.attempts(spec, permit, (o) => (outcome = o));
+    } finally {
+      this.guard.settle(permit, outcome);
     }
   }
 
+  /** The breaker state, the Retry-After hold and the queue, for readiness and metrics. */
+  health(): ProviderHealth {
+    return this.guard.health();
+  }
+
   close(): Promise<void> {
+    this.guard.close();
     return this.pool.close();
   }
 
+  private async attempts<T>(spec: RequestSpec<T>, permit: Permit, record: (o: Outcome) => void): Promise<T> {
+    const idempotent = spec.idempotent ?? spec.method === 'GET';
+    // A probe tests the provider with one call: retrying it would send more to a provider that is down.
+    const retries = idempotent && !permit.probe ? this.retries : 0;
+    let next: { maxWaitMs?: number } = {};
+    for (let attempt = 0; ; attempt++) {
+      const release = await this.guarded(spec, () => this.guard.slot(permit, next));
+      const started = performance.now();
+      let status: number | null = null;
+      let failure: ProviderError;
+      try {
+        const result = await this.once(spec, (s) => (status = s));
+        this.report(spec, status, started, attempt, null);
+        record('success');
+        return result;
+      } catch (error) {
+        failure = this.toProviderError(spec, error);
+      } finally {
+        // Before any backoff: the slot counts the call, not the pause between attempts.
+        release();
+      }
+      this.report(spec, status, started, attempt, failure.kind);
+      // Anything the provider answered, even a 4xx or a 429, shows it is up.
+      record(failure.kind === 'UNAVAILABLE' ? 'failure' : 'success');
+      const held = failure.kind === 'RATE_LIMITED' && failure.retryAfterMs !== undefined;
+      if (held) this.guard.retryAfter(failure.retryAfterMs!);
+      const delay = attempt < retries ? this.retryDelay(failure, attempt) : undefined;
+      if (delay === undefined) throw failure;
+      // After a Retry-After the shared hold does the waiting, for this call and every other, and the
+      // retry queues like any call (so a storm's 429s spread over requests instead of exhausting one
+      // request's retries); it may wait at least as long as the provider asked.
+      next = held ? { maxWaitMs: Math.max(this.guard.maxWaitMs, delay) } : {};
+      if (!held) await sleep(delay);
+    }
+  }
+
+  /** Runs a guard step; its refusals become the ProviderErrors callers already handle. */
+  private guarded<R>(spec: { endpoint: string }, step: () => R): R {
+    const refused = (error: unknown): never => {
+      if (!(error instanceof GuardRefusal)) throw error;
+      const kind = error.reason === 'rate-limited' ? 'RATE_LIMITED' : 'UNAVAILABLE';
+      throw this.error(spec, kind, error.detail, undefined, error.retryAfterMs);
+    };
+    try {
+      const result = step();
+      return (result instanceof Promise ? result.catch(refused) : result) as R;
+    } catch (error) {
+      return refused(error);
+    }
+  }
+
   private async once<T>(spec: RequestSpec<T>, onStatus: (status: number) => void): Promise<T> {
-    const res = await this.pool.request({
-      method: spec.method,
-      path: this.prefix + spec.path + encodeQuery(spec.query),
-      headers: { ...this.options.headers, ...spec.headers },
-      body: spec.body as Dispatcher.DispatchOptions['body'],
-    });
-    onStatus(res.statusCode);
-    const text = await res.body.text();
-    const body = parseBody(text, res.headers['content-type']);
-    if (res.statusCode >= 200 && res.statusCode < 300) {
-      if (body === INVALID_JSON) throw this.error(spec, 'BAD_RESPONSE', 'the body is not valid JSON', res.statusCode);
+    // undici's timeouts are per phase and reset on every body chunk, so a provider that trickles its
+    // answer could hold a call for ever; a whole-call deadline bounds it. Streamed uploads take as long
+    // as their size needs, and keep only the per-phase timeouts.
+    const deadline = isStream(spec.body) ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(new CallDeadline(this.timeoutMs)), this.timeoutMs);
+    try {
+      const res = await this.pool.request({
+        method: spec.method,
+        path: this.prefix + spec.path + encodeQuery(spec.query),
+        headers: { ...this.options.headers, ...spec.headers },
+        body: spec.body as Dispatcher.DispatchOptions['body'],
+        signal: deadline?.signal,
+      });
+      onStatus(res.statusCode);
+      const text = await res.body.text();
+      return this.read(spec, res.statusCode, res.headers, text);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private read<T>(spec: RequestSpec<T>, status: number, headers: Record<string, string | string[] | undefined>, text: string): T {
+    const body = parseBody(text, headers['content-type']);
+    if (status >= 200 && status < 300) {
+      if (body === INVALID_JSON) throw this.error(spec, 'BAD_RESPONSE', 'the body is not valid JSON', status);
       const parsed = spec.schema.safeParse(body);
       if (!parsed.success) {
         const where = parsed.error.issues[0]?.path.join('.') || '(root)';
-        throw this.error(spec, 'BAD_RESPONSE', `unexpected response shape at ${where}`, res.statusCode);
+        throw this.error(spec, 'BAD_RESPONSE', `unexpected response shape at ${where}`, status);
       }
       const failure = spec.check?.(parsed.data);
       if (failure) throw failure;
       return parsed.data;
     }
-    const { detail, kind } = this.options.classify(res.statusCode, body === INVALID_JSON ? text.slice(0, 200) : body);
-    throw this.error(spec, kind ?? kindOfStatus(res.statusCode), detail, res.statusCode, retryAfter(res.headers));
+    const { detail, kind } = this.options.classify(status, body === INVALID_JSON ? text.slice(0, 200) : body);
+    throw this.error(spec, kind ?? kindOfStatus(status), detail, status, retryAfter(headers));
   }
 
   private error(
@@ -177,6 +255,19 @@ export class ProviderHttp {
       error,
     });
   }
+}
+
+/** The whole-call deadline fired (see ProviderHttp.once). */
+class CallDeadline extends Error {
+  readonly code = 'ASSETFED_CALL_DEADLINE';
+  constructor(ms: number) {
+    super(`no complete answer within ${ms} ms`);
+    this.name = 'CallDeadline';
+  }
+}
+
+function isStream(body: RequestSpec<unknown>['body']): boolean {
+  return body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array);
 }
 
 const INVALID_JSON = Symbol('invalid json');
@@ -247,6 +338,8 @@ function describeNetworkError(code: string): string {
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
       return 'connection dropped';
+    case 'ASSETFED_CALL_DEADLINE':
+      return 'timed out before the answer was complete';
     default:
       return `network error (${code})`;
   }
@@ -254,10 +347,28 @@ function describeNetworkError(code: string): string {
 
 /** What every provider client is built with, besides its own credentials. */
 export interface ClientOptions {
-  upstream: { timeoutMs: number; retries: number; maxRetryAfterMs: number; concurrency: number };
+  /** The guard settings (rate limits, wait bound, breaker) are optional so tests can pass the basics. */
+  upstream: Pick<UpstreamConfig, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'concurrency'> &
+    Partial<Omit<UpstreamConfig, 'timeoutMs' | 'retries' | 'maxRetryAfterMs' | 'concurrency'>>;
   /** True when the client talks to the built-in sandbox. */
   sandbox: boolean;
   onCall?: (event: CallEvent) => void;
+  /** Rate-limit waits, refusals, Retry-After holds and breaker transitions, per provider. */
+  onGuard?: (provider: ProviderName, event: GuardEvent) => void;
+  /** The provider's guard, when the caller keeps it (the registry does, for health()); else one is made. */
+  guard?: ProviderGuard;
+}
+
+/** The guard a provider's pool sits behind, from the shared upstream settings. */
+export function createGuard(provider: ProviderName, options: Omit<ClientOptions, 'guard'>): ProviderGuard {
+  const { upstream } = options;
+  return new ProviderGuard({
+    rateLimit: upstream.rateLimits?.[provider],
+    maxWaitMs: upstream.maxWaitMs ?? upstream.maxRetryAfterMs,
+    maxHoldMs: upstream.maxRetryAfterMs,
+    breaker: { failureThreshold: upstream.breakerFailures, cooldownMs: upstream.breakerCooldownMs },
+    onEvent: options.onGuard && ((event) => options.onGuard!(provider, event)),
+  });
 }
 
 /** The provider's pool, configured from the shared client options. */
@@ -277,5 +388,6 @@ export function createHttp(
     retries: options.upstream.retries,
     maxRetryAfterMs: options.upstream.maxRetryAfterMs,
     onCall: options.onCall,
+    guard: options.guard ?? createGuard(provider, options),
   });
 }

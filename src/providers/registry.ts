@@ -1,6 +1,7 @@
 import type { ProviderConfigs } from '../config.js';
 import { notConfigured } from '../errors.js';
-import type { ClientOptions } from './http.js';
+import type { ProviderGuard, ProviderHealth } from './guard/guard.js';
+import { createGuard, type ClientOptions } from './http.js';
 import { createRunwayClient } from './runway/client.js';
 import { createTwelveLabsClient } from './twelvelabs/client.js';
 import { PROVIDERS, type ProviderClient, type ProviderName } from './types.js';
@@ -11,15 +12,26 @@ import { createVideoJungleClient } from './videojungle/client.js';
 type AnyClient = { [P in ProviderName]: ProviderClient<P> }[ProviderName];
 
 export class ProviderRegistry {
-  private constructor(private readonly clients: Map<ProviderName, AnyClient>) {}
+  private constructor(
+    private readonly clients: Map<ProviderName, AnyClient>,
+    private readonly guards: Map<ProviderName, ProviderGuard>,
+  ) {}
 
   static create(configs: ProviderConfigs, options: ClientOptions): ProviderRegistry {
     const clients = new Map<ProviderName, AnyClient>();
-    if (configs.videoJungle) clients.set('VIDEO_JUNGLE', createVideoJungleClient(configs.videoJungle, options));
-    if (configs.uplynk) clients.set('UPLYNK', createUplynkClient(configs.uplynk, options));
-    if (configs.twelveLabs) clients.set('TWELVE_LABS', createTwelveLabsClient(configs.twelveLabs, options));
-    if (configs.runway) clients.set('RUNWAY', createRunwayClient(configs.runway, options));
-    return new ProviderRegistry(clients);
+    const guards = new Map<ProviderName, ProviderGuard>();
+    // The registry keeps each provider's guard so it can report health without reaching into clients.
+    const guarded = (provider: ProviderName): ClientOptions => {
+      const guard = createGuard(provider, options);
+      guards.set(provider, guard);
+      return { ...options, guard };
+    };
+    const { videoJungle, uplynk, twelveLabs, runway } = configs;
+    if (videoJungle) clients.set('VIDEO_JUNGLE', createVideoJungleClient(videoJungle, guarded('VIDEO_JUNGLE')));
+    if (uplynk) clients.set('UPLYNK', createUplynkClient(uplynk, guarded('UPLYNK')));
+    if (twelveLabs) clients.set('TWELVE_LABS', createTwelveLabsClient(twelveLabs, guarded('TWELVE_LABS')));
+    if (runway) clients.set('RUNWAY', createRunwayClient(runway, guarded('RUNWAY')));
+    return new ProviderRegistry(clients, guards);
   }
 
   /** The provider's client; PROVIDER_NOT_CONFIGURED when it has no credentials here. */
@@ -36,6 +48,16 @@ export class ProviderRegistry {
   /** Enabled providers, in the schema's enum order. */
   enabled(): ProviderName[] {
     return PROVIDERS.filter((p) => this.clients.has(p));
+  }
+
+  /**
+   * Each enabled provider's breaker state, Retry-After hold and queue, in enum order. An open breaker
+   * means that provider's calls fail fast; the other providers still answer.
+   */
+  health(): Partial<Record<ProviderName, ProviderHealth>> {
+    const health: Partial<Record<ProviderName, ProviderHealth>> = {};
+    for (const provider of this.enabled()) health[provider] = this.guards.get(provider)?.health();
+    return health;
   }
 
   async close(): Promise<void> {

@@ -38,13 +38,6 @@ describe('upstream faults fail only what needs the provider', () => {
     expect(retried!.start - limited!.end).toBeGreaterThanOrEqual(950); // Retry-After: 1 s, honoured
   });
 
-  it('a 429 asking for longer than we wait becomes PROVIDER_RATE_LIMITED with the delay', async () => {
-    h.sandbox.servers.TWELVE_LABS.faults.rateLimit(120);
-    const res = await h.gql(`query($id: ID!) { asset(id: $id) { id } }`, { id: tl });
-    expect(res.data!.asset).toBeNull();
-    expect(res.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 120, provider: 'TWELVE_LABS' });
-  });
-
   it('a provider that is down fails its own entries while the others answer', async () => {
     h.sandbox.servers.TWELVE_LABS.faults.always({ type: 'status', status: 503 });
     const res = await h.gql(readBoth, { ids: [up, tl] });
@@ -76,4 +69,12 @@ describe('upstream faults fail only what needs the provider', () => {
     expect(res.data!.nodes[0]).toMatchObject({ id: up });
     expect(res.errors![0]!.extensions!.code).toBe('PROVIDER_UNAVAILABLE');
   });
+  // Last: the provider's Retry-After holds every later call to it for up to UPSTREAM_MAX_RETRY_AFTER_MS.
+  it('a 429 asking for longer than we wait becomes PROVIDER_RATE_LIMITED with the delay', async () => {
+    h.sandbox.servers.TWELVE_LABS.faults.rateLimit(120);
+    const res = await h.gql(`query($id: ID!) { asset(id: $id) { id } }`, { id: tl });
+    expect(res.data!.asset).toBeNull();
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 120, provider: 'TWELVE_LABS' });
+  });
+
 });
