@@ -21,6 +21,7 @@ import '../resolvers/mutation/delete-assets.js';
 import '../resolvers/mutation/update-asset.js';
 import '../resolvers/mutation/video-jungle.js';
 import '../resolvers/mutation/upload-target.js';
+import '../resolvers/subscription/assets.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -5,10 +5,12 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { buildSchema } from '../schema/index.js';
 import type { Config, ProviderConfigs } from './config.js';
 import { createContext, type Context } from './context.js';
+import { createLiveEngine, type LiveEngine } from './live/index.js';
 import { toGraphQLError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
+import { attachWebSockets } from './ws.js';
 
 export interface AppOptions {
   /**
@@ -22,6 +24,7 @@ export interface AppOptions {
 export interface App {
   yoga: YogaServerInstance<Record<string, never>, Context>;
   providers: ProviderRegistry;
+  live: LiveEngine;
   logger: Logger;
   /** The HTTP server yoga is mounted on (websockets attach here). */
   server: Server;
@@ -42,6 +45,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     sandbox: Boolean(sandboxed),
   });
 
+  const live = createLiveEngine({
+    providers,
+    pollIntervalMs: config.pollIntervalMs,
+    redisUrl: config.redisUrl,
+    concurrency: config.upstream.concurrency,
+    logger,
+  });
+
   const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -49,7 +60,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    context: () => createContext(config, providers),
+    context: () => createContext(config, providers, live),
+    graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
     fetchAPI: createFetch({
@@ -65,11 +77,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const server: Server = createServer(yoga);
+  const sockets = attachWebSockets(server, yoga);
   let stopping: Promise<void> | undefined;
 
   return {
     yoga,
     providers,
+    live,
     logger,
     server,
     sandbox: ownSandbox,
@@ -85,10 +99,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     stop() {
       stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        // Stop accepting, complete every subscription, let in-flight requests finish, then release
+        // the poll leases and upstream pools.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await sockets.close();
+        await live.close();
+        server.closeIdleConnections();
+        await closed;
         await providers.close();
         await ownSandbox?.stop();
       })();

@@ -1,5 +1,6 @@
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Config } from './config.js';
+import type { LiveEngine } from './live/index.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
 /** What every resolver sees. Loaders are new for each request; providers are shared. */
@@ -7,12 +8,15 @@ export interface Context {
   providers: ProviderRegistry;
   loaders: Loaders;
   config: Config;
+  /** The app's one live engine: subscriptions watch through it, mutations publish to it. */
+  live: LiveEngine;
 }
 
-export function createContext(config: Config, providers: ProviderRegistry): Context {
+export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine): Context {
   return {
     providers,
     config,
+    live,
     loaders: createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }),
   };
 }

@@ -8,6 +8,7 @@ import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../src/ids.js
 import type { AssetWriter, ProviderName } from '../../src/providers/types.js';
 import { capability } from './inputs.js';
 import { asUserErrors, runMutation, userError, validate, type UserError } from './user-errors.js';
+import { announceDeleted } from './announce.js';
 
 export const MAX_DELETE_IDS = 1000;
 
@@ -63,6 +64,7 @@ async function deleteAssets(ctx: Context, input: z.infer<typeof schema>): Promis
         ctx.loaders.forgetAsset(provider, id);
         payload.deletedIds.push(encodeGlobalId(ASSET_TYPENAMES[provider], id));
       }
+      await announceDeleted(ctx, provider, result.deleted);
       for (const failure of result.failed) {
         const index = entries.find((e) => e.id === failure.id)?.index ?? -1;
         const asUser = asUserErrors(failure.error, ['input', 'ids', String(index)]);

@@ -6,6 +6,7 @@ import { decodeAssetId } from '../../src/ids.js';
 import type { Asset, UplynkAssetUpdate } from '../../src/providers/types.js';
 import { capability, nameSchema } from './inputs.js';
 import { runMutation, UserInputProblem, userError, validate, type UserError } from './user-errors.js';
+import { announce } from './announce.js';
 
 const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
   description: 'Fields left out are unchanged. Uplynk supports them all; other providers answer UNSUPPORTED_BY_PROVIDER for fields they lack.',
@@ -69,6 +70,7 @@ builder.mutationField('updateAsset', (t) =>
         const asset = await updater.updateAsset(id, update);
         ctx.loaders.forgetAsset(provider, id);
         ctx.loaders.prime([asset]);
+        await announce(ctx, [asset]);
         return { asset };
       }, { asset: null }),
   }),

@@ -6,6 +6,7 @@ import { UserErrorRef } from '../../schema/mutation.js';
 import { PROVIDERS, type Asset, type UploadTarget } from '../../src/providers/types.js';
 import { capability, nameSchema, projectIdSchema } from './inputs.js';
 import { runMutation, validate, type UserError } from './user-errors.js';
+import { announce } from './announce.js';
 
 const NameValueRef = builder.objectRef<{ name: string; value: string }>('UploadParameter').implement({
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
@@ -81,7 +82,10 @@ builder.mutationField('createUploadTarget', (t) =>
           sizeBytes: v.sizeBytes,
           projectId: v.projectId ?? undefined,
         });
-        if (uploadTarget.asset) ctx.loaders.prime([uploadTarget.asset]);
+        if (uploadTarget.asset) {
+          ctx.loaders.prime([uploadTarget.asset]);
+          await announce(ctx, [uploadTarget.asset]);
+        }
         return { uploadTarget };
       }, { uploadTarget: null }),
   }),
@@ -149,6 +153,7 @@ builder.mutationField('reportUploadedParts', (t) =>
         if (result.assetId) {
           ctx.loaders.forgetAsset(v.provider, result.assetId);
           asset = await ctx.loaders.asset(v.provider).load(result.assetId);
+          await announce(ctx, [asset]);
         }
         return { asset, completedParts: result.totalCompleted, complete: result.fileUrl !== null };
       }, { asset: null, completedParts: null, complete: null }),

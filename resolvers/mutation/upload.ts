@@ -6,6 +6,7 @@ import { UserErrorRef } from '../../schema/mutation.js';
 import { PROVIDERS, type Asset } from '../../src/providers/types.js';
 import { capability, httpUrlSchema, metadataSchema, nameSchema, projectIdSchema } from './inputs.js';
 import { runMutation, validate, type UserError } from './user-errors.js';
+import { announce } from './announce.js';
 
 const UploadAssetInput = builder.inputType('UploadAssetInput', {
   fields: (t) => ({
@@ -68,6 +69,7 @@ builder.mutationField('uploadAsset', (t) =>
           metadata: valid.metadata ?? undefined,
         });
         ctx.loaders.prime([asset]);
+        await announce(ctx, [asset]);
         return { asset };
       }, { asset: null }),
   }),

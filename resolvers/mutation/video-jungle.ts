@@ -10,6 +10,7 @@ import type { Project, ProjectWriter, VideoJungleAsset } from '../../src/provide
 import { editSchema, toVideoEdit } from './edit-schema.js';
 import { capability, nameSchema, projectIdSchema } from './inputs.js';
 import { runMutation, validate, type UserError } from './user-errors.js';
+import { announce } from './announce.js';
 
 const writer = (ctx: Context, field = ['input', 'projectId']): ProjectWriter =>
   capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
@@ -118,6 +119,7 @@ builder.mutationFields((t) => ({
           promptPersona: v.promptPersona ?? undefined,
         });
         ctx.loaders.prime([asset]);
+        await announce(ctx, [asset]);
         return { asset };
       }, { asset: null }),
   }),
@@ -131,6 +133,7 @@ builder.mutationFields((t) => ({
         const v = validate(z.object({ projectId: projectIdSchema, edit: editSchema }), input);
         const { asset, editId } = await writer(ctx).renderEdit(v.projectId, toVideoEdit(v.edit));
         ctx.loaders.prime([asset]);
+        await announce(ctx, [asset]);
         return { asset, editId };
       }, { asset: null, editId: null }),
   }),

@@ -1,0 +1,45 @@
+import type { Context } from '../../src/context.js';
+import { badInput } from '../../src/errors.js';
+import { decodeAssetId } from '../../src/ids.js';
+import { AssetRef } from '../../schema/asset.js';
+import { builder } from '../../schema/builder.js';
+import { ChangeRef } from '../../schema/change.js';
+import { ProviderEnum } from '../../schema/enums.js';
+
+/** Most assets one subscription watches. */
+export const MAX_WATCHED = 1000;
+
+builder.subscriptionType({});
+
+builder.subscriptionFields((t) => ({
+  assetStatusChanged: t.field({
+    type: AssetRef,
+    description:
+      'The current state of each asset, then an event each time its status (or url, duration, size) changes. Completes when every asset is terminal (READY, FAILED or DELETED). However many clients watch an asset, each provider is polled once.',
+    args: { ids: t.arg.idList({ required: true }) },
+    subscribe: (_root, { ids }, ctx) => ctx.live.watch(assetKeys(ctx, ids.map(String))),
+    resolve: (asset) => asset,
+  }),
+  assetChanges: t.field({
+    type: ChangeRef,
+    description:
+      "Assets created, updated or deleted: Uplynk's change feed natively; for the other providers, the transitions the poller observes on watched assets.",
+    args: { provider: t.arg({ type: ProviderEnum }), since: t.arg({ type: 'DateTime' }) },
+    subscribe: (_root, { provider, since }, ctx) => {
+      if (provider) ctx.providers.get(provider);
+      if (since && since.getTime() > Date.now()) throw badInput('since must not be in the future', { argument: 'since' });
+      return ctx.live.changes(provider ?? undefined, since ?? undefined);
+    },
+    resolve: (change) => change,
+  }),
+}));
+
+function assetKeys(ctx: Context, ids: string[]) {
+  if (ids.length === 0 || ids.length > MAX_WATCHED) throw badInput(`give 1–${MAX_WATCHED} ids`, { argument: 'ids' });
+  const keys = [...new Map(ids.map((globalId) => {
+    const key = decodeAssetId(globalId);
+    return [`${key.provider}:${key.id}`, key] as const;
+  })).values()];
+  for (const key of keys) ctx.providers.get(key.provider);
+  return keys;
+}

@@ -1,0 +1,94 @@
+import type { Change, ChangeFeedSource, ProviderName } from '../providers/types.js';
+import { Channel } from './channel.js';
+import { changeKey } from './poll/feed-read.js';
+import type { EntryListener } from './registry.js';
+import { ALL_IDS } from './types.js';
+import type { SubscriptionContext } from './watch.js';
+
+/** How many recent change keys an iterator remembers to drop a change it already delivered. */
+const RECENT_KEYS = 1000;
+
+/** A first-in-first-out set of bounded size. */
+class RecentKeys {
+  private readonly keys = new Set<string>();
+
+  /** False when the key was already there. */
+  add(key: string): boolean {
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    if (this.keys.size > RECENT_KEYS) this.keys.delete(this.keys.values().next().value!);
+    return true;
+  }
+}
+
+/**
+ * One change stream over one provider or all. Listens under ALL_IDS (which also keeps a feed
+ * provider's poller reading its feed); with `since`, first replays what the providers' own feeds
+ * hold from then on, buffering live changes meanwhile, and drops what both delivered.
+ */
+export function openChanges(
+  ctx: SubscriptionContext,
+  provider: ProviderName | undefined,
+  since: Date | undefined,
+  signal?: AbortSignal,
+): Channel<Change> {
+  const recent = new RecentKeys();
+  let early: Change[] | null = since ? [] : null;
+  const emit = (change: Change) => {
+    if (recent.add(`${change.provider}|${changeKey(change)}`)) channel.push(change);
+  };
+  const listener: EntryListener = (_provider, entry) => {
+    const change = entry.change;
+    if (!change || (since && change.at < since)) return;
+    if (early) early.push(change);
+    else emit(change);
+  };
+  let providers: ProviderName[] = [];
+  const channel = new Channel<Change>(() => {
+    for (const p of providers) ctx.interest.remove(p, ALL_IDS, listener);
+    ctx.open.delete(channel);
+  });
+  ctx.open.add(channel);
+  try {
+    if (provider) ctx.providers.get(provider);
+    providers = provider ? [provider] : ctx.providers.enabled();
+  } catch (error) {
+    channel.fail(error);
+    return channel;
+  }
+  for (const p of providers) ctx.interest.add(p, ALL_IDS, listener);
+  channel.bindSignal(signal);
+  if (since && !channel.closed) void replay(since);
+  return channel;
+
+  async function replay(from: Date): Promise<void> {
+    try {
+      await ctx.bus.ready();
+      for (const p of providers) {
+        const feed = ctx.providers.get(p).changes;
+        if (feed) await readFeed(feed, from);
+      }
+      const buffered = early ?? [];
+      early = null;
+      for (const change of buffered) emit(change);
+    } catch (error) {
+      channel.fail(error);
+    }
+  }
+
+  /** Page by page until a page brings nothing new: the feed has caught up with now. */
+  async function readFeed(feed: ChangeFeedSource, from: Date): Promise<void> {
+    let cursor = from;
+    while (!channel.closed) {
+      const page = await feed.changesSince(cursor);
+      let fresh = 0;
+      for (const change of page.changes) {
+        if (change.at < from || !recent.add(`${change.provider}|${changeKey(change)}`)) continue;
+        fresh++;
+        channel.push(change);
+      }
+      if (fresh === 0 || page.next.getTime() <= cursor.getTime()) return;
+      cursor = page.next;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Asset, Change, ProviderName } from '../providers/types.js';
+import { createMemoryBus } from './bus.js';
+import { openChanges } from './changes.js';
+import { Channel } from './channel.js';
+import { createLocalCoordination, type Checkpoints } from './coordination.js';
+import { InitialReader } from './initial-read.js';
+import { Interest } from './interest.js';
+import { createBatchReadStrategy } from './poll/batch-read.js';
+import { createCheckReadStrategy } from './poll/check-read.js';
+import { createFeedReadStrategy } from './poll/feed-read.js';
+import { PollLoop } from './poll/loop.js';
+import type { PollStrategy } from './poll/strategy.js';
+import { connectRedis, createRedisBus } from './redis/bus.js';
+import { createRedisCoordination } from './redis/coordination.js';
+import { WatchRegistry } from './registry.js';
+import type { LiveEngine, LiveEngineOptions, LiveEntry, LiveLogger } from './types.js';
+import { openWatch, type SubscriptionContext } from './watch.js';
+
+const SILENT: LiveLogger = { warn() {}, info() {} };
+
+/** Runway assets have no status: one exists only once it is finished, so it is READY and never polled. */
+const STATUSLESS: ReadonlySet<ProviderName> = new Set(['RUNWAY']);
+
+interface StrategyDeps {
+  providers: ProviderRegistry;
+  checkpoints: Checkpoints;
+  ttlMs: number;
+  concurrency: number;
+}
+
+/** The cheapest way each provider can be read: its change feed, a readiness check, or a multi-get. */
+function strategyFor(provider: ProviderName, deps: StrategyDeps): PollStrategy | undefined {
+  if (STATUSLESS.has(provider)) return undefined;
+  const client = deps.providers.get(provider);
+  if (client.changes) {
+    const { checkpoints, ttlMs } = deps;
+    return createFeedReadStrategy({ assets: client.assets, feed: client.changes, checkpoints, checkpointTtlMs: ttlMs });
+  }
+  const check = (client as { checkAsset?: (id: string) => Promise<boolean> }).checkAsset;
+  if (typeof check === 'function') {
+    return createCheckReadStrategy({ assets: client.assets, check: (id) => check(id), concurrency: deps.concurrency });
+  }
+  return createBatchReadStrategy(client.assets);
+}
+
+/** The live-status engine: see LiveEngine. One per process; close() it on shutdown. */
+export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
+  const { providers, pollIntervalMs } = options;
+  const instanceId = options.instanceId ?? randomUUID();
+  // The shared watch registry separates the instance from the id with the first '|'.
+  if (instanceId.includes('|')) throw new Error('instanceId must not contain "|"');
+  const prefix = options.keyPrefix ?? 'assetfed:live:';
+  const ttlMs = options.leaseTtlMs ?? Math.max(3 * pollIntervalMs, 3000);
+  const logger = options.logger ?? SILENT;
+  const enabled = providers.enabled();
+  const topic = (provider: ProviderName) => `${prefix}events:${provider}`;
+
+  const registry = new WatchRegistry();
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, `assetfed-live:${instanceId}`, logger) : undefined;
+  const bus = redis ? createRedisBus(redis, logger) : createMemoryBus();
+  const coordination = redis
+    ? createRedisCoordination(redis.command, registry, { prefix, instanceId, ttlMs, providers: enabled })
+    : createLocalCoordination(registry);
+  const interest = new Interest(registry, coordination.directory, logger);
+  const ctx: SubscriptionContext = { providers, interest, reader: new InitialReader(providers), bus, open: new Set() };
+
+  const loops = new Map<ProviderName, PollLoop>();
+  const deps = { providers, checkpoints: coordination.checkpoints, ttlMs, concurrency: options.concurrency ?? 8 };
+  for (const provider of enabled) {
+    const strategy = strategyFor(provider, deps);
+    if (!strategy) continue;
+    const { directory, leases } = coordination;
+    const maxBackoffMs = options.maxBackoffMs ?? Math.max(30_000, pollIntervalMs);
+    const common = { instanceId, directory, leases, bus, pollIntervalMs, maxBackoffMs, logger, onTick: options.onTick };
+    loops.set(provider, new PollLoop({ ...common, provider, strategy, topic: topic(provider) }));
+  }
+  for (const provider of enabled) {
+    bus.subscribe(topic(provider), (batch) => {
+      if (batch.provider !== provider) return;
+      loops.get(provider)?.observe(batch);
+      registry.dispatch(batch);
+    });
+  }
+  for (const loop of loops.values()) loop.start();
+
+  let closing: Promise<void> | undefined;
+  /** A feed provider reports mutations in its own feed: publishing a Change too would show it twice. */
+  const hasFeed = (provider: ProviderName) => providers.has(provider) && Boolean(providers.get(provider).changes);
+
+  async function send(provider: ProviderName, entry: LiveEntry): Promise<void> {
+    if (closing) return;
+    try {
+      await bus.publish(topic(provider), { provider, entries: [entry] });
+    } catch (error) {
+      // The mutation itself succeeded; its watchers will still see the change at the next poll.
+      logger.warn({ provider, err: String(error) }, 'live: publishing a mutation failed');
+    }
+  }
+
+  return {
+    watch(keys, signal) {
+      return { [Symbol.asyncIterator]: () => (closing ? ended<Asset>() : openWatch(ctx, keys, signal)) };
+    },
+    changes(provider, since, signal) {
+      return { [Symbol.asyncIterator]: () => (closing ? ended<Change>() : openChanges(ctx, provider, since, signal)) };
+    },
+    async publish(asset, action = 'UPDATED') {
+      const deleted = asset.status === 'DELETED';
+      const { provider, providerId } = asset;
+      const change: Change | null = hasFeed(provider)
+        ? null
+        : { provider, providerId, action: deleted ? 'DELETED' : action, at: new Date(), asset };
+      await send(provider, { id: providerId, asset, deleted, change });
+    },
+    async publishDeleted(provider, id) {
+      const change: Change | null = hasFeed(provider)
+        ? null
+        : { provider, providerId: id, action: 'DELETED', at: new Date(), asset: null };
+      await send(provider, { id, asset: null, deleted: true, change });
+    },
+    stats() {
+      return {
+        watchedAssets: registry.watchedAssets(),
+        subscribers: ctx.open.size,
+        polling: [...loops].filter(([, loop]) => loop.leader).map(([provider]) => provider),
+      };
+    },
+    close() {
+      closing ??= (async () => {
+        for (const channel of [...ctx.open]) channel.end();
+        await Promise.all([...loops.values()].map((loop) => loop.stop()));
+        await interest.settled();
+        await coordination.directory.clear().catch((error: unknown) => {
+          logger.warn({ err: String(error) }, 'live: clearing the watch registry failed');
+        });
+        await bus.close();
+        await redis?.quit();
+      })();
+      return closing;
+    },
+  };
+}
+
+function ended<T>(): Channel<T> {
+  const channel = new Channel<T>(() => {});
+  channel.end();
+  return channel;
+}

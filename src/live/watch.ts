@@ -1,0 +1,102 @@
+import { assetNotFound } from '../errors.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Asset, ProviderName } from '../providers/types.js';
+import type { LiveBus } from './bus.js';
+import { Channel } from './channel.js';
+import { asDeleted, isTerminal, supersedes } from './diff.js';
+import type { InitialReader } from './initial-read.js';
+import type { Interest } from './interest.js';
+import type { EntryListener } from './registry.js';
+import type { AssetKey, LiveEntry } from './types.js';
+
+/** What watch and changes iterators share with the engine. */
+export interface SubscriptionContext {
+  providers: ProviderRegistry;
+  interest: Interest;
+  reader: InitialReader;
+  bus: LiveBus;
+  /** Open iterators, for stats() and for close() to end them. */
+  open: Set<{ end(): void }>;
+}
+
+const keyOf = (provider: ProviderName, id: string) => `${provider}|${id}`;
+
+function distinct(keys: readonly AssetKey[]): AssetKey[] {
+  const seen = new Map<string, AssetKey>();
+  for (const key of keys) seen.set(keyOf(key.provider, key.id), { provider: key.provider, id: key.id });
+  return [...seen.values()];
+}
+
+/**
+ * One watch: listens first (buffering), then reads the current state, yields it, and replays what
+ * arrived meanwhile through the same diff, so a change between the read and the first poll is never
+ * lost and never shown twice. Ends once every asset is terminal.
+ */
+export function openWatch(ctx: SubscriptionContext, keys: readonly AssetKey[], signal?: AbortSignal): Channel<Asset> {
+  const wanted = distinct(keys);
+  const last = new Map<string, Asset>();
+  let working = 0;
+  let early: [ProviderName, LiveEntry][] | null = [];
+
+  const listener: EntryListener = (provider, entry) => {
+    if (early) early.push([provider, entry]);
+    else apply(provider, entry);
+  };
+  const channel = new Channel<Asset>(() => {
+    for (const key of wanted) ctx.interest.remove(key.provider, key.id, listener);
+    ctx.open.delete(channel);
+  });
+  ctx.open.add(channel);
+  try {
+    // PROVIDER_NOT_CONFIGURED before anything is registered for a provider nobody polls.
+    for (const provider of new Set(wanted.map((k) => k.provider))) ctx.providers.get(provider);
+  } catch (error) {
+    channel.fail(error);
+    return channel;
+  }
+  for (const key of wanted) ctx.interest.add(key.provider, key.id, listener);
+  channel.bindSignal(signal);
+  if (!channel.closed) void start();
+  return channel;
+
+  async function start(): Promise<void> {
+    try {
+      await ctx.bus.ready();
+      const byProvider = new Map<ProviderName, string[]>();
+      for (const { provider, id } of wanted) byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
+      const reads = await Promise.all(
+        [...byProvider].map(async ([provider, ids]) => [provider, await ctx.reader.read(provider, ids)] as const),
+      );
+      const found = new Map(reads);
+      const first: Asset[] = [];
+      for (const { provider, id } of wanted) {
+        const asset = found.get(provider)?.get(id);
+        if (!asset) throw assetNotFound(provider, id);
+        first.push(asset);
+      }
+      for (const asset of first) {
+        last.set(keyOf(asset.provider, asset.providerId), asset);
+        if (!isTerminal(asset.status)) working++;
+        channel.push(asset);
+      }
+      const buffered = early ?? [];
+      early = null;
+      for (const [provider, entry] of buffered) apply(provider, entry);
+      if (working === 0) channel.end();
+    } catch (error) {
+      channel.fail(error);
+    }
+  }
+
+  function apply(provider: ProviderName, entry: LiveEntry): void {
+    const key = keyOf(provider, entry.id);
+    const prev = last.get(key);
+    if (!prev || channel.closed) return;
+    const next = entry.deleted ? asDeleted(entry.asset ?? prev) : entry.asset;
+    if (!next || !supersedes(prev, next)) return;
+    last.set(key, next);
+    working += (isTerminal(next.status) ? 0 : 1) - (isTerminal(prev.status) ? 0 : 1);
+    channel.push(next);
+    if (working === 0) channel.end();
+  }
+}

@@ -1,0 +1,45 @@
+import type { Server } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
+
+/**
+ * graphql-ws (the `graphql-transport-ws` subprotocol) on the same /graphql endpoint as HTTP, run
+ * through yoga's envelope: the same parse/validate caches, plugins, context and error masking apply
+ * to websocket operations as to HTTP ones.
+ */
+export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>, path = '/graphql') {
+  const wss = new WebSocketServer({ server, path });
+  const disposable = useServer(
+    {
+      execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params }) as Enveloped;
+        const document = enveloped.parse(params.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped.schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          // execute/subscribe above take the envelope's own functions from here.
+          rootValue: enveloped,
+        };
+      },
+    },
+    wss,
+  );
+  return {
+    /** Completes every subscription (close code 1001, going away) and stops the server. */
+    async close(): Promise<void> {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** A graphql-ws client (graphql-transport-ws subprotocol) on the app's /graphql endpoint. */
+export function wsClient(httpUrl: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+/** Every event of one subscription until it completes (or errors), as `{ data, errors }` results. */
+export function collect<T = any>(client: Client, query: string, variables?: Record<string, unknown>) {
+  const events: { data?: T; errors?: unknown[] }[] = [];
+  let unsubscribe: () => void = () => undefined;
+  const done = new Promise<typeof events>((resolve, reject) => {
+    unsubscribe = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => events.push(value as { data?: T; errors?: unknown[] }),
+        error: (error) => reject(error),
+        complete: () => resolve(events),
+      },
+    );
+  });
+  return { events, done, unsubscribe: () => unsubscribe() };
+}
+
+/** Server-sent events of one subscription over yoga's built-in SSE transport, until `complete`. */
+export async function sse(httpUrl: string, query: string, variables?: Record<string, unknown>): Promise<any[]> {
+  const res = await fetch(`${httpUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const results: any[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event === 'complete') return results;
+      if (event === 'next' && data) results.push(JSON.parse(data));
+    }
+  }
+  return results;
+}
