@@ -49,6 +49,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     providers,
     pollIntervalMs: config.pollIntervalMs,
     redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
     concurrency: config.upstream.concurrency,
     logger,
   });

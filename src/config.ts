@@ -12,6 +12,8 @@ export interface Config {
   sandbox: boolean;
   providers: ProviderConfigs;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel (default "assetfed:live:"): instances sharing one prefix cooperate. */
+  redisKeyPrefix: string;
   pollIntervalMs: number;
   apiTokens: string[];
   allowAnonymous: boolean;
@@ -123,6 +125,7 @@ const envSchema = z.object({
   USEAPI_BASE_URL: optional(url),
   RUNWAY_EMAIL: optional(z.email({ message: 'must be an email address' })),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })),
+  REDIS_KEY_PREFIX: optional(z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits, _ : . or -')),
   POLL_INTERVAL_MS: optional(int(100, 3_600_000)),
   API_TOKENS: optional(z.string()),
   ALLOW_ANONYMOUS: optional(bool),
@@ -165,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandbox,
     providers,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? 'assetfed:live:',
     pollIntervalMs: e.POLL_INTERVAL_MS ?? 2000,
     apiTokens: (e.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     allowAnonymous: e.ALLOW_ANONYMOUS ?? false,

@@ -24,6 +24,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Providers to enable (default: all four). */
   enable?: ProviderName[];
+  /** A running sandbox to share (two app instances over one sandbox); not stopped with the harness. */
+  sandbox?: Sandbox;
 }
 
 const KEYS: Record<ProviderName, keyof ProviderConfigs> = {
@@ -35,7 +37,7 @@ const KEYS: Record<ProviderName, keyof ProviderConfigs> = {
 
 /** The sandbox and the app on free ports, spoken to over real HTTP through undici. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox();
+  const sandbox = options.sandbox ?? (await startSandbox());
   const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '2000', ...options.env });
   const enabled = options.enable ?? (Object.keys(KEYS) as ProviderName[]);
   const providers: ProviderConfigs = Object.fromEntries(enabled.map((p) => [KEYS[p], sandbox.providers[KEYS[p]]]));
@@ -48,7 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     gql: (query, variables) => postGraphQL(`${url}/graphql`, String(query), variables as Record<string, unknown>),
     async stop() {
       await app.stop();
-      await sandbox.stop();
+      if (!options.sandbox) await sandbox.stop();
     },
   };
 }
