@@ -6,7 +6,10 @@ import { buildSchema } from '../schema/index.js';
 import type { Config, ProviderConfigs } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createLiveEngine, type LiveEngine } from './live/index.js';
+import { createCallerAuth } from './auth.js';
+import { useCallerAuth } from './auth-plugin.js';
 import { toGraphQLError } from './errors.js';
+import { queryLimitPlugins, useMultipartCsrfPrevention, useRequestErrorCodes } from './limits.js';
 import { createLogger, type Logger } from './logger.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
@@ -54,6 +57,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
   });
 
+  const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
+
   const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -69,6 +74,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       formDataLimits: { fileSize: config.maxUploadBytes, files: 20, fieldSize: 1024 * 1024, fields: 50 },
     }),
     maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
+    plugins: [
+      useCallerAuth(auth),
+      useMultipartCsrfPrevention(),
+      ...queryLimitPlugins(config.limits, config.introspection),
+      useRequestErrorCodes(),
+    ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -78,7 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const server: Server = createServer(yoga);
-  const sockets = attachWebSockets(server, yoga);
+  const sockets = attachWebSockets(server, yoga, auth);
   let stopping: Promise<void> | undefined;
 
   return {

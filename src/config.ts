@@ -16,13 +16,31 @@ export interface Config {
   redisKeyPrefix: string;
   pollIntervalMs: number;
   apiTokens: string[];
+  /** No caller credentials required: ALLOW_ANONYMOUS, or the sandbox without API_TOKENS. */
   allowAnonymous: boolean;
+  /** Introspection on (INTROSPECTION; default on in the sandbox, off with real providers). */
+  introspection: boolean;
+  limits: QueryLimits;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   upstream: UpstreamConfig;
   /** false turns DataLoader batching off (one upstream call per key); only the bench wants that. */
   batching: boolean;
   /** Largest file a multipart upload may carry, enforced while receiving (default 200 MB). */
   maxUploadBytes: number;
+}
+
+/** graphql-armor limits per operation. */
+export interface QueryLimits {
+  /** MAX_DEPTH, default 15 */
+  maxDepth: number;
+  /** MAX_ALIASES, default 30 */
+  maxAliases: number;
+  /** MAX_TOKENS, default 5000 */
+  maxTokens: number;
+  /** MAX_DIRECTIVES, default 50 */
+  maxDirectives: number;
+  /** MAX_COST, default 20000 */
+  maxCost: number;
 }
 
 export interface UpstreamConfig {
@@ -129,6 +147,12 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: optional(int(100, 3_600_000)),
   API_TOKENS: optional(z.string()),
   ALLOW_ANONYMOUS: optional(bool),
+  INTROSPECTION: optional(bool),
+  MAX_DEPTH: optional(int(1, 100)),
+  MAX_ALIASES: optional(int(1, 1000)),
+  MAX_TOKENS: optional(int(10, 1_000_000)),
+  MAX_DIRECTIVES: optional(int(1, 1000)),
+  MAX_COST: optional(int(10, 10_000_000)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   UPSTREAM_TIMEOUT_MS: optional(int(100, 600_000)),
   UPSTREAM_RETRIES: optional(int(0, 10)),
@@ -161,6 +185,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'SANDBOX: is true but real provider credentials are set; unset them or set SANDBOX=false (real and sandbox providers are never mixed)',
     );
   }
+  const apiTokens = (e.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  // The sandbox guards nothing real, so it may run open; real credentials must not be open by accident.
+  const allowAnonymous = e.ALLOW_ANONYMOUS ?? (sandbox && apiTokens.length === 0);
+  if (!sandbox && hasCredentials && apiTokens.length === 0 && !allowAnonymous) {
+    problems.push(
+      'API_TOKENS: real provider credentials are set but nothing says who may call this API; set API_TOKENS (comma-separated bearer tokens) or ALLOW_ANONYMOUS=true',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT ?? 4000,
@@ -170,8 +202,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX ?? 'assetfed:live:',
     pollIntervalMs: e.POLL_INTERVAL_MS ?? 2000,
-    apiTokens: (e.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
-    allowAnonymous: e.ALLOW_ANONYMOUS ?? false,
+    apiTokens,
+    allowAnonymous,
+    introspection: e.INTROSPECTION ?? sandbox,
+    limits: {
+      maxDepth: e.MAX_DEPTH ?? 15,
+      maxAliases: e.MAX_ALIASES ?? 30,
+      maxTokens: e.MAX_TOKENS ?? 5000,
+      maxDirectives: e.MAX_DIRECTIVES ?? 50,
+      maxCost: e.MAX_COST ?? 20_000,
+    },
     logLevel: e.LOG_LEVEL ?? 'info',
     upstream: {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS ?? 10_000,

@@ -142,3 +142,26 @@ function mapProviderError(error: ProviderError): { message: string; extensions: 
       };
   }
 }
+
+/**
+ * Errors of the request itself (syntax, validation, graphql-armor's limits) as they reach the caller:
+ * each gets a code if it has none, so clients can tell a query that is too big from one that is wrong.
+ */
+export function codeRequestError(error: GraphQLError): GraphQLError {
+  const current = error.extensions?.code;
+  const limit = /limit of \d+ exceeded/i.test(error.message);
+  // A limit rejection may arrive coded as a plain parse or validation failure (yoga codes parse errors).
+  if (current && !(limit && (current === 'GRAPHQL_PARSE_FAILED' || current === 'GRAPHQL_VALIDATION_FAILED'))) return error;
+  const code = limit
+    ? 'QUERY_LIMIT_EXCEEDED'
+    : error.message.startsWith('Syntax Error')
+      ? 'GRAPHQL_PARSE_FAILED'
+      : 'GRAPHQL_VALIDATION_FAILED';
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
+}

@@ -1,27 +1,38 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { CallerAuth } from './auth.js';
+import { codeRequestError } from './errors.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
 
 /**
  * graphql-ws (the `graphql-transport-ws` subprotocol) on the same /graphql endpoint as HTTP, run
  * through yoga's envelope: the same parse/validate caches, plugins, context and error masking apply
- * to websocket operations as to HTTP ones.
+ * to websocket operations as to HTTP ones, and the same caller check as HTTP.
  */
-export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>, path = '/graphql') {
+export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>, auth: CallerAuth, path = '/graphql') {
   const wss = new WebSocketServer({ server, path });
   const disposable = useServer(
     {
+      // connection_init carries { authorization }; returning false closes the socket with 4403.
+      onConnect: (ctx) => auth.authenticate(String(ctx.connectionParams?.authorization ?? '')) !== null,
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
         const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params }) as Enveloped;
-        const document = enveloped.parse(params.query);
-        const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
+        let document: DocumentNode;
+        try {
+          document = enveloped.parse(params.query);
+          // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
+          const errors = enveloped.validate(enveloped.schema, document);
+          if (errors.length > 0) return errors.map(codeRequestError);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [codeRequestError(error)];
+          throw error;
+        }
         return {
           schema: enveloped.schema,
           operationName: params.operationName,

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   enable?: ProviderName[];
   /** A running sandbox to share (two app instances over one sandbox); not stopped with the harness. */
   sandbox?: Sandbox;
+  /** Bearer token the harness's gql() sends (when the app is started with API_TOKENS). */
+  token?: string;
 }
 
 const KEYS: Record<ProviderName, keyof ProviderConfigs> = {
@@ -47,7 +49,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url,
     app,
     sandbox,
-    gql: (query, variables) => postGraphQL(`${url}/graphql`, String(query), variables as Record<string, unknown>),
+    gql: (query, variables) =>
+      postGraphQL(`${url}/graphql`, String(query), variables as Record<string, unknown>, options.token ? { authorization: `Bearer ${options.token}` } : {}),
     async stop() {
       await app.stop();
       if (!options.sandbox) await sandbox.stop();
@@ -55,10 +58,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-export async function postGraphQL<T>(endpoint: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T>(
+  endpoint: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const res = await request(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };

@@ -1,42 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_SDL, startCatalog, type Catalog } from '../../helpers/catalog.js';
+import { startGateway, type Gateway } from '../../helpers/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
 
 let h: Harness;
-let catalog: Catalog;
-let gatewayServer: Server;
+let gw: Gateway;
 let gatewayUrl: string;
-let gateway: ReturnType<typeof createGatewayRuntime>;
 let videos: string[];
 let subgraphRequests = 0;
 
 beforeAll(async () => {
   h = await startHarness();
   videos = [...(await assetIds(h, 'UPLYNK', 3)), ...(await assetIds(h, 'TWELVE_LABS', 2))];
-  catalog = await startCatalog(videos);
-  const sdl = (await h.gql(`{ _service { sdl } }`)).data!._service.sdl;
-  const composed = composeServices([
-    { name: 'assetfed', typeDefs: parse(sdl), url: `${h.url}/graphql` },
-    { name: 'catalog', typeDefs: parse(CATALOG_SDL), url: catalog.url },
-  ]);
-  if (!composed.supergraphSdl) throw new Error(`composition failed: ${composed.errors?.map((e) => e.message).join('; ')}`);
-  gateway = createGatewayRuntime({ supergraph: composed.supergraphSdl, logging: false });
-  gatewayServer = createServer(gateway);
-  await new Promise<void>((r) => gatewayServer.listen(0, '127.0.0.1', r));
-  gatewayUrl = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}/graphql`;
+  gw = await startGateway(h, { catalogAssets: videos });
+  gatewayUrl = gw.endpoint;
   h.app.server.on('request', () => subgraphRequests++);
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((r) => gatewayServer.close(() => r()));
-  await gateway.dispose();
-  await catalog.stop();
+  await gw.stop();
   await h.stop();
 });
 

@@ -9,7 +9,10 @@ describe('loadConfig', () => {
   });
 
   it('uses real providers, with default base URLs, when credentials are set', () => {
-    const config = loadConfig({ TWELVE_LABS_API_KEY: 'tlk_x', USEAPI_TOKEN: 'user:1-abc', RUNWAY_EMAIL: 'a@b.co' });
+    const config = loadConfig({ TWELVE_LABS_API_KEY: 'tlk_x', USEAPI_TOKEN: 'user:1-abc', RUNWAY_EMAIL: 'a@b.co', API_TOKENS: 't1, t2' });
+    expect(config.apiTokens).toEqual(['t1', 't2']);
+    expect(config.allowAnonymous).toBe(false);
+    expect(config.introspection).toBe(false);
     expect(config.sandbox).toBe(false);
     expect(config.providers.twelveLabs).toEqual({ apiKey: 'tlk_x', baseUrl: 'https://api.twelvelabs.io/v1.3' });
     expect(config.providers.runway!.baseUrl).toBe('https://api.useapi.net/v1/runwayml');
@@ -38,5 +41,17 @@ describe('loadConfig', () => {
 
   it('refuses to mix real credentials with SANDBOX=true', () => {
     expect(() => loadConfig({ SANDBOX: 'true', TWELVE_LABS_API_KEY: 'k' })).toThrow(/never mixed/);
+  });
+
+  it('refuses real credentials with nobody named to call, and says how to fix it', () => {
+    expect(() => loadConfig({ TWELVE_LABS_API_KEY: 'k' })).toThrow(/API_TOKENS: .*ALLOW_ANONYMOUS=true/);
+    expect(loadConfig({ TWELVE_LABS_API_KEY: 'k', ALLOW_ANONYMOUS: 'true' }).allowAnonymous).toBe(true);
+  });
+
+  it('runs the sandbox open unless API_TOKENS are set, with introspection on', () => {
+    expect(loadConfig({})).toMatchObject({ allowAnonymous: true, introspection: true });
+    expect(loadConfig({ API_TOKENS: 'x' })).toMatchObject({ allowAnonymous: false });
+    expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20000 });
   });
 });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../../src/config.js';
 
 describe('upstream protection settings', () => {
   it('limits every real provider to 50 calls per second by default, with a breaker of 5 and 10 s', () => {
-    const config = loadConfig({ TWELVE_LABS_API_KEY: 'k', USEAPI_TOKEN: 't' });
+    const config = loadConfig({ TWELVE_LABS_API_KEY: 'k', USEAPI_TOKEN: 't', API_TOKENS: 'caller' });
     expect(config.upstream.rateLimits).toEqual({
       VIDEO_JUNGLE: { perSecond: 50, burst: 50 },
       UPLYNK: { perSecond: 50, burst: 50 },
