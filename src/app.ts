@@ -10,7 +10,8 @@ import { createCallerAuth } from './auth.js';
 import { useCallerAuth } from './auth-plugin.js';
 import { toGraphQLError } from './errors.js';
 import { queryLimitPlugins, useMultipartCsrfPrevention, useRequestErrorCodes } from './limits.js';
-import { createLogger, type Logger } from './logger.js';
+import { addSecrets, createLogger, providerSecrets, type Logger } from './logger.js';
+import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } from './observability/index.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
 import { attachWebSockets } from './ws.js';
@@ -43,10 +44,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const ownSandbox = config.sandbox && !options.sandbox ? await startSandbox() : undefined;
   const sandboxed = options.sandbox ?? ownSandbox;
-  const providers = ProviderRegistry.create(sandboxed ? sandboxed.providers : config.providers, {
+  const providerConfigs = sandboxed ? sandboxed.providers : config.providers;
+  // Every configured key and token is scrubbed from every log line, whatever logged it.
+  addSecrets(logger, [...providerSecrets(providerConfigs), ...config.apiTokens]);
+  // Read at scrape time, once providers and the live engine exist.
+  const metrics = createMetrics({ health: () => providers.health(), live: () => live.stats() });
+  const upstream = upstreamObservers(logger, metrics);
+  const providers = ProviderRegistry.create(providerConfigs, {
     upstream: config.upstream,
     sandbox: Boolean(sandboxed),
+    onCall: upstream.onCall,
+    onGuard: upstream.onGuard,
   });
+  const requests = createRequestLogging(logger);
 
   const live = createLiveEngine({
     providers,
@@ -66,7 +76,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    context: () => createContext(config, providers, live),
+    context: ({ request }) => createContext(config, providers, live, requests.loggerFor(request)),
     graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
@@ -75,6 +85,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
     maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
     plugins: [
+      // Logging, probes and metrics first: they answer or observe before auth and limits run.
+      requests.plugin,
+      useReadiness(() => providers.health()),
+      ...metrics.plugins,
       useCallerAuth(auth),
       useMultipartCsrfPrevention(),
       ...queryLimitPlugins(config.limits, config.introspection),

@@ -1,6 +1,7 @@
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Config } from './config.js';
 import type { LiveEngine } from './live/index.js';
+import type { Logger } from './logger.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
 /** What every resolver sees. Loaders are new for each request; providers are shared. */
@@ -10,13 +11,16 @@ export interface Context {
   config: Config;
   /** The app's one live engine: subscriptions watch through it, mutations publish to it. */
   live: LiveEngine;
+  /** This request's logger (carries its request id). */
+  log: Logger;
 }
 
-export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine): Context {
+export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, log: Logger): Context {
   return {
     providers,
     config,
     live,
+    log,
     loaders: createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }),
   };
 }

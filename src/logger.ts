@@ -1,33 +1,232 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
+export const REDACTED = '[redacted]';
+
+export interface LoggerOptions {
+  /**
+   * Secret values to scrub wherever they appear in a log line: the configured provider keys and API
+   * tokens (see providerSecrets). More can be added later with addSecrets.
+   */
+  secrets?: readonly (string | undefined)[];
+}
+
 /**
- * Structured JSON logs. Redaction is a second line of defence: code never logs a secret on purpose,
- * and these paths catch one that slips into a logged object anyway.
+ * Structured JSON logs. Code never logs a secret on purpose; redaction catches one that slips in
+ * anyway, in two layers:
+ *
+ * 1. pino `redact` paths blank well-known secret keys of logged objects before they are serialized.
+ * 2. A last pass over every finished line (pino's streamWrite hook, so it sees the message, child
+ *    bindings, serialized errors with their stacks and causes: everything that reaches the stream)
+ *    blanks secret keys at any depth and scrubs every string for the configured secret values, bearer
+ *    tokens, signature query parameters, URL passwords and Uplynk messages.
+ *
+ * `destination` defaults to stdout; tests pass a stream that captures lines.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
+export function createLogger(level: string, destination?: DestinationStream, options?: LoggerOptions): Logger;
+export function createLogger(level: string, options?: LoggerOptions): Logger;
+export function createLogger(
+  level: string,
+  destinationOrOptions?: DestinationStream | LoggerOptions,
+  maybeOptions: LoggerOptions = {},
+): Logger {
+  const isStream = (value: unknown): value is DestinationStream =>
+    typeof (value as DestinationStream | undefined)?.write === 'function';
+  const destination = isStream(destinationOrOptions) ? destinationOrOptions : undefined;
+  const options = isStream(destinationOrOptions) ? maybeOptions : (destinationOrOptions ?? maybeOptions);
+  const redactor = createRedactor(options.secrets ?? []);
+  const logger = pino(
     {
       level,
       base: { service: 'assetfed' },
-      redact: {
-        paths: [
-          'apiKey',
-          'token',
-          'authorization',
-          'headers.authorization',
-          'headers["x-api-key"]',
-          'headers["X-API-Key"]',
-          'msg_signed',
-          'sig',
-          '*.apiKey',
-          '*.token',
-          '*.authorization',
-        ],
-        censor: '[redacted]',
-      },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      hooks: { streamWrite: (line) => redactor.line(line) },
     },
     destination,
   );
+  // Child loggers inherit this through the prototype, so addSecrets on any of them reaches the root's.
+  Object.defineProperty(logger, REDACTOR, { value: redactor });
+  return logger;
+}
+
+/**
+ * Adds secret values to a logger made by createLogger (and all its children): for secrets known only
+ * after the logger exists, such as the sandbox's credentials. False for any other logger.
+ */
+export function addSecrets(logger: Logger, secrets: readonly (string | undefined)[]): boolean {
+  const redactor = (logger as unknown as { [REDACTOR]?: Redactor })[REDACTOR];
+  redactor?.add(secrets);
+  return redactor !== undefined;
+}
+
+/** The secret values of provider configurations (ProviderConfigs, or the sandbox's credentials). */
+export function providerSecrets(providers: {
+  videoJungle?: { apiKey: string } | undefined;
+  uplynk?: { apiKey: string } | undefined;
+  twelveLabs?: { apiKey: string } | undefined;
+  runway?: { token: string } | undefined;
+}): string[] {
+  const { videoJungle, uplynk, twelveLabs, runway } = providers;
+  return [videoJungle?.apiKey, uplynk?.apiKey, twelveLabs?.apiKey, runway?.token].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+}
+
+const REDACTOR = Symbol('assetfed.redactor');
+
+// Top level `msg` is pino's message, so Uplynk's `msg` is only redacted below it (and by the line pass).
+const REDACT_PATHS = [
+  'apiKey',
+  'api_key',
+  'token',
+  'authorization',
+  'password',
+  'secret',
+  'sig',
+  'signature',
+  'msg_signed',
+  'headers.authorization',
+  'headers.Authorization',
+  'headers["x-api-key"]',
+  'headers["X-API-Key"]',
+  'headers.cookie',
+  '*.apiKey',
+  '*.api_key',
+  '*.token',
+  '*.authorization',
+  '*.password',
+  '*.secret',
+  '*.sig',
+  '*.signature',
+  '*.msg',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
+];
+
+/**
+ * Keys whose values are secret at any depth, compared lower-case without "-" and "_" (so apiKey,
+ * api_key, x-api-key and X-API-Key all match). `msg` is Uplynk's signed message (pino's own top-level
+ * `msg` is exempt).
+ */
+const SECRET_KEYS = new Set([
+  'apikey',
+  'xapikey',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'password',
+  'secret',
+  'clientsecret',
+  'sig',
+  'signature',
+  'xamzsignature',
+  'xamzsecuritytoken',
+  'xamzcredential',
+  'msgsigned',
+  'msg',
+]);
+
+/** Value patterns scrubbed from every string, whatever the configured secrets. */
+const PATTERNS: [RegExp, string][] = [
+  // Bearer credentials in a stringified header or an error message.
+  [/\b(Bearer)\s+[A-Za-z0-9\-._~+/=:]+/gi, `$1 ${REDACTED}`],
+  // Signature and credential query parameters inside any URL (S3/GCS presigned URLs, Uplynk's
+  // msg/sig, keys passed as parameters), and the same pairs in a form-encoded body.
+  [
+    /((?:^|[?&;\s])(?:x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|signature|sig|msg|token|access_token|api_key|apikey|key|password|secret|client_secret)=)[^&#\s"'<>]*/gi,
+    `$1${REDACTED}`,
+  ],
+  // "apiKey": "…", x-api-key: …, authorization=… inside free text or a JSON text logged as a string.
+  [
+    /((["']?)(?:x-api-key|api[-_]?key|authorization|password|client[-_]?secret)\2\s*[:=]\s*(["']?))(?!\[redacted\])[^\s"',;&}]+/gi,
+    `$1${REDACTED}`,
+  ],
+  // The same for signatures, only when the value looks like one: "bad signature: expired" stays readable.
+  [/((["']?)(?:x-amz-signature|sig|signature)\2\s*[:=]\s*(["']?))[A-Za-z0-9+/=_~.-]{16,}/gi, `$1${REDACTED}`],
+  // Passwords in URLs (redis://:password@host).
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@/"]+@/gi, `$1${REDACTED}@`],
+  // An Uplynk `msg` on its own: base64 of a level-9 zlib stream always starts eNo..eNr.
+  [/\beN[o-r][A-Za-z0-9+/]{16,}(?:%3D|=){0,2}/g, REDACTED],
+];
+
+export interface Redactor {
+  add(secrets: readonly (string | undefined)[]): void;
+  /** Scrubs one string. */
+  text(value: string): string;
+  /** Scrubs one serialized log line (JSON); returns it unchanged when there was nothing to scrub. */
+  line(line: string): string;
+}
+
+export function createRedactor(initial: readonly (string | undefined)[] = []): Redactor {
+  const secrets = new Set<string>();
+  let matcher: RegExp | undefined;
+
+  const add = (values: readonly (string | undefined)[]) => {
+    for (const value of values) {
+      if (typeof value !== 'string' || value.length === 0) continue;
+      // The forms a secret takes in a URL or a log line besides its own.
+      for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) secrets.add(form);
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    const alternatives = [...secrets].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    matcher = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined;
+  };
+
+  const text = (value: string): string => {
+    let out = matcher ? value.replace(matcher, REDACTED) : value;
+    for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+    return out;
+  };
+
+  /** Copy of `value` with secrets scrubbed; `changed` records whether anything was. */
+  const walk = (value: unknown, depth: number, changed: { any: boolean }): unknown => {
+    if (typeof value === 'string') {
+      const scrubbed = text(value);
+      if (scrubbed !== value) changed.any = true;
+      return scrubbed;
+    }
+    if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1, changed));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const safeKey = text(key);
+      if (safeKey !== key) changed.any = true;
+      const secretKey = SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, '')) && !(depth === 0 && key === 'msg');
+      if (secretKey && item !== null && item !== REDACTED) {
+        changed.any = true;
+        out[safeKey] = REDACTED;
+      } else {
+        out[safeKey] = walk(item, depth + 1, changed);
+      }
+    }
+    return out;
+  };
+
+  add(initial);
+  return {
+    add,
+    text,
+    line(line) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        // Not JSON (a custom formatter): scrub it as text, which keeps every value pattern.
+        return text(line);
+      }
+      const changed = { any: false };
+      const scrubbed = walk(parsed, 0, changed);
+      return changed.any ? `${JSON.stringify(scrubbed)}\n` : line;
+    },
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { createApp, type App } from '../../src/app.js';
+import type { Logger } from '../../src/logger.js';
 import { loadConfig, type ProviderConfigs } from '../../src/config.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { ProviderName } from '../../src/providers/types.js';
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   sandbox?: Sandbox;
   /** Bearer token the harness's gql() sends (when the app is started with API_TOKENS). */
   token?: string;
+  /** The app's logger (tests that read the log lines pass one writing to a capture stream). */
+  logger?: Logger;
 }
 
 const KEYS: Record<ProviderName, keyof ProviderConfigs> = {
@@ -43,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '2000', ...options.env });
   const enabled = options.enable ?? (Object.keys(KEYS) as ProviderName[]);
   const providers: ProviderConfigs = Object.fromEntries(enabled.map((p) => [KEYS[p], sandbox.providers[KEYS[p]]]));
-  const app = await createApp(config, { sandbox: { providers } });
+  const app = await createApp(config, { sandbox: { providers }, logger: options.logger });
   const url = await app.start(0, '127.0.0.1');
   return {
     url,

@@ -1,0 +1,199 @@
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { LiveStats } from '../live/index.js';
+import type { GuardEvent, ProviderHealth } from '../providers/guard/guard.js';
+import type { CallEvent } from '../providers/http.js';
+import type { ProviderName } from '../providers/types.js';
+
+export type HealthSource = () => Partial<Record<ProviderName, ProviderHealth>>;
+
+export interface MetricsOptions {
+  /** The providers' guard state, read on every scrape (breaker gauge, queue length). */
+  health?: HealthSource;
+  /** The live engine's counts, read on every scrape. */
+  live?: () => LiveStats;
+  /** Node process metrics (CPU, memory, event-loop lag, GC) in the same registry (default true). */
+  processMetrics?: boolean;
+  /** Where the metrics are served (default /metrics). */
+  path?: string;
+}
+
+export interface Metrics {
+  /** This app's own registry: two apps in one process never share a series. */
+  registry: Registry;
+  /** ClientOptions.onCall: one finished upstream call. */
+  onCall(event: CallEvent): void;
+  /** ClientOptions.onGuard: rate-limit waits, refusals, Retry-After holds, breaker transitions. */
+  onGuard(provider: ProviderName, event: GuardEvent): void;
+  /** yoga's Prometheus plugin (GraphQL request/parse/validate/execute series) and the /metrics endpoint. */
+  plugins: Plugin[];
+  /** The exposition text, for serving /metrics outside yoga (`Response` defaults to the global one). */
+  response(fetchAPI?: { Response: typeof Response }): Promise<Response>;
+}
+
+/** Breaker state as a number, so alerts can say `assetfed_upstream_breaker_state == 2`. */
+export const BREAKER_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+
+  const calls = new Counter({
+    name: 'assetfed_upstream_calls_total',
+    help: 'Upstream HTTP calls (each attempt), by provider, endpoint template and outcome (success or the error kind)',
+    labelNames: ['provider', 'endpoint', 'outcome'] as const,
+    registers,
+  });
+  const latency = new Histogram({
+    name: 'assetfed_upstream_call_duration_seconds',
+    help: 'Duration of upstream HTTP calls (each attempt), by provider and endpoint template',
+    labelNames: ['provider', 'endpoint'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const errors = new Counter({
+    name: 'assetfed_upstream_errors_total',
+    help: 'Failed upstream calls (each attempt), by provider and error kind',
+    labelNames: ['provider', 'kind'] as const,
+    registers,
+  });
+  const waits = new Histogram({
+    name: 'assetfed_upstream_rate_limit_wait_seconds',
+    help: 'Time calls queued for a rate-limit slot or behind a Retry-After hold, by provider',
+    labelNames: ['provider'] as const,
+    buckets: WAIT_BUCKETS,
+    registers,
+  });
+  const refused = new Counter({
+    name: 'assetfed_upstream_refused_total',
+    help: 'Calls refused without reaching the provider, by provider and reason (circuit-open, rate-limited)',
+    labelNames: ['provider', 'reason'] as const,
+    registers,
+  });
+  const retryAfter = new Counter({
+    name: 'assetfed_upstream_retry_after_total',
+    help: 'Retry-After answers that held every call to the provider',
+    labelNames: ['provider'] as const,
+    registers,
+  });
+  const transitions = new Counter({
+    name: 'assetfed_upstream_breaker_transitions_total',
+    help: 'Circuit breaker transitions, by provider and the state entered',
+    labelNames: ['provider', 'state'] as const,
+    registers,
+  });
+  const breaker = new Gauge({
+    name: 'assetfed_upstream_breaker_state',
+    help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open',
+    labelNames: ['provider'] as const,
+    registers,
+    // The guard's own view is the truth (a cool-down ends without an event); events fill in between.
+    collect() {
+      for (const [provider, health] of Object.entries(options.health?.() ?? {})) {
+        if (health) this.set({ provider }, BREAKER_VALUE[health.breaker]);
+      }
+    },
+  });
+  new Gauge({
+    name: 'assetfed_upstream_queued',
+    help: 'Calls waiting for a rate-limit slot or a Retry-After hold, per provider',
+    labelNames: ['provider'] as const,
+    registers,
+    collect() {
+      for (const [provider, health] of Object.entries(options.health?.() ?? {})) {
+        if (health) this.set({ provider }, health.queued);
+      }
+    },
+  });
+
+  const live = options.live;
+  if (live) {
+    new Gauge({
+      name: 'assetfed_live_watched_assets',
+      help: 'Distinct assets watched by live subscriptions on this instance',
+      registers,
+      collect() {
+        this.set(live().watchedAssets);
+      },
+    });
+    new Gauge({
+      name: 'assetfed_live_subscribers',
+      help: 'Open watch and change-feed iterators on this instance',
+      registers,
+      collect() {
+        this.set(live().subscribers);
+      },
+    });
+    new Gauge({
+      name: 'assetfed_live_polling',
+      help: 'Providers this instance polls (holds the lease of): 1 polling, 0 not',
+      labelNames: ['provider'] as const,
+      registers,
+      collect() {
+        const polling = new Set(live().polling);
+        const known = new Set([...Object.keys(options.health?.() ?? {}), ...polling]);
+        this.reset();
+        for (const provider of known) this.set({ provider }, polling.has(provider as ProviderName) ? 1 : 0);
+      },
+    });
+  }
+
+  const path = options.path ?? '/metrics';
+  const response = async (fetchAPI: { Response: typeof Response } = globalThis) =>
+    new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } });
+
+  return {
+    registry,
+    onCall(event) {
+      const { provider, endpoint } = event;
+      calls.inc({ provider, endpoint, outcome: event.error ?? 'success' });
+      latency.observe({ provider, endpoint }, event.durationMs / 1000);
+      if (event.error) errors.inc({ provider, kind: event.error });
+    },
+    onGuard(provider, event) {
+      switch (event.type) {
+        case 'wait':
+          waits.observe({ provider }, event.waitedMs / 1000);
+          break;
+        case 'refused':
+          refused.inc({ provider, reason: event.reason });
+          break;
+        case 'retry-after':
+          retryAfter.inc({ provider });
+          break;
+        case 'breaker':
+          breaker.set({ provider }, BREAKER_VALUE[event.state]);
+          transitions.inc({ provider, state: event.state });
+          break;
+      }
+    },
+    plugins: [
+      usePrometheus({
+        registry,
+        // Served below, so GET/HEAD only and one code path with response().
+        endpoint: false,
+        skipIntrospection: true,
+        // The URL holds a GET request's query text and variables; error paths carry list indices
+        // (unbounded label values); the summary duplicates the duration histogram at a higher cost.
+        labels: { url: false, path: false },
+        metrics: { graphql_envelop_request_time_summary: false },
+      }),
+      {
+        onRequest({ url, request, endResponse, fetchAPI }) {
+          if (url.pathname !== path) return undefined;
+          if (request.method !== 'GET' && request.method !== 'HEAD') {
+            endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+            return undefined;
+          }
+          return response(fetchAPI).then(endResponse);
+        },
+      },
+    ],
+    response,
+  };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * An incoming id is kept only when it is a short token of safe characters: it goes into every log line
+ * of the request and back into a response header, so nothing that could split a header, forge a log
+ * field or carry a payload is echoed.
+ */
+const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+/=-]{0,127}$/;
+/** A GraphQL Name: a client's claimed operation name is logged only when it is one. */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+const MAX_CODES = 10;
+
+export interface RequestLoggingOptions {
+  /** Paths logged at debug instead of info: probes and scrapes that would drown the real traffic. */
+  quietPaths?: readonly string[];
+}
+
+export interface RequestLogging {
+  /** The yoga plugin; list it first so its id and timing cover every other plugin's work. */
+  plugin: Plugin;
+  /**
+   * The request's child logger (bound to its requestId) for the context factory: pass the `request`
+   * of yoga's initial context. Without one (a graphql-ws operation) a child with a fresh id.
+   */
+  loggerFor(request?: Request): Logger;
+  /** The request's id, once the plugin has seen it. */
+  requestIdOf(request: Request): string | undefined;
+}
+
+interface RequestState {
+  id: string;
+  log: Logger;
+  started: number;
+  path: string;
+  operations: { name: string | null; type: string | null }[];
+  codes: Set<string>;
+}
+
+/**
+ * One structured line per HTTP request: method, path (never the query string, which holds a GET
+ * request's query text and variables), operation name and type, status, duration and the GraphQL
+ * error codes. No headers, variables or query text are logged. The duration runs to the response's
+ * headers: for an SSE subscription that is when the stream opens.
+ */
+export function createRequestLogging(logger: Logger, options: RequestLoggingOptions = {}): RequestLogging {
+  const quiet = new Set(options.quietPaths ?? ['/health', '/ready', '/metrics']);
+  const states = new WeakMap<Request, RequestState>();
+
+  /** The operation being executed: its name from the document, which the client cannot misstate. */
+  const record = (request: Request | undefined, document: DocumentNode, operationName: string | null | undefined) => {
+    const state = request && states.get(request);
+    if (!state) return;
+    const operation = getOperationAST(document, operationName ?? undefined);
+    const entry = { name: operation?.name?.value ?? null, type: operation?.operation ?? null };
+    // onParams already noted this operation (by its claimed name); replace the first unresolved note.
+    const index = state.operations.findIndex((o) => o.type === null);
+    if (index >= 0) state.operations[index] = entry;
+    else state.operations.push(entry);
+  };
+
+  const collectCodes = (state: RequestState, result: unknown) => {
+    const results = Array.isArray(result) ? result : [result];
+    for (const item of results) {
+      for (const error of (item as ExecutionResult | undefined)?.errors ?? []) {
+        const code = error.extensions?.['code'];
+        if (typeof code === 'string' && state.codes.size < MAX_CODES) state.codes.add(code.slice(0, 64));
+      }
+    }
+  };
+
+  const begin = (request: Request): RequestState => {
+    let state = states.get(request);
+    if (!state) {
+      const incoming = request.headers.get(REQUEST_ID_HEADER);
+      const id = incoming && SANE_ID.test(incoming) ? incoming : randomUUID();
+      state = {
+        id,
+        log: logger.child({ requestId: id }),
+        started: performance.now(),
+        path: pathOf(request.url),
+        operations: [],
+        codes: new Set(),
+      };
+      states.set(request, state);
+    }
+    return state;
+  };
+
+  const plugin: Plugin = {
+    // Instrumentation wraps the whole request, so the id and the clock also cover what yoga's own
+    // plugins answer before any user plugin's onRequest runs (/health, CORS preflights, GraphiQL).
+    instrumentation: {
+      request({ request }, wrapped) {
+        begin(request);
+        return wrapped();
+      },
+    },
+    onRequest({ request }) {
+      begin(request);
+    },
+    onParams({ params, request }) {
+      const state = states.get(request);
+      const claimed = typeof params.operationName === 'string' && GRAPHQL_NAME.test(params.operationName);
+      state?.operations.push({ name: claimed ? params.operationName! : null, type: null });
+    },
+    onExecute({ args }) {
+      record((args.contextValue as { request?: Request }).request, args.document, args.operationName);
+    },
+    onSubscribe({ args }) {
+      record((args.contextValue as { request?: Request }).request, args.document, args.operationName);
+    },
+    onResultProcess({ request, result }) {
+      const state = states.get(request);
+      // A subscription's stream reports its errors later, event by event; only plain results count here.
+      if (state && !isAsyncIterable(result)) collectCodes(state, result);
+    },
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      const state = begin(request);
+      try {
+        response.headers.set(REQUEST_ID_HEADER, state.id);
+      } catch {
+        // Some responses (Response.error(), redirects) have immutable headers: copy them into a new one.
+        const headers = new fetchAPI.Headers(response.headers);
+        headers.set(REQUEST_ID_HEADER, state.id);
+        setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+      }
+      const [first] = state.operations;
+      const line = {
+        method: request.method,
+        path: state.path,
+        operationName: first?.name ?? null,
+        operationType: first?.type ?? null,
+        ...(state.operations.length > 1 ? { batch: state.operations.map((o) => o.name) } : {}),
+        status: response.status,
+        durationMs: Math.round((performance.now() - state.started) * 10) / 10,
+        errors: [...state.codes],
+      };
+      if (response.status >= 500) state.log.error(line, 'request failed');
+      else if (quiet.has(state.path)) state.log.debug(line, 'request completed');
+      else state.log.info(line, 'request completed');
+    },
+  };
+
+  return {
+    plugin,
+    loggerFor(request) {
+      return (request && states.get(request)?.log) ?? logger.child({ requestId: randomUUID() });
+    },
+    requestIdOf(request) {
+      return states.get(request)?.id;
+    },
+  };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+}
+
+/** The path alone: a GET request's query string holds its query text and variables. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url, 'http://localhost').pathname;
+  } catch {
+    // A hook that throws would take the request down with it; an odd URL is only a log field.
+    return '(unparsable)';
+  }
+}
