@@ -9,6 +9,7 @@ import { createLiveEngine, type LiveEngine } from './live/index.js';
 import { createCallerAuth } from './auth.js';
 import { useCallerAuth } from './auth-plugin.js';
 import { toGraphQLError } from './errors.js';
+import { createJwtAuth } from './jwt.js';
 import { queryLimitPlugins, useMultipartCsrfPrevention, useRequestErrorCodes } from './limits.js';
 import { addSecrets, createLogger, providerSecrets, type Logger } from './logger.js';
 import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } from './observability/index.js';
@@ -68,6 +69,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
+  const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
   const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -89,7 +91,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       requests.plugin,
       useReadiness(() => providers.health()),
       ...metrics.plugins,
-      useCallerAuth(auth),
+      useCallerAuth(auth, { jwt: jwt !== undefined }),
+      ...(jwt ? [jwt.plugin] : []),
       useMultipartCsrfPrevention(),
       ...queryLimitPlugins(config.limits, config.introspection),
       useRequestErrorCodes(),
@@ -103,7 +106,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const server: Server = createServer(yoga);
-  const sockets = attachWebSockets(server, yoga, auth);
+  const sockets = attachWebSockets(server, yoga, auth, jwt?.verify);
   let stopping: Promise<void> | undefined;
 
   return {

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import type { CallerAuth } from './auth.js';
+import { bearer, type CallerAuth } from './auth.js';
+import { looksLikeJwt } from './jwt.js';
 
 const OPEN_PATHS = new Set(['/health', '/ready', '/metrics']);
 
@@ -15,7 +16,7 @@ function unauthenticated(message: string): Response {
  * Rejects HTTP and SSE operations without a valid bearer token before anything is parsed. The
  * probes and GraphiQL's page (the HTML shell; its queries carry the token) stay open.
  */
-export function useCallerAuth(auth: CallerAuth, endpoint = '/graphql'): Plugin {
+export function useCallerAuth(auth: CallerAuth, options: { jwt: boolean }, endpoint = '/graphql'): Plugin {
   return {
     onRequest({ request, url, endResponse }) {
       if (auth.anonymous || OPEN_PATHS.has(url.pathname) || url.pathname !== endpoint) return;
@@ -23,6 +24,8 @@ export function useCallerAuth(auth: CallerAuth, endpoint = '/graphql'): Plugin {
       if (wantsPage) return;
       const header = request.headers.get('authorization');
       if (auth.authenticate(header)) return;
+      // A JWT goes on to yoga's JWT plugin, which verifies it (and refuses a bad one with 401).
+      if (options.jwt && looksLikeJwt(bearer(header))) return;
       endResponse(unauthenticated(header ? 'The bearer token is not valid for this API.' : 'Send Authorization: Bearer <token>.'));
     },
   };

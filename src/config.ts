@@ -16,7 +16,9 @@ export interface Config {
   redisKeyPrefix: string;
   pollIntervalMs: number;
   apiTokens: string[];
-  /** No caller credentials required: ALLOW_ANONYMOUS, or the sandbox without API_TOKENS. */
+  /** JWT callers (JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE), beside API_TOKENS. */
+  jwt: { jwksUrl: string; issuer: string | undefined; audience: string | undefined } | undefined;
+  /** No caller credentials required: ALLOW_ANONYMOUS, or the sandbox without API_TOKENS or JWT. */
   allowAnonymous: boolean;
   /** Introspection on (INTROSPECTION; default on in the sandbox, off with real providers). */
   introspection: boolean;
@@ -147,6 +149,9 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: optional(int(100, 3_600_000)),
   API_TOKENS: optional(z.string()),
   ALLOW_ANONYMOUS: optional(bool),
+  JWT_JWKS_URL: optional(url),
+  JWT_ISSUER: optional(z.string().min(1)),
+  JWT_AUDIENCE: optional(z.string().min(1)),
   INTROSPECTION: optional(bool),
   MAX_DEPTH: optional(int(1, 100)),
   MAX_ALIASES: optional(int(1, 1000)),
@@ -187,10 +192,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const apiTokens = (e.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   // The sandbox guards nothing real, so it may run open; real credentials must not be open by accident.
-  const allowAnonymous = e.ALLOW_ANONYMOUS ?? (sandbox && apiTokens.length === 0);
-  if (!sandbox && hasCredentials && apiTokens.length === 0 && !allowAnonymous) {
+  const jwt = e.JWT_JWKS_URL ? { jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE } : undefined;
+  if (!jwt && (e.JWT_ISSUER || e.JWT_AUDIENCE)) problems.push('JWT_JWKS_URL: is required when JWT_ISSUER or JWT_AUDIENCE is set');
+  const callerAuth = apiTokens.length > 0 || jwt !== undefined;
+  const allowAnonymous = e.ALLOW_ANONYMOUS ?? (sandbox && !callerAuth);
+  if (!sandbox && hasCredentials && !callerAuth && !allowAnonymous) {
     problems.push(
-      'API_TOKENS: real provider credentials are set but nothing says who may call this API; set API_TOKENS (comma-separated bearer tokens) or ALLOW_ANONYMOUS=true',
+      'API_TOKENS: real provider credentials are set but nothing says who may call this API; set API_TOKENS (comma-separated bearer tokens), JWT_JWKS_URL, or ALLOW_ANONYMOUS=true',
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -203,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisKeyPrefix: e.REDIS_KEY_PREFIX ?? 'assetfed:live:',
     pollIntervalMs: e.POLL_INTERVAL_MS ?? 2000,
     apiTokens,
+    jwt,
     allowAnonymous,
     introspection: e.INTROSPECTION ?? sandbox,
     limits: {

@@ -3,7 +3,8 @@ import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { CallerAuth } from './auth.js';
+import { bearer, type CallerAuth } from './auth.js';
+import { looksLikeJwt } from './jwt.js';
 import { codeRequestError } from './errors.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
@@ -13,12 +14,23 @@ type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<s
  * through yoga's envelope: the same parse/validate caches, plugins, context and error masking apply
  * to websocket operations as to HTTP ones, and the same caller check as HTTP.
  */
-export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>, auth: CallerAuth, path = '/graphql') {
+export function attachWebSockets(
+  server: Server,
+  yoga: YogaServerInstance<any, any>,
+  auth: CallerAuth,
+  verifyJwt: ((token: string) => Promise<boolean>) | undefined,
+  path = '/graphql',
+) {
   const wss = new WebSocketServer({ server, path });
   const disposable = useServer(
     {
       // connection_init carries { authorization }; returning false closes the socket with 4403.
-      onConnect: (ctx) => auth.authenticate(String(ctx.connectionParams?.authorization ?? '')) !== null,
+      onConnect: async (ctx) => {
+        const authorization = String(ctx.connectionParams?.authorization ?? '');
+        if (auth.authenticate(authorization)) return true;
+        const token = bearer(authorization);
+        return verifyJwt !== undefined && looksLikeJwt(token) && (await verifyJwt(token));
+      },
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
