@@ -29,13 +29,22 @@ export function collect<T = any>(client: Client, query: string, variables?: Reco
   return { events, done, unsubscribe: () => unsubscribe() };
 }
 
-/** Server-sent events of one subscription over yoga's built-in SSE transport, until `complete`. */
-export async function sse(httpUrl: string, query: string, variables?: Record<string, unknown>): Promise<any[]> {
-  const res = await fetch(`${httpUrl}/graphql`, {
+/**
+ * Server-sent events of one subscription (GraphQL over SSE, "distinct connections" mode), read until
+ * `complete` or the end of the stream. `endpoint` is the full GraphQL URL; `onNext` sees each result.
+ */
+export async function sse(
+  endpoint: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  onNext: (result: any) => void = () => undefined,
+): Promise<{ results: any[]; completed: boolean; contentType: string | null }> {
+  const res = await fetch(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ query, variables }),
   });
+  const contentType = res.headers.get('content-type');
   const results: any[] = [];
   const decoder = new TextDecoder();
   let buffer = '';
@@ -47,9 +56,12 @@ export async function sse(httpUrl: string, query: string, variables?: Record<str
       buffer = buffer.slice(end + 2);
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'complete') return results;
-      if (event === 'next' && data) results.push(JSON.parse(data));
+      if (event === 'complete') return { results, completed: true, contentType };
+      if (event === 'next' && data) {
+        results.push(JSON.parse(data));
+        onNext(results.at(-1));
+      }
     }
   }
-  return results;
+  return { results, completed: false, contentType };
 }

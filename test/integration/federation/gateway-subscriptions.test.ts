@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway, type GatewayOptions } from '../../helpers/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { waitFor } from '../../helpers/wait.js';
-import { collect, wsClient } from '../../helpers/ws.js';
+import { collect, sse, wsClient } from '../../helpers/ws.js';
 
 /**
  * `assetStatusChanged` through Hive Gateway: the client speaks SSE or graphql-ws to the gateway, and
@@ -42,34 +42,6 @@ function settle(id: string): void {
   h.sandbox.stores.twelveLabs.settleAt(rawId!, Date.now());
 }
 
-/** Server-sent events of one subscription, noting whether the stream ended with `complete`. */
-async function sse(endpoint: string, query: string, variables: Record<string, unknown>, onNext: (result: any) => void = () => undefined) {
-  const res = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query, variables }),
-  });
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const results: any[] = [];
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'complete') return { results, completed: true };
-      if (event === 'next' && data) {
-        results.push(JSON.parse(data));
-        onNext(results.at(-1));
-      }
-    }
-  }
-  return { results, completed: false };
-}
 
 describe.each<{ subgraph: string; expected: string; options: GatewayOptions }>([
   { subgraph: 'SSE, the HTTP transport default', expected: 'sse', options: {} },
@@ -117,7 +89,8 @@ describe.each<{ subgraph: string; expected: string; options: GatewayOptions }>([
 
   it('client over SSE: PROCESSING, then READY, then complete', async () => {
     const id = await uploadThroughGateway('sse.mp4');
-    const { results, completed } = await sse(gw.endpoint, WATCH, { ids: [id] }, () => settle(id));
+    const { results, completed, contentType } = await sse(gw.endpoint, WATCH, { ids: [id] }, () => settle(id));
+    expect(contentType).toMatch(/^text\/event-stream/);
     expect(results.map((r) => r.data.assetStatusChanged.status)).toEqual(['PROCESSING', 'READY']);
     expect(results[1].data.assetStatusChanged).toEqual({ id, status: 'READY', filename: 'sse.mp4' });
     expect(completed).toBe(true);
@@ -154,7 +127,8 @@ describe.each<{ subgraph: string; expected: string; options: GatewayOptions }>([
   });
 
   it("passes assetfed's coded error for a bad ID through, then completes", async () => {
-    const { results, completed } = await sse(gw.endpoint, WATCH, { ids: ['garbage'] });
+    const { results, completed, contentType } = await sse(gw.endpoint, WATCH, { ids: ['garbage'] });
+    expect(contentType).toMatch(/^text\/event-stream/);
     expect(results).toHaveLength(1);
     expect(results[0].errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(completed).toBe(true);

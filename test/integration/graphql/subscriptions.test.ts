@@ -37,7 +37,8 @@ describe('assetStatusChanged', () => {
 
   it('over SSE: the same events, then completion', async () => {
     const id = await uploadTwelveLabs('sse.mp4');
-    const results = await sse(h.url, WATCH, { ids: [id] });
+    const { results, completed } = await sse(`${h.url}/graphql`, WATCH, { ids: [id] });
+    expect(completed).toBe(true);
     expect(results.map((r) => r.data.assetStatusChanged.status)).toEqual(['PROCESSING', 'READY']);
   });
 
