@@ -10,7 +10,8 @@ import { createCallerAuth } from './auth.js';
 import { useCallerAuth } from './auth-plugin.js';
 import { toGraphQLError } from './errors.js';
 import { createJwtAuth } from './jwt.js';
-import { queryLimitPlugins, useMultipartCsrfPrevention, useRequestErrorCodes } from './limits.js';
+import { queryLimitPlugins, useMultipartCsrfPrevention } from './limits.js';
+import { useGraphQLErrorResponses, useMalformedRequestErrors, useRequestErrorCodes } from './request-errors.js';
 import { addSecrets, createLogger, providerSecrets, type Logger } from './logger.js';
 import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } from './observability/index.js';
 import { ProviderRegistry } from './providers/registry.js';
@@ -96,6 +97,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       useMultipartCsrfPrevention(),
       ...queryLimitPlugins(config.limits, config.introspection),
       useRequestErrorCodes(),
+      useMalformedRequestErrors(),
+      useGraphQLErrorResponses(),
     ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

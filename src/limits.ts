@@ -5,9 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
 import type { QueryLimits } from './config.js';
-import { codeRequestError } from './errors.js';
 
 /**
  * graphql-armor's limits on every operation, over HTTP, SSE and websockets alike (they run in the
@@ -48,21 +46,6 @@ export function useMultipartCsrfPrevention(): Plugin {
           { status: 400, headers: { 'content-type': 'application/json' } },
         ),
       );
-    },
-  };
-}
-
-/** Gives request-level errors in HTTP results (parse, validation, limits) a code; see codeRequestError. */
-export function useRequestErrorCodes(): Plugin {
-  const code = (result: unknown) => {
-    const r = result as { errors?: unknown[] } | null;
-    if (!r || !Array.isArray(r.errors)) return result;
-    return { ...r, errors: r.errors.map((e) => (e instanceof GraphQLError ? codeRequestError(e) : e)) };
-  };
-  return {
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result)) setResult(result.map(code) as never);
-      else if (result && typeof result === 'object' && 'errors' in result) setResult(code(result) as never);
     },
   };
 }

@@ -105,8 +105,10 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
     },
     onParams({ params, request }) {
       const state = states.get(request);
-      const claimed = typeof params.operationName === 'string' && GRAPHQL_NAME.test(params.operationName);
-      state?.operations.push({ name: claimed ? params.operationName! : null, type: null });
+      // A batch entry may be anything (null, a number): yoga rejects it after this hook, which must not throw.
+      const claimedName = (params as { operationName?: unknown } | null | undefined)?.operationName;
+      const claimed = typeof claimedName === 'string' && GRAPHQL_NAME.test(claimedName);
+      state?.operations.push({ name: claimed ? claimedName : null, type: null });
     },
     onExecute({ args }) {
       record((args.contextValue as { request?: Request }).request, args.document, args.operationName);
