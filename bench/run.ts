@@ -1,57 +1,193 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createApp, type App } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { ProviderName } from '../src/providers/types.js';
-import { assetIds } from '../test/helpers/ids.js';
-import { postGraphQL } from '../test/helpers/harness.js';
-import { measureNodes, type BatchingRow } from './cases/batching.js';
+import { cpus, loadavg } from 'node:os';
+import { runBatching, type BatchingRow, providerMinimum } from './cases/batching.js';
+import { runCeiling, type CeilingRow } from './cases/ceiling.js';
+import { runMemory, type MemoryData } from './cases/memory.js';
+import { runNaive } from './cases/naive.js';
+import { ASSET_QUERY, runOverhead, SATURATION, type OverheadRow, type Timing } from './cases/overhead.js';
+import { runSubscriptions, type SubscriptionsData } from './cases/subscriptions.js';
+import { Bench } from './lib/context.js';
+import { assetIds, gqlOk } from './lib/gql.js';
+import { autocannonLoad } from './lib/load.js';
+import { hotSpots, inclusive } from './lib/profile.js';
+import { fmt, printCase, writeResult, type CaseOutput, type Target } from './lib/report.js';
 import { table } from './lib/stats.js';
 
 /**
- * `npm run bench`: the sandbox with a fixed upstream latency (BENCH_LATENCY_MS, default 20), assetfed
- * with batching on and off, and the batching figures as a table on stdout and JSON in bench/results/.
+ * `npm run bench`: the sandbox (fixed upstream latency, BENCH_LATENCY_MS, default 20 ms), assetfed and
+ * the naive peer each in a child process, load from this one; a table per case on stdout, JSON per
+ * case in bench/results/, and the issue's targets as PASS/FAIL at the end.
+ *
+ * BENCH_CASES=overhead,ceiling runs a subset; BENCH_QUICK=1 is a smoke run of a few seconds per case;
+ * BENCH_PROFILE=1 records a CPU profile of assetfed under each load and prints its hot spots.
  */
-const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const CASES = ['overhead', 'ceiling', 'batching', 'naive', 'subscriptions', 'memory'] as const;
+type CaseName = (typeof CASES)[number];
 
-async function startAssetfed(providers: Awaited<ReturnType<typeof startSandbox>>['providers'], batching: boolean) {
-  const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', BATCHING: String(batching) });
-  const app: App = await createApp(config, { sandbox: { providers } });
-  return { app, endpoint: `${await app.start(0, '127.0.0.1')}/graphql` };
+const quick = ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
+const profile = ['1', 'true', 'yes'].includes(process.env.BENCH_PROFILE ?? '');
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const selected = (process.env.BENCH_CASES ?? CASES.join(','))
+  .split(',')
+  .map((c) => c.trim())
+  .filter(Boolean);
+for (const name of selected) {
+  if (!(CASES as readonly string[]).includes(name)) {
+    console.error(`BENCH_CASES: unknown case "${name}" (one of ${CASES.join(', ')})`);
+    process.exit(2);
+  }
+}
+if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+  console.error('BENCH_LATENCY_MS must be a non-negative number');
+  process.exit(2);
+}
+const timing: Timing = quick ? { durationS: 2, warmupS: 0.5 } : { durationS: 6, warmupS: 2 };
+
+async function prepare(bench: Bench): Promise<void> {
+  // Ids are read with no added latency (25 list pages of Uplynk), then the latency is set for the cases.
+  const main = await bench.assetfed('main');
+  bench.ids.UPLYNK = await assetIds(main.endpoint, 'UPLYNK', 2500);
+  bench.ids.TWELVE_LABS = await assetIds(main.endpoint, 'TWELVE_LABS', 100);
+  for (const provider of ['UPLYNK', 'TWELVE_LABS'] as const) {
+    for (const id of bench.ids[provider]) {
+      const data = await gqlOk(main.endpoint, ASSET_QUERY, { id });
+      if (data.asset?.status === 'READY') {
+        bench.readyIds[provider] = id;
+        break;
+      }
+    }
+    if (!bench.readyIds[provider]) throw new Error(`no READY ${provider} asset in the sandbox`);
+  }
+  await bench.sandbox.setLatency(latencyMs);
+  // A server's steady state is optimised code: before the first measured run, enough requests for
+  // V8 to have compiled the hot paths (one client alone would otherwise be timed on cold code).
+  for (const provider of ['TWELVE_LABS', 'UPLYNK'] as const) {
+    const body = JSON.stringify({ query: ASSET_QUERY, variables: { id: bench.readyIds[provider] } });
+    await autocannonLoad({ url: main.endpoint, connections: 16, durationS: quick ? 0.5 : 3, body });
+  }
+}
+
+function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] {
+  const list: Target[] = [];
+  const overhead = results.overhead?.data.rows as OverheadRow[] | undefined;
+  const ceiling = results.ceiling?.data.rows as CeilingRow[] | undefined;
+  if (overhead) {
+    const light = overhead.filter((r) => r.connections < SATURATION);
+    list.push({
+      target: 'added p50 over the direct call',
+      goal: '≤ 1 ms',
+      measured: light.map((r) => `${r.provider} @${r.connections}: +${r.addedP50Ms} ms`).join('; '),
+      pass: light.every((r) => r.addedP50Ms <= 1),
+    });
+  }
+  if (overhead && ceiling) {
+    const top = ceiling.find((r) => r.connections === SATURATION)!;
+    const saturated = overhead.filter((r) => r.connections === SATURATION);
+    list.push({
+      target: 'asset(id) throughput vs { __typename } ceiling',
+      goal: '≥ 50% (same server, same in flight)',
+      measured: saturated.map((r) => `${r.provider}: ${fmt(r.assetfed.rps, 0)} / ${fmt(top.rps, 0)} = ${fmt((100 * r.assetfed.rps) / top.rps, 0)}%`).join('; '),
+      pass: saturated.every((r) => r.assetfed.rps >= top.rps / 2),
+    });
+  }
+  const batching = results.batching?.data.rows as BatchingRow[] | undefined;
+  if (batching) {
+    const on = batching.filter((r) => r.batching);
+    list.push({
+      target: 'nodes batching at the provider minimum of calls',
+      goal: 'calls / query = ⌈ids ÷ batch size⌉',
+      measured: on.map((r) => `${r.provider} ${r.ids}: ${r.upstreamCallsPerQuery}/${providerMinimum(r.provider, r.ids)}`).join('; '),
+      pass: on.every((r) => r.upstreamCallsPerQuery === providerMinimum(r.provider, r.ids)),
+    });
+  }
+  const subs = results.subscriptions?.data as SubscriptionsData | undefined;
+  if (subs) {
+    list.push({
+      target: 'subscription polling at the provider minimum of calls',
+      goal: `${subs.callsPerTick.minimum} per tick`,
+      measured: `${subs.callsPerTick.mean} per tick (${subs.callsPerTick.min}–${subs.callsPerTick.max})`,
+      pass: subs.callsPerTick.min === subs.callsPerTick.minimum && subs.callsPerTick.max === subs.callsPerTick.minimum,
+    });
+    list.push({
+      target: 'memory per subscriber',
+      goal: '≤ 20 KB (RSS delta ÷ subscribers)',
+      measured: `${fmt(subs.bytesPerSubscriber.rss / 1024)} KB RSS, ${fmt(subs.bytesPerSubscriber.heapUsed / 1024)} KB heap`,
+      pass: subs.bytesPerSubscriber.rss <= 20 * 1024,
+    });
+  }
+  const memory = results.memory?.data as MemoryData | undefined;
+  if (memory) {
+    const first = memory.samples[1]!;
+    list.push({
+      target: 'no memory growth under load (bench check, not in the issue)',
+      goal: 'heap after GC: last slice within 10% of the first',
+      measured: `${first.heapAfterGcMb} → ${memory.samples.at(-1)!.heapAfterGcMb} MB heap; RSS ${first.rssMb} → ${memory.samples.at(-1)!.rssMb} MB`,
+      pass: memory.heapAfterGcGrowthMb <= first.heapAfterGcMb * 0.1,
+    });
+  }
+  return list;
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox();
-  const on = await startAssetfed(sandbox.providers, true);
-  const off = await startAssetfed(sandbox.providers, false);
-  const harness = { gql: (q: string, v?: Record<string, unknown>) => postGraphQL<any>(on.endpoint, q, v) };
-  const pool: Record<string, string[]> = {
-    UPLYNK: await assetIds(harness, 'UPLYNK', 2500),
-    TWELVE_LABS: await assetIds(harness, 'TWELVE_LABS', 100),
-  };
-  for (const server of Object.values(sandbox.servers)) server.latencyMs = latencyMs;
-
-  const cases: [ProviderName, number][] = [['UPLYNK', 1], ['UPLYNK', 100], ['UPLYNK', 1000], ['UPLYNK', 2500], ['TWELVE_LABS', 100]];
-  const rows: BatchingRow[] = [];
-  for (const [provider, n] of cases) {
-    const ids = pool[provider]!.slice(0, n);
-    rows.push(await measureNodes(on.endpoint, sandbox, provider, ids, true, n >= 1000 ? 10 : 30));
-    rows.push(await measureNodes(off.endpoint, sandbox, provider, ids, false, n >= 1000 ? 3 : 10));
+  const started = performance.now();
+  const load = loadavg()[0]!;
+  console.log(
+    `assetfed bench: ${selected.join(', ')}${quick ? ' (BENCH_QUICK: smoke run, figures not to quote)' : ''}\n` +
+      `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), sandbox latency ${latencyMs} ms, load average ${load.toFixed(2)}`,
+  );
+  if (load > 1) console.log(`warning: the machine was already busy (load average ${load.toFixed(2)}): figures will be lower and noisier`);
+  const bench = await Bench.start({ quick, latencyMs, profile });
+  const results: Partial<Record<CaseName, CaseOutput<any>>> = {};
+  try {
+    await prepare(bench);
+    const runners: Record<CaseName, () => Promise<CaseOutput<any>>> = {
+      overhead: () => runOverhead(bench, timing),
+      ceiling: () => runCeiling(bench, timing),
+      batching: () => runBatching(bench),
+      naive: () => runNaive(bench),
+      subscriptions: () => runSubscriptions(bench),
+      memory: () => runMemory(bench),
+    };
+    for (const name of CASES.filter((c) => selected.includes(c))) {
+      const caseStarted = performance.now();
+      const loadBefore = loadavg()[0]!;
+      const output = await runners[name]();
+      results[name] = output;
+      printCase(output);
+      const file = writeResult(name, {
+        case: name,
+        at: new Date().toISOString(),
+        node: process.version,
+        cores: cpus().length,
+        latencyMs,
+        quick,
+        loadAverage: { before: loadBefore, after: loadavg()[0] },
+        seconds: Math.round((performance.now() - caseStarted) / 100) / 10,
+        ...output.data,
+      });
+      console.log(`\n  (${file}, ${Math.round((performance.now() - caseStarted) / 1000)} s)`);
+    }
+  } finally {
+    await bench.stop();
   }
 
-  console.log(`\nnodes(ids): batching on vs off  (sandbox latency ${latencyMs} ms per upstream call)\n`);
-  console.log(
-    table([
-      ['provider', 'ids', 'batching', 'runs', 'upstream calls', 'p50 ms', 'p99 ms'],
-      ...rows.map((r) => [r.provider, r.ids, r.batching ? 'on' : 'off', r.runs, r.upstreamCallsPerQuery, r.p50Ms, r.p99Ms]),
-    ]),
-  );
-  mkdirSync('bench/results', { recursive: true });
-  const file = `bench/results/batching-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ latencyMs, node: process.version, rows }, null, 2));
-  console.log(`\nwritten to ${file}`);
-  await Promise.all([on.app.stop(), off.app.stop()]);
-  await sandbox.stop();
+  const list = targets(results);
+  if (list.length > 0) {
+    console.log('\nTargets (issue #8)\n');
+    console.log(table([['target', 'goal', 'measured', 'result'], ...list.map((t) => [t.target, t.goal, t.measured, t.pass ? 'PASS' : 'FAIL'])]));
+  }
+  for (const { label, file } of bench.profiles) {
+    const spots = hotSpots(file, 12);
+    console.log(`\nCPU profile of assetfed, ${label} (${file}): ${fmt(spots.totalMs, 0)} ms busy, ${fmt(spots.idleMs, 0)} ms idle\n`);
+    console.log(table([['self %', 'self ms', 'where (package or file)'], ...spots.origins.map((s) => [s.selfPct, s.selfMs, s.name])]));
+    console.log('');
+    console.log(table([['self %', 'self ms', 'function'], ...spots.functions.map((s) => [s.selfPct, s.selfMs, s.name])]));
+    console.log('');
+    console.log(table([['incl. %', 'incl. ms', 'part (callees included; a lower bound across awaits)'], ...inclusive(file).map((g) => [g.pct, g.ms, g.group])]));
+  }
+  console.log(`\nwall time ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,27 @@
+import { createApp } from '../../src/app.js';
+import { loadConfig, type ProviderConfigs } from '../../src/config.js';
+import { announce, cpu, exitSoon, memory, profiling, serveRpc } from './rpc.js';
+
+/**
+ * assetfed in a process of its own, pointed at the bench's sandbox process through
+ * `options.sandbox.providers` (BENCH_PROVIDERS, JSON). Its environment is only what the bench passes in
+ * BENCH_ASSETFED_ENV (JSON: BATCHING, POLL_INTERVAL_MS, ...), never the shell's, so provider credentials
+ * set in the shell cannot turn the sandbox off.
+ */
+const providers = JSON.parse(process.env.BENCH_PROVIDERS ?? '{}') as ProviderConfigs;
+const env = JSON.parse(process.env.BENCH_ASSETFED_ENV ?? '{}') as Record<string, string>;
+const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', ...env });
+const app = await createApp(config, { sandbox: { providers } });
+const url = await app.start(0, '127.0.0.1');
+
+serveRpc({
+  ...profiling,
+  memory,
+  cpu,
+  live: () => app.live.stats(),
+  async stop() {
+    await app.stop();
+    exitSoon();
+  },
+});
+announce({ url, pid: process.pid });
