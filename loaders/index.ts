@@ -44,7 +44,7 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
     return loader as unknown as DataLoader<string, AssetOf<P>>;
   }
 
-  const uplynkByExternalId = new DataLoader<string, UplynkAsset>(
+  const uplynkByExternalId = once(() => new DataLoader<string, UplynkAsset>(
     async (externalIds) => {
       const source = providers.get('UPLYNK').externalIds!;
       const size = options.batching ? source.maxBatch : 1;
@@ -55,10 +55,10 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
       );
     },
     { batch: options.batching },
-  );
+  ));
 
   // Video Jungle has no multi-get for projects either: one call per distinct id, bounded.
-  const project = new DataLoader<string, Project>(
+  const project = once(() => new DataLoader<string, Project>(
     async (ids) => {
       const source = providers.get('VIDEO_JUNGLE').projects!;
       return Promise.all(
@@ -71,9 +71,9 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
       );
     },
     { batch: options.batching },
-  );
+  ));
 
-  const projectAssets = new DataLoader<string, VideoJungleAsset[]>(
+  const projectAssets = once(() => new DataLoader<string, VideoJungleAsset[]>(
     async (projectIds) => {
       const source = providers.get('VIDEO_JUNGLE').projects!;
       return Promise.all(
@@ -86,13 +86,13 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
       );
     },
     { batch: options.batching },
-  );
+  ));
 
   /** Lists prime the loaders, so an asset already read is not fetched again in this request. */
   function prime(assets: readonly Asset[]): void {
     for (const asset of assets) {
       assetLoader(asset.provider).prime(asset.providerId, asset as never);
-      if (asset.provider === 'UPLYNK' && asset.externalId) uplynkByExternalId.prime(asset.externalId, asset);
+      if (asset.provider === 'UPLYNK' && asset.externalId) uplynkByExternalId().prime(asset.externalId, asset);
     }
   }
 
@@ -103,10 +103,33 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
 
   function primeProjects(list: readonly Project[]): void {
     for (const p of list) {
-      project.prime(p.id, p);
+      project().prime(p.id, p);
       if (p.assets) prime(p.assets);
     }
   }
 
-  return { asset: assetLoader, uplynkByExternalId, project, projectAssets, prime, primeProjects, forgetAsset };
+  return {
+    asset: assetLoader,
+    get uplynkByExternalId() {
+      return uplynkByExternalId();
+    },
+    get project() {
+      return project();
+    },
+    get projectAssets() {
+      return projectAssets();
+    },
+    prime,
+    primeProjects,
+    forgetAsset,
+  };
+}
+
+/**
+ * Built on first use: a context is made for every request and most touch one loader or none, so
+ * eager DataLoaders were garbage on the hot path (npm run bench's profile).
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
