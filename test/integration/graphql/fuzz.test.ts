@@ -5,6 +5,7 @@ import { renderPng } from '../../../src/sandbox/png.js';
 import { captureLines } from '../../helpers/capture.js';
 import { globalId, postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
+import { SeededRandom } from '../../../src/sandbox/random.js';
 
 /**
  * Fuzz-style hardening test: several hundred generated bad inputs, every one of which must come back
@@ -39,33 +40,14 @@ const REQUEST_TIMEOUT_MS = 15_000;
 // ---------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: small, fast, and the same sequence for a seed on every platform (no Math.random). */
-class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)] as T;
-  }
+/** The sandbox's seeded PRNG, plus the byte and text draws the fuzzer needs. */
+class Rng extends SeededRandom {
   bytes(n: number): Buffer {
     const out = Buffer.alloc(n);
     for (let i = 0; i < n; i++) out[i] = this.int(0, 255);
     return out;
   }
+  /** `n` entries of `alphabet` (whole entries: some are several UTF-16 units). */
   string(n: number, alphabet: readonly string[] = ASCII): string {
     let out = '';
     for (let i = 0; i < n; i++) out += this.pick(alphabet);
