@@ -4,7 +4,7 @@ import type { LiveEngine } from './live/index.js';
 import type { Logger } from './logger.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
-/** What every resolver sees. Loaders are new for each request; providers are shared. */
+/** What every resolver sees. Loaders are new for each request (made on first use); providers are shared. */
 export interface Context {
   providers: ProviderRegistry;
   loaders: Loaders;
@@ -16,11 +16,15 @@ export interface Context {
 }
 
 export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, log: Logger): Context {
+  let loaders: Loaders | undefined;
   return {
     providers,
     config,
     live,
     log,
-    loaders: createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }),
+    // Built on first use: a subscription's context lives as long as it does and never loads.
+    get loaders() {
+      return (loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }));
+    },
   };
 }

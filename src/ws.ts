@@ -34,7 +34,13 @@ export function attachWebSockets(
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params }) as Enveloped;
+        // Only what the envelope uses: this object lives as long as the subscription, so spreading the
+        // whole socket context (or the subscribe message) into it cost memory per subscriber.
+        const enveloped = yoga.getEnveloped({
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          connectionParams: ctx.connectionParams,
+        }) as Enveloped;
         let document: DocumentNode;
         try {
           document = enveloped.parse(params.query);
