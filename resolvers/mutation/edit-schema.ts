@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeGlobalId } from '../../src/ids.js';
+import { idOfType } from './inputs.js';
 import type { VideoEdit } from '../../src/providers/types.js';
 import { timecodeToMs } from '../../src/timecode.js';
 
@@ -13,12 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A Video Jungle id: its UUID, or the global ID of a VideoJungleAsset. */
 const videoJungleId = z.string().transform((value, ctx) => {
   if (UUID.test(value)) return value.toLowerCase();
-  try {
-    const { typename, id } = decodeGlobalId(value);
-    if (typename === 'VideoJungleAsset') return id;
-  } catch {
-    // reported below
-  }
+  const id = idOfType(value, 'VideoJungleAsset');
+  if (id !== undefined) return id;
   ctx.addIssue({ code: 'custom', message: 'must be a Video Jungle UUID or a VideoJungleAsset ID' });
   return z.NEVER;
 });

@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { decodeGlobalId } from '../../src/ids.js';
+import { decodeGlobalId, type NodeTypename } from '../../src/ids.js';
 import type { Context } from '../../src/context.js';
 import { PROVIDER_LABELS, type ProviderClient, type ProviderName } from '../../src/providers/types.js';
 import { UserInputProblem, userError } from './user-errors.js';
 
+/** The provider's id inside a global ID of `typename`; undefined for a malformed ID or another type. */
+export function idOfType(value: string, typename: NodeTypename): string | undefined {
+  try {
+    const decoded = decodeGlobalId(value);
+    return decoded.typename === typename ? decoded.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Project global ID, as Video Jungle's project id. */
 export const projectIdSchema = z.string().transform((value, ctx) => {
-  try {
-    const { typename, id } = decodeGlobalId(value);
-    if (typename === 'Project') return id;
-  } catch {
-    // reported below
-  }
+  const id = idOfType(value, 'Project');
+  if (id !== undefined) return id;
   ctx.addIssue({ code: 'custom', message: 'must be a Project ID of this API' });
   return z.NEVER;
 });
