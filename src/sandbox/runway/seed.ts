@@ -10,6 +10,17 @@ export const RUNWAY_SANDBOX_USER_ID = userIdOfToken(SANDBOX_CREDENTIALS.runway.t
 export const RUNWAY_CDN = 'https://dnznrvs05pmza.cloudfront.net';
 // The Runway account's own numeric id (userId/createdBy on the wire), unrelated to useapi's user id.
 export const RUNWAY_ACCOUNT_ID = 48213977;
+
+/** Who owns every asset of the sandbox account, seeded or uploaded (the same on the wire for both). */
+export const RUNWAY_OWNER_FIELDS = {
+  username: 'sandbox',
+  userPicture: null,
+  userId: RUNWAY_ACCOUNT_ID,
+  createdBy: RUNWAY_ACCOUNT_ID,
+  private: true,
+  privateInTeam: true,
+  parentAssetGroupId: null,
+} as const;
 const NEWEST = Date.parse('2025-10-14T17:42:08.311Z');
 
 export function userIdOfToken(token: string): string | undefined {
@@ -120,13 +131,7 @@ function record(rng: SeededRandom, s: Shape): RunwayRecord {
     fileExtStandardized: s.ext,
     isUserUpload: s.uploaded,
     metadata: metadata(rng, s),
-    username: 'sandbox',
-    userPicture: null,
-    userId: RUNWAY_ACCOUNT_ID,
-    createdBy: RUNWAY_ACCOUNT_ID,
-    private: true,
-    privateInTeam: true,
-    parentAssetGroupId: null,
+    ...RUNWAY_OWNER_FIELDS,
     ...(s.uploaded ? {} : { taskId: runwayTaskId(rng.uuid()) }),
     favorite: rng.chance(0.15),
   };

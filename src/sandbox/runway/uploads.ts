@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RunwayUploadType } from '../../providers/runway/media-types.js';
-import { RUNWAY_ACCOUNT_ID, RUNWAY_CDN, runwayAssetId } from './seed.js';
+import { RUNWAY_ACCOUNT_ID, RUNWAY_CDN, RUNWAY_OWNER_FIELDS, runwayAssetId } from './seed.js';
 import type { RunwayRecord } from './store.js';
 
 /** What POST /assets/ received, already validated. */
@@ -37,13 +37,7 @@ export function uploadRecord(upload: ReceivedUpload, now = new Date()): RunwayRe
     isUserUpload: true,
     // [I] the sandbox does not probe the media; the docs' uploaded-image sample has metadata null too.
     metadata: null,
-    username: 'sandbox',
-    userPicture: null,
-    userId: RUNWAY_ACCOUNT_ID,
-    createdBy: RUNWAY_ACCOUNT_ID,
-    private: true,
-    privateInTeam: true,
-    parentAssetGroupId: null,
+    ...RUNWAY_OWNER_FIELDS,
     favorite: false,
   };
 }
