@@ -1,3 +1,4 @@
+import type { FieldMap } from '@pothos/core';
 import { USER_ERROR_CODES, type UserError } from '../resolvers/mutation/user-errors.js';
 import { builder } from './builder.js';
 
@@ -16,3 +17,23 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
     message: t.exposeString('message'),
   }),
 });
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+export type WithUserErrors<T> = T & { userErrors: UserError[] };
+
+/**
+ * A mutation payload type: the mutation's own result fields, plus the `userErrors` list every payload
+ * carries (resolvers fill it through runMutation).
+ */
+export function payloadType<T extends object>(
+  name: string,
+  fields: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, WithUserErrors<T>>) => FieldMap,
+  userErrorsDescription?: string,
+) {
+  return builder.objectRef<WithUserErrors<T>>(name).implement({
+    fields: (t) => ({
+      ...fields(t),
+      userErrors: t.field({ type: [UserErrorRef], description: userErrorsDescription, resolve: (p) => p.userErrors }),
+    }),
+  });
+}

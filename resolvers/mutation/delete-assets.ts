@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../schema/builder.js';
 import { ProviderProblemRef, type ProviderProblem } from '../../schema/connection.js';
-import { UserErrorRef } from '../../schema/mutation.js';
+import { payloadType } from '../../schema/mutation.js';
 import type { Context } from '../../src/context.js';
 import { toGraphQLError } from '../../src/errors.js';
 import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../src/ids.js';
@@ -25,17 +25,18 @@ interface DeletePayload {
   failedProviders: ProviderProblem[];
 }
 
-const DeleteAssetsPayload = builder.objectRef<DeletePayload>('DeleteAssetsPayload').implement({
-  fields: (t) => ({
+const DeleteAssetsPayload = payloadType<DeletePayload>(
+  'DeleteAssetsPayload',
+  (t) => ({
     deletedIds: t.idList({ resolve: (p) => p.deletedIds, description: 'What was deleted.' }),
-    userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors, description: 'One per id that was not deleted because of the input (unknown id, in use, unsupported).' }),
     failedProviders: t.field({
       type: [ProviderProblemRef],
       resolve: (p) => p.failedProviders,
       description: 'Providers that could not be reached for their ids (nothing of theirs was deleted); the rest went ahead.',
     }),
   }),
-});
+  'One per id that was not deleted because of the input (unknown id, in use, unsupported).',
+);
 
 const schema = z.object({
   ids: z.array(z.string()).min(1, 'give at least one id').max(MAX_DELETE_IDS, `at most ${MAX_DELETE_IDS} ids per call`),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
-import { UserErrorRef } from '../../schema/mutation.js';
+import { payloadType } from '../../schema/mutation.js';
 import { decodeAssetId } from '../../src/ids.js';
 import type { Asset, UplynkAssetUpdate } from '../../src/providers/types.js';
 import { capability, nameSchema } from './inputs.js';
-import { runMutation, UserInputProblem, userError, validate, type UserError } from './user-errors.js';
+import { runMutation, UserInputProblem, userError, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
 const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
@@ -24,12 +24,9 @@ const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
   }),
 });
 
-const UpdateAssetPayload = builder.objectRef<{ asset: Asset | null; userErrors: UserError[] }>('UpdateAssetPayload').implement({
-  fields: (t) => ({
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The asset as it is now.', resolve: (p) => p.asset }),
-    userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-  }),
-});
+const UpdateAssetPayload = payloadType<{ asset: Asset | null }>('UpdateAssetPayload', (t) => ({
+  asset: t.field({ type: AssetRef, nullable: true, description: 'The asset as it is now.', resolve: (p) => p.asset }),
+}));
 
 // 3 MB of image is at most 4 MiB of base64; the provider's client checks the decoded size exactly.
 const POSTER_MAX_BASE64 = Math.ceil((3 * 1024 * 1024) / 3) * 4;

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { ProviderEnum } from '../../schema/enums.js';
-import { UserErrorRef } from '../../schema/mutation.js';
+import { payloadType } from '../../schema/mutation.js';
 import { PROVIDERS, type Asset, type UploadTarget } from '../../src/providers/types.js';
 import { capability, nameSchema, projectIdSchema } from './inputs.js';
-import { runMutation, validate, type UserError } from './user-errors.js';
+import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
 const NameValueRef = builder.objectRef<{ name: string; value: string }>('UploadParameter').implement({
@@ -42,14 +42,9 @@ const CreateUploadTargetInput = builder.inputType('CreateUploadTargetInput', {
   }),
 });
 
-const CreateUploadTargetPayload = builder
-  .objectRef<{ uploadTarget: UploadTarget | null; userErrors: UserError[] }>('CreateUploadTargetPayload')
-  .implement({
-    fields: (t) => ({
-      uploadTarget: t.field({ type: UploadTargetRef, nullable: true, resolve: (p) => p.uploadTarget }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
+const CreateUploadTargetPayload = payloadType<{ uploadTarget: UploadTarget | null }>('CreateUploadTargetPayload', (t) => ({
+  uploadTarget: t.field({ type: UploadTargetRef, nullable: true, resolve: (p) => p.uploadTarget }),
+}));
 
 const schema = z
   .object({
@@ -111,17 +106,13 @@ interface PartsPayload {
   asset: Asset | null;
   completedParts: number | null;
   complete: boolean | null;
-  userErrors: UserError[];
 }
 
-const ReportUploadedPartsPayload = builder.objectRef<PartsPayload>('ReportUploadedPartsPayload').implement({
-  fields: (t) => ({
-    asset: t.field({ type: AssetRef, nullable: true, resolve: (p) => p.asset, description: 'The asset, as it is now.' }),
-    completedParts: t.exposeInt('completedParts', { nullable: true, description: 'Parts the provider has counted so far.' }),
-    complete: t.exposeBoolean('complete', { nullable: true, description: 'Every part is in; the asset now processes.' }),
-    userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-  }),
-});
+const ReportUploadedPartsPayload = payloadType<PartsPayload>('ReportUploadedPartsPayload', (t) => ({
+  asset: t.field({ type: AssetRef, nullable: true, resolve: (p) => p.asset, description: 'The asset, as it is now.' }),
+  completedParts: t.exposeInt('completedParts', { nullable: true, description: 'Parts the provider has counted so far.' }),
+  complete: t.exposeBoolean('complete', { nullable: true, description: 'Every part is in; the asset now processes.' }),
+}));
 
 const partsSchema = z.object({
   provider: z.enum(PROVIDERS),
@@ -145,7 +136,7 @@ builder.mutationField('reportUploadedParts', (t) =>
     description: 'Finishes a multipart upload target (Twelve Labs): report the parts you PUT, with the ETag each answered.',
     args: { input: t.arg({ type: ReportUploadedPartsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation<Omit<PartsPayload, 'userErrors'>>(async () => {
+      runMutation<PartsPayload>(async () => {
         const v = validate(partsSchema, input);
         const report = capability(ctx, v.provider, (c) => c.writer?.reportUploadedParts?.bind(c.writer), 'multipart upload targets');
         const result = await report(v.uploadId, v.parts);

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { ProviderEnum } from '../../schema/enums.js';
-import { UserErrorRef } from '../../schema/mutation.js';
+import { payloadType } from '../../schema/mutation.js';
 import { PROVIDERS, type Asset } from '../../src/providers/types.js';
 import { capability, httpUrlSchema, metadataSchema, nameSchema, projectIdSchema } from './inputs.js';
-import { runMutation, validate, type UserError } from './user-errors.js';
+import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
 const UploadAssetInput = builder.inputType('UploadAssetInput', {
@@ -19,12 +19,9 @@ const UploadAssetInput = builder.inputType('UploadAssetInput', {
   }),
 });
 
-const UploadAssetPayload = builder.objectRef<{ asset: Asset | null; userErrors: UserError[] }>('UploadAssetPayload').implement({
-  fields: (t) => ({
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The new asset, usually PENDING or PROCESSING.', resolve: (p) => p.asset }),
-    userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-  }),
-});
+const UploadAssetPayload = payloadType<{ asset: Asset | null }>('UploadAssetPayload', (t) => ({
+  asset: t.field({ type: AssetRef, nullable: true, description: 'The new asset, usually PENDING or PROCESSING.', resolve: (p) => p.asset }),
+}));
 
 const fileSchema = z.custom<File>((v) => typeof v === 'object' && v !== null && 'stream' in v && 'size' in v, 'must be a file');
 

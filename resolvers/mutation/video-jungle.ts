@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VideoJungleAssetRef } from '../../schema/assets/videojungle.js';
 import { builder } from '../../schema/builder.js';
-import { UserErrorRef } from '../../schema/mutation.js';
+import { payloadType } from '../../schema/mutation.js';
 import { ProjectRef } from '../../schema/project.js';
 import { VideoEditInput } from '../../schema/video-edit.js';
 import type { Context } from '../../src/context.js';
@@ -9,29 +9,24 @@ import { encodeGlobalId } from '../../src/ids.js';
 import type { Project, ProjectWriter, VideoJungleAsset } from '../../src/providers/types.js';
 import { editSchema, toVideoEdit } from './edit-schema.js';
 import { capability, nameSchema, projectIdSchema } from './inputs.js';
-import { runMutation, validate, type UserError } from './user-errors.js';
+import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
 const writer = (ctx: Context, field = ['input', 'projectId']): ProjectWriter =>
   capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
 
-const payload = <T>(name: string, fields: (t: any) => Record<string, unknown>) =>
-  builder.objectRef<T & { userErrors: UserError[] }>(name).implement({
-    fields: (t) => ({ ...fields(t), userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }) }) as never,
-  });
-
-const ProjectPayload = payload<{ project: Project | null }>('CreateProjectPayload', (t) => ({
-  project: t.field({ type: ProjectRef, nullable: true, resolve: (p: { project: Project | null }) => p.project }),
+const ProjectPayload = payloadType<{ project: Project | null }>('CreateProjectPayload', (t) => ({
+  project: t.field({ type: ProjectRef, nullable: true, resolve: (p) => p.project }),
 }));
-const DeleteProjectPayload = payload<{ deletedProjectId: string | null }>('DeleteProjectPayload', (t) => ({
-  deletedProjectId: t.id({ nullable: true, resolve: (p: { deletedProjectId: string | null }) => p.deletedProjectId }),
+const DeleteProjectPayload = payloadType<{ deletedProjectId: string | null }>('DeleteProjectPayload', (t) => ({
+  deletedProjectId: t.id({ nullable: true, resolve: (p) => p.deletedProjectId }),
 }));
-const GeneratePayload = payload<{ asset: VideoJungleAsset | null }>('GenerateAssetPayload', (t) => ({
-  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The pending asset the generation becomes.', resolve: (p: { asset: VideoJungleAsset | null }) => p.asset }),
+const GeneratePayload = payloadType<{ asset: VideoJungleAsset | null }>('GenerateAssetPayload', (t) => ({
+  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The pending asset the generation becomes.', resolve: (p) => p.asset }),
 }));
-const RenderPayload = payload<{ asset: VideoJungleAsset | null; editId: string | null }>('RenderEditPayload', (t) => ({
-  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The asset the render becomes.', resolve: (p: { asset: VideoJungleAsset | null }) => p.asset }),
-  editId: t.string({ nullable: true, resolve: (p: { editId: string | null }) => p.editId }),
+const RenderPayload = payloadType<{ asset: VideoJungleAsset | null; editId: string | null }>('RenderEditPayload', (t) => ({
+  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The asset the render becomes.', resolve: (p) => p.asset }),
+  editId: t.string({ nullable: true, resolve: (p) => p.editId }),
 }));
 
 const CreateProjectInput = builder.inputType('CreateProjectInput', {
