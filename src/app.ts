@@ -7,6 +7,7 @@ import type { Config, ProviderConfigs } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createLiveEngine, type LiveEngine } from './live/index.js';
 import { createCallerAuth } from './auth.js';
+import { multipartLimits, useRequestBodyLimit } from './body-limit.js';
 import { useCallerAuth } from './auth-plugin.js';
 import { toGraphQLError } from './errors.js';
 import { createJwtAuth } from './jwt.js';
@@ -72,6 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
+  const uploads = multipartLimits(config.maxUploadBytes);
   const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -83,9 +85,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
-    fetchAPI: createFetch({
-      formDataLimits: { fileSize: config.maxUploadBytes, files: 20, fieldSize: 1024 * 1024, fields: 50 },
-    }),
+    fetchAPI: createFetch({ formDataLimits: uploads.parts }),
+    // useRequestBodyLimit below: the same limits without a stream per request.
+    maxRequestBodySize: false,
     maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
     plugins: [
       // Logging, probes and metrics first: they answer or observe before auth and limits run.
@@ -99,6 +101,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       useRequestErrorCodes(),
       useMalformedRequestErrors(),
       useGraphQLErrorResponses(),
+      // After the request parsers it wraps (yoga's own register before any plugin listed here).
+      useRequestBodyLimit({ plainBytes: 25_000_000, multipartBytes: uploads.totalBytes }),
     ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

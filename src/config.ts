@@ -55,6 +55,11 @@ export interface UpstreamConfig {
   /** Calls in flight per provider for providers without a multi-get (default 8). */
   concurrency: number;
   /**
+   * Keep-alive sockets per provider (UPSTREAM_CONNECTIONS, default 128): the most calls in flight to
+   * one provider across all requests; more queue for a socket. Rate limits are UPSTREAM_RATE_LIMIT's job.
+   */
+  connections: number;
+  /**
    * Rate limit per provider: UPSTREAM_RATE_LIMIT ("UPLYNK=20,TWELVE_LABS=10", calls per second,
    * fractions allowed) and UPSTREAM_RATE_BURST (same form: calls that may leave back to back; default
    * the rate, rounded up). Never more than the rate's calls in any second reach the provider; a burst
@@ -163,6 +168,7 @@ const envSchema = z.object({
   UPSTREAM_RETRIES: optional(int(0, 10)),
   UPSTREAM_MAX_RETRY_AFTER_MS: optional(int(0, 600_000)),
   UPSTREAM_CONCURRENCY: optional(int(1, 256)),
+  UPSTREAM_CONNECTIONS: optional(int(1, 4096)),
   UPSTREAM_RATE_LIMIT: optional(perProvider(0.01, 100_000, false)),
   UPSTREAM_RATE_BURST: optional(perProvider(1, 100_000, true)),
   UPSTREAM_MAX_WAIT_MS: optional(int(0, 600_000)),
@@ -227,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retries: e.UPSTREAM_RETRIES ?? 2,
       maxRetryAfterMs: e.UPSTREAM_MAX_RETRY_AFTER_MS ?? 5000,
       concurrency: e.UPSTREAM_CONCURRENCY ?? 8,
+      connections: e.UPSTREAM_CONNECTIONS ?? 128,
       rateLimits: readRateLimits(e, sandbox),
       maxWaitMs: e.UPSTREAM_MAX_WAIT_MS ?? e.UPSTREAM_MAX_RETRY_AFTER_MS ?? 5000,
       breakerFailures: e.UPSTREAM_BREAKER_FAILURES ?? 5,

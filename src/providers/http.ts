@@ -38,7 +38,7 @@ export interface HttpClientOptions {
   retries?: number;
   /** A Retry-After longer than this is not waited for (default 5000 ms). */
   maxRetryAfterMs?: number;
-  /** Sockets in the pool (default 32). */
+  /** Sockets in the pool (default 128). */
   connections?: number;
   classify: ErrorClassifier;
   onCall?: (event: CallEvent) => void;
@@ -93,7 +93,7 @@ export class ProviderHttp {
     this.guard =
       options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
     this.pool = new Pool(base.origin, {
-      connections: options.connections ?? 32,
+      connections: options.connections ?? 128,
       connect: { timeout },
       headersTimeout: timeout,
       bodyTimeout: timeout,
@@ -387,6 +387,7 @@ export function createHttp(
     timeoutMs: options.upstream.timeoutMs,
     retries: options.upstream.retries,
     maxRetryAfterMs: options.upstream.maxRetryAfterMs,
+    connections: options.upstream.connections,
     onCall: options.onCall,
     guard: options.guard ?? createGuard(provider, options),
   });
