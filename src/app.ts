@@ -59,7 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onCall: upstream.onCall,
     onGuard: upstream.onGuard,
   });
-  const requests = createRequestLogging(logger);
+  const requests = createRequestLogging(logger, { onCompleted: metrics.onRequest });
 
   const live = createLiveEngine({
     providers,
@@ -81,7 +81,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    context: ({ request }) => createContext(config, providers, live, requests.loggerFor(request)),
+    context: ({ request }) => createContext(config, providers, live, () => requests.loggerFor(request)),
     graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).

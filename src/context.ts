@@ -11,17 +11,21 @@ export interface Context {
   config: Config;
   /** The app's one live engine: subscriptions watch through it, mutations publish to it. */
   live: LiveEngine;
-  /** This request's logger (carries its request id). */
+  /** This request's logger (carries its request id); made on first use. */
   log: Logger;
 }
 
-export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, log: Logger): Context {
+export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, logger: () => Logger): Context {
   let loaders: Loaders | undefined;
+  let log: Logger | undefined;
   return {
     providers,
     config,
     live,
-    log,
+    // A child logger per request costs more than most requests log: made when a resolver logs.
+    get log() {
+      return (log ??= logger());
+    },
     // Built on first use: a subscription's context lives as long as it does and never loads.
     get loaders() {
       return (loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }));

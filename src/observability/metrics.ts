@@ -1,10 +1,10 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LiveStats } from '../live/index.js';
 import type { GuardEvent, ProviderHealth } from '../providers/guard/guard.js';
 import type { CallEvent } from '../providers/http.js';
 import type { ProviderName } from '../providers/types.js';
+import type { RequestSummary } from './request-log.js';
 
 export type HealthSource = () => Partial<Record<ProviderName, ProviderHealth>>;
 
@@ -22,11 +22,13 @@ export interface MetricsOptions {
 export interface Metrics {
   /** This app's own registry: two apps in one process never share a series. */
   registry: Registry;
+  /** RequestLoggingOptions.onCompleted: one finished HTTP request (GraphQL over HTTP or SSE, probes). */
+  onRequest(summary: RequestSummary): void;
   /** ClientOptions.onCall: one finished upstream call. */
   onCall(event: CallEvent): void;
   /** ClientOptions.onGuard: rate-limit waits, refusals, Retry-After holds, breaker transitions. */
   onGuard(provider: ProviderName, event: GuardEvent): void;
-  /** yoga's Prometheus plugin (GraphQL request/parse/validate/execute series) and the /metrics endpoint. */
+  /** The /metrics endpoint. */
   plugins: Plugin[];
   /** The exposition text, for serving /metrics outside yoga (`Response` defaults to the global one). */
   response(fetchAPI?: { Response: typeof Response }): Promise<Response>;
@@ -36,12 +38,40 @@ export interface Metrics {
 export const BREAKER_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Client-chosen operation names become label values only up to this many distinct ones. */
+const MAX_OPERATION_NAMES = 100;
+/** Paths with a series of their own; any other (a 404 probe of random URLs) is "other". */
+const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
+
 const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const registers = [registry];
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+
+  const requests = new Histogram({
+    name: 'assetfed_http_request_duration_seconds',
+    help: 'HTTP requests (GraphQL over HTTP and SSE, probes, scrapes), by method, route, status and GraphQL operation; an SSE subscription counts until its stream opens',
+    labelNames: ['method', 'route', 'status', 'operation_type', 'operation_name'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const graphqlErrors = new Counter({
+    name: 'assetfed_graphql_errors_total',
+    help: 'GraphQL responses carrying an error of this code, by code and operation',
+    labelNames: ['code', 'operation_type', 'operation_name'] as const,
+    registers,
+  });
+  // Operation names are the client's to choose: past MAX_OPERATION_NAMES distinct ones, "other".
+  const names = new Set<string>();
+  const operationName = (name: string | null): string => {
+    if (name === null) return 'anonymous';
+    if (names.has(name)) return name;
+    if (names.size >= MAX_OPERATION_NAMES) return 'other';
+    names.add(name);
+    return name;
+  };
 
   const calls = new Counter({
     name: 'assetfed_upstream_calls_total',
@@ -149,6 +179,14 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   return {
     registry,
+    onRequest(summary) {
+      const operation = { operation_type: summary.operationType ?? 'none', operation_name: operationName(summary.operationName) };
+      requests.observe(
+        { method: summary.method, route: ROUTES.has(summary.path) ? summary.path : 'other', status: summary.status, ...operation },
+        summary.durationMs / 1000,
+      );
+      for (const code of summary.errors) graphqlErrors.inc({ code, ...operation });
+    },
     onCall(event) {
       const { provider, endpoint } = event;
       calls.inc({ provider, endpoint, outcome: event.error ?? 'success' });
@@ -173,25 +211,6 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       }
     },
     plugins: [
-      usePrometheus({
-        registry,
-        // Served below, so GET/HEAD only and one code path with response().
-        endpoint: false,
-        skipIntrospection: true,
-        // The URL holds a GET request's query text and variables; error paths carry list indices
-        // (unbounded label values); the summary duplicates the duration histogram at a higher cost.
-        labels: { url: false, path: false },
-        // Off for cost: deprecated-field detection walks every document on every request, and the
-        // parse/validate/context phases are cached or trivial here (npm run bench profiled them at
-        // ~12% of an asset(id) request's CPU). Request duration, execute, subscribe and errors stay.
-        metrics: {
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_context: false,
-        },
-      }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {
           if (url.pathname !== path) return undefined;

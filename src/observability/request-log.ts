@@ -18,6 +18,22 @@ const MAX_CODES = 10;
 export interface RequestLoggingOptions {
   /** Paths logged at debug instead of info: probes and scrapes that would drown the real traffic. */
   quietPaths?: readonly string[];
+  /** Every finished request's summary, as logged (the metrics count requests from it). */
+  onCompleted?: (summary: RequestSummary) => void;
+}
+
+/** What the request log line says about one finished HTTP request. */
+export interface RequestSummary {
+  method: string;
+  path: string;
+  /** The first operation's, from its document (for a batch, `batch` lists every name). */
+  operationName: string | null;
+  operationType: string | null;
+  batch?: (string | null)[];
+  status: number;
+  durationMs: number;
+  /** Distinct GraphQL error codes in the response (at most 10). */
+  errors: string[];
 }
 
 export interface RequestLogging {
@@ -34,7 +50,8 @@ export interface RequestLogging {
 
 interface RequestState {
   id: string;
-  log: Logger;
+  /** The request's child logger, made when first asked for: most requests log one line or none. */
+  readonly log: Logger;
   started: number;
   path: string;
   operations: { name: string | null; type: string | null }[];
@@ -78,9 +95,12 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
     if (!state) {
       const incoming = request.headers.get(REQUEST_ID_HEADER);
       const id = incoming && SANE_ID.test(incoming) ? incoming : randomUUID();
+      let log: Logger | undefined;
       state = {
         id,
-        log: logger.child({ requestId: id }),
+        get log() {
+          return (log ??= logger.child({ requestId: id }));
+        },
         started: performance.now(),
         path: pathOf(request.url),
         operations: [],
@@ -132,7 +152,7 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
         setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
       }
       const [first] = state.operations;
-      const line = {
+      const line: RequestSummary = {
         method: request.method,
         path: state.path,
         operationName: first?.name ?? null,
@@ -142,16 +162,17 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
         durationMs: Math.round((performance.now() - state.started) * 10) / 10,
         errors: [...state.codes],
       };
-      if (response.status >= 500) state.log.error(line, 'request failed');
-      else if (quiet.has(state.path)) state.log.debug(line, 'request completed');
-      else state.log.info(line, 'request completed');
+      const level = response.status >= 500 ? 'error' : quiet.has(state.path) ? 'debug' : 'info';
+      if (logger.isLevelEnabled(level)) state.log[level](line, level === 'error' ? 'request failed' : 'request completed');
+      options.onCompleted?.(line);
     },
   };
 
   return {
     plugin,
     loggerFor(request) {
-      return (request && states.get(request)?.log) ?? logger.child({ requestId: randomUUID() });
+      const state = request && states.get(request);
+      return state ? state.log : logger.child({ requestId: randomUUID() });
     },
     requestIdOf(request) {
       return states.get(request)?.id;

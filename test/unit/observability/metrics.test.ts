@@ -1,8 +1,9 @@
+import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import type { LiveStats } from '../../../src/live/index.js';
 import { createLogger } from '../../../src/logger.js';
-import { createMetrics, upstreamObservers, type HealthSource } from '../../../src/observability/index.js';
+import { createMetrics, createRequestLogging, upstreamObservers, type HealthSource } from '../../../src/observability/index.js';
 import type { ProviderHealth } from '../../../src/providers/guard/guard.js';
 import { captureLines } from '../../helpers/capture.js';
 
@@ -68,46 +69,58 @@ describe('metrics', () => {
     expect(text).toContain('assetfed_live_polling{provider="UPLYNK"} 0');
   });
 
-  it('serves /metrics through yoga with the GraphQL series, one registry per app', async () => {
-    const apps = [fixture(), fixture()].map(({ metrics }) => ({
-      metrics,
-      yoga: createYoga({
-        schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hi' } } }),
-        plugins: metrics.plugins,
-        logging: false,
-      }),
-    }));
-    const [first, second] = apps;
-    const query = await first!.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query Greeting { hello }' }),
+  it('serves /metrics through yoga with the request series from the request log, one registry per app', async () => {
+    const apps = [fixture(), fixture()].map(({ metrics }) => {
+      const logging = createRequestLogging(createLogger('silent'), { onCompleted: metrics.onRequest });
+      return {
+        metrics,
+        yoga: createYoga({
+          schema: createSchema({
+            typeDefs: 'type Query { hello: String, broken: String }',
+            resolvers: { Query: { hello: () => 'hi', broken: () => { throw new GraphQLError('no', { extensions: { code: 'NOT_FOUND' } }); } } },
+          }),
+          plugins: [logging.plugin, ...metrics.plugins],
+          logging: false,
+        }),
+      };
     });
-    expect(await query.json()).toEqual({ data: { hello: 'hi' } });
+    const [first, second] = apps;
+    const post = (body: unknown) =>
+      first!.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(await (await post({ query: 'query Greeting { hello }' })).json()).toEqual({ data: { hello: 'hi' } });
+    await post({ query: '{ broken }' });
+    await first!.yoga.fetch('http://localhost/nowhere/../x?query=secret');
     first!.metrics.onCall({ provider: 'RUNWAY', endpoint: 'GET /assets/', status: 200, durationMs: 1, attempt: 0, error: null });
 
     const res = await first!.yoga.fetch('http://localhost/metrics');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toContain('graphql_envelop_request_duration_count{operationName="Greeting",operationType="query"} 1');
-    expect(text).toContain('graphql_envelop_phase_execute_count{operationName="Greeting",operationType="query"} 1');
-    // Off for their per-request cost (parse and validate are cached; see src/observability/metrics.ts).
-    expect(text).not.toContain('graphql_envelop_phase_parse');
-    expect(text).not.toContain('graphql_envelop_phase_validate');
-    expect(text).not.toContain('graphql_envelop_deprecated_field');
-    const http = text.split('\n').find((line) => line.startsWith('graphql_yoga_http_duration_count{'));
-    for (const label of ['operationName="Greeting"', 'operationType="query"', 'method="POST"', 'statusCode="200"']) {
-      expect(http).toContain(label);
-    }
-    expect(http).toMatch(/\} 1$/);
-    expect(text).not.toContain('url=');
+    expect(text).toContain('assetfed_http_request_duration_seconds_count{method="POST",route="/graphql",status="200",operation_type="query",operation_name="Greeting"} 1');
+    expect(text).toContain('assetfed_http_request_duration_seconds_count{method="POST",route="/graphql",status="200",operation_type="query",operation_name="anonymous"} 1');
+    expect(text).toContain('assetfed_http_request_duration_seconds_count{method="GET",route="other",status="404",operation_type="none",operation_name="anonymous"} 1');
+    expect(text).toContain('assetfed_graphql_errors_total{code="NOT_FOUND",operation_type="query",operation_name="anonymous"} 1');
+    expect(text).not.toContain('secret');
     expect(text).toContain('assetfed_upstream_calls_total{provider="RUNWAY"');
 
     const other = await (await second!.yoga.fetch('http://localhost/metrics')).text();
-    expect(other).not.toContain('operationName="Greeting"');
+    expect(other).not.toContain('operation_name="Greeting"');
     expect(other).not.toContain('provider="RUNWAY"');
     expect((await first!.yoga.fetch('http://localhost/metrics', { method: 'POST' })).status).toBe(405);
+  });
+
+  it('bounds the operation names it keeps as label values', () => {
+    const { metrics } = fixture();
+    const summary = { method: 'POST', path: '/graphql', operationType: 'query', status: 200, durationMs: 3, errors: [] };
+    for (let i = 0; i < 150; i++) metrics.onRequest({ ...summary, operationName: `Op${i}` });
+    metrics.onRequest({ ...summary, operationName: 'Op7' });
+    return metrics.registry.getSingleMetricAsString('assetfed_http_request_duration_seconds').then((text) => {
+      const names = new Set([...text.matchAll(/operation_name="([^"]+)"/g)].map((m) => m[1]));
+      expect(names.size).toBe(101);
+      expect(names.has('other')).toBe(true);
+      expect(text).toContain('operation_name="Op7"} 2');
+      expect(text).toContain('operation_name="other"} 50');
+    });
   });
 
   it('feeds logs and metrics from the same upstream observers', async () => {
