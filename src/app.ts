@@ -4,7 +4,7 @@ import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { buildSchema } from '../schema/index.js';
 import type { Config, ProviderConfigs } from './config.js';
-import { createContext, type Context } from './context.js';
+import { createContext, useContext, type Context } from './context.js';
 import { createLiveEngine, type LiveEngine } from './live/index.js';
 import { createCallerAuth } from './auth.js';
 import { multipartLimits, useRequestBodyLimit } from './body-limit.js';
@@ -81,7 +81,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    context: ({ request }) => createContext(config, providers, live, () => requests.loggerFor(request)),
     graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
@@ -92,6 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     plugins: [
       // Logging, probes and metrics first: they answer or observe before auth and limits run.
       requests.plugin,
+      useContext((request) => createContext(config, providers, live, () => requests.loggerFor(request))),
       useReadiness(() => providers.health()),
       ...metrics.plugins,
       useCallerAuth(auth, { jwt: jwt !== undefined }),

@@ -1,3 +1,4 @@
+import type { Plugin } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Config } from './config.js';
 import type { LiveEngine } from './live/index.js';
@@ -29,6 +30,20 @@ export function createContext(config: Config, providers: ProviderRegistry, live:
     // Built on first use: a subscription's context lives as long as it does and never loads.
     get loaders() {
       return (loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }));
+    },
+  };
+}
+
+/**
+ * Puts the context's members on envelop's context object in place, getters and all. yoga's `context`
+ * option merges what it returns with Object.assign, which calls every getter: the loaders and the
+ * request's logger would be built for every request and subscription, used or not.
+ */
+export function useContext(make: (request: Request | undefined) => Context): Plugin {
+  return {
+    onContextBuilding({ context }) {
+      const { request } = context as { request?: Request };
+      Object.defineProperties(context, Object.getOwnPropertyDescriptors(make(request)));
     },
   };
 }
