@@ -4,6 +4,7 @@ import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { UpstreamConfig } from '../config.js';
 import { ProviderError, type ProviderErrorKind } from '../errors.js';
+import { SharedDeadlines } from './deadline.js';
 import { GuardRefusal, ProviderGuard, type GuardEvent, type Outcome, type Permit, type ProviderHealth } from './guard/guard.js';
 import type { ProviderName } from './types.js';
 
@@ -81,6 +82,7 @@ export class ProviderHttp {
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
   private readonly guard: ProviderGuard;
+  private readonly deadlines: SharedDeadlines;
 
   constructor(private readonly options: HttpClientOptions) {
     const base = new URL(options.baseUrl);
@@ -88,6 +90,7 @@ export class ProviderHttp {
     this.provider = options.provider;
     this.prefix = base.pathname.replace(/\/+$/, '');
     this.timeoutMs = timeout;
+    this.deadlines = new SharedDeadlines(timeout, () => new CallDeadline(timeout));
     this.retries = options.retries ?? 2;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
     this.guard =
@@ -176,22 +179,16 @@ export class ProviderHttp {
     // undici's timeouts are per phase and reset on every body chunk, so a provider that trickles its
     // answer could hold a call for ever; a whole-call deadline bounds it. Streamed uploads take as long
     // as their size needs, and keep only the per-phase timeouts.
-    const deadline = isStream(spec.body) ? undefined : new AbortController();
-    const timer = deadline && setTimeout(() => deadline.abort(new CallDeadline(this.timeoutMs)), this.timeoutMs);
-    try {
-      const res = await this.pool.request({
-        method: spec.method,
-        path: this.prefix + spec.path + encodeQuery(spec.query),
-        headers: { ...this.options.headers, ...spec.headers },
-        body: spec.body as Dispatcher.DispatchOptions['body'],
-        signal: deadline?.signal,
-      });
-      onStatus(res.statusCode);
-      const text = await res.body.text();
-      return this.read(spec, res.statusCode, res.headers, text);
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await this.pool.request({
+      method: spec.method,
+      path: this.prefix + spec.path + encodeQuery(spec.query),
+      headers: { ...this.options.headers, ...spec.headers },
+      body: spec.body as Dispatcher.DispatchOptions['body'],
+      signal: isStream(spec.body) ? undefined : this.deadlines.signal(),
+    });
+    onStatus(res.statusCode);
+    const text = await res.body.text();
+    return this.read(spec, res.statusCode, res.headers, text);
   }
 
   private read<T>(spec: RequestSpec<T>, status: number, headers: Record<string, string | string[] | undefined>, text: string): T {
