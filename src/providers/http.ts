@@ -78,7 +78,6 @@ export class ProviderHttp {
   readonly provider: ProviderName;
   private readonly pool: Pool;
   private readonly prefix: string;
-  private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
   private readonly guard: ProviderGuard;
@@ -89,7 +88,6 @@ export class ProviderHttp {
     const timeout = options.timeoutMs ?? 10_000;
     this.provider = options.provider;
     this.prefix = base.pathname.replace(/\/+$/, '');
-    this.timeoutMs = timeout;
     this.deadlines = new SharedDeadlines(timeout, () => new CallDeadline(timeout));
     this.retries = options.retries ?? 2;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
