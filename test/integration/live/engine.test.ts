@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/errors.js';
 import { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { Asset, Change } from '../../../src/providers/types.js';
 import { createLiveEngine } from '../../../src/live/index.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { drain, iterate, POLL_MS, startLive, take, type LiveHarness } from './harness.js';
+import { drain, iterate, POLL_MS, startLive, take, useLive } from './harness.js';
 
-let sandbox: Sandbox;
-let live: LiveHarness;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  live = startLive(sandbox);
-});
-
-afterAll(async () => {
-  await live?.stop();
-  await sandbox?.stop();
-});
+const { sandbox, live } = useLive();
 
 /** Legacy Twelve Labs assets stay `waiting` (PROCESSING) for ever: only a publish can move them. */
 const waiting = () => sandbox.stores.twelveLabs.idsWithInitialStatus('waiting');

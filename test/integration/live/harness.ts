@@ -1,8 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createLiveEngine, type LiveEngine, type LiveEngineOptions, type TickInfo } from '../../../src/live/index.js';
 import type { CallEvent } from '../../../src/providers/http.js';
 import { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { ProviderName } from '../../../src/providers/types.js';
-import type { Sandbox } from '../../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 
 /** Poll period of the live tests: short, so a few ticks take well under a second. */
 export const POLL_MS = 100;
@@ -68,6 +69,25 @@ export function startLive(sandbox: Sandbox, options: Partial<LiveEngineOptions> 
       return stopping;
     },
   };
+}
+
+/**
+ * A sandbox and an engine over it (startLive) for the whole file: started before its tests, stopped
+ * after them. Both can only start asynchronously, so the file gets objects that beforeAll fills in
+ * (copies of the started ones: their functions close over their state, so the copies work alike).
+ */
+export function useLive(): { sandbox: Sandbox; live: LiveHarness } {
+  const sandbox = {} as Sandbox;
+  const live = {} as LiveHarness;
+  beforeAll(async () => {
+    Object.assign(sandbox, await startSandbox());
+    Object.assign(live, startLive(sandbox));
+  });
+  afterAll(async () => {
+    await live.stop?.();
+    await sandbox.stop?.();
+  });
+  return { sandbox, live };
 }
 
 /** The next `n` values of an iterator (fails if it ends first). */

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssetKey } from '../../../src/live/index.js';
 import type { Asset } from '../../../src/providers/types.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { drain, iterate, startLive, take, type LiveHarness } from './harness.js';
+import { drain, iterate, take, useLive } from './harness.js';
 
 const LIST = 'GET /assets';
 
-let sandbox: Sandbox;
-let live: LiveHarness;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  live = startLive(sandbox);
-});
-
-afterAll(async () => {
-  await live?.stop();
-  await sandbox?.stop();
-});
+const { sandbox, live } = useLive();
 
 beforeEach(() => sandbox.clearFaults());
 

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AssetKey } from '../../../src/live/index.js';
 import type { Change } from '../../../src/providers/types.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { iterate, startLive, take, type LiveHarness } from './harness.js';
+import { iterate, take, useLive } from './harness.js';
 
 const CHANGES = 'POST /api2/asset/changes';
 const GET = 'POST /api2/asset/get';
 
-let sandbox: Sandbox;
-let live: LiveHarness;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  live = startLive(sandbox);
-});
-
-afterAll(async () => {
-  await live?.stop();
-  await sandbox?.stop();
-});
+const { sandbox, live } = useLive();
 
 const key = (id: string): AssetKey => ({ provider: 'UPLYNK', id });
 

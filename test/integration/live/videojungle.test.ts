@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { drain, iterate, startLive, take, type LiveHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { drain, iterate, take, useLive } from './harness.js';
 
 const CHECK = 'GET /assets/check/:id';
 const GET = 'GET /assets/:id';
 
-let sandbox: Sandbox;
-let live: LiveHarness;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  live = startLive(sandbox);
-});
-
-afterAll(async () => {
-  await live?.stop();
-  await sandbox?.stop();
-});
+const { sandbox, live } = useLive();
 
 describe('live engine over Video Jungle', () => {
   it('checks each pending asset once per tick, reads it again when it lands, and delivers READY', async () => {

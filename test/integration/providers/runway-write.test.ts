@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { ClientOptions } from '../../../src/providers/http.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
 import { RUNWAY_UPLOAD_MAX_BYTES } from '../../../src/providers/runway/media-types.js';
 import type { UploadFile } from '../../../src/providers/types.js';
@@ -8,32 +7,20 @@ import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { renderPng } from '../../../src/sandbox/png.js';
 import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';
+import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const UPLOAD = 'POST /assets/';
 const DELETE = 'DELETE /assets/:id';
 const UNKNOWN = 'user:1234-runwayml:sandbox@assetfed.dev-asset:00000000-0000-4000-8000-000000000000';
 // A sandbox of its own: these tests add and delete assets.
 const sandbox = createRunwaySandbox();
-const server = new SandboxServer(sandbox);
-const opened: { close(): Promise<void> }[] = [];
-
-const options: ClientOptions = {
-  upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 },
-  sandbox: true,
-};
+const { server, track } = useSandboxServer(sandbox);
 
 function client(overrides: Partial<{ token: string; email: string | undefined; baseUrl: string }> = {}) {
   const { token, email } = SANDBOX_CREDENTIALS.runway;
-  const c = createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, options);
-  opened.push(c);
+  const c = track(createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, clientOptions()));
   return { assets: c.assets, writer: c.writer! };
 }
-
-const rejection = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => 'resolved',
-    (e: unknown) => e,
-  );
 
 /** renderPng's bytes as a BlobPart (a Buffer's ArrayBufferLike does not type-check as one). */
 const pngBytes = (width: number, height: number, seed: number) => new Uint8Array(renderPng(width, height, seed));
@@ -44,19 +31,6 @@ function fakeMp4(): Uint8Array<ArrayBuffer> {
   bytes.set([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]);
   return bytes;
 }
-
-beforeAll(async () => {
-  await server.start(0);
-});
-afterEach(() => {
-  server.faults.clear();
-  server.resetCounters();
-  server.latencyMs = 0;
-});
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await server.stop();
-});
 
 describe('Runway writer: upload', () => {
   it('streams a real PNG from a File, reads it back by id and finds it first in the list', async () => {

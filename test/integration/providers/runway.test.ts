@@ -1,48 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { CallEvent, ClientOptions } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';
+import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const GET = 'GET /assets/:id';
 const LIST = 'GET /assets/';
 const sandbox = createRunwaySandbox();
-const server = new SandboxServer(sandbox);
+const { server, track } = useSandboxServer(sandbox);
 const listed = sandbox.store.listed();
-const opened: { close(): Promise<void> }[] = [];
-
-function options(onCall?: (event: CallEvent) => void): ClientOptions {
-  return { upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 }, sandbox: true, onCall };
-}
 
 type Overrides = Partial<{ token: string; email: string | undefined; baseUrl: string }>;
 
 function client(overrides: Overrides = {}, onCall?: (e: CallEvent) => void) {
   const { token, email } = SANDBOX_CREDENTIALS.runway;
-  const c = createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, options(onCall));
-  opened.push(c);
-  return c.assets;
+  return track(createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, clientOptions(onCall))).assets;
 }
-
-const rejection = async (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => 'resolved',
-    (e: unknown) => e,
-  );
-
-beforeAll(async () => {
-  await server.start(0);
-});
-afterEach(() => {
-  server.faults.clear();
-  server.resetCounters();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await server.stop();
-});
 
 describe('Runway client against the useapi.net sandbox: reads', () => {
   it('gets one asset; the id with ":" and "@" round-trips through the encoded path', async () => {

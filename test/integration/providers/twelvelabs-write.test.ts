@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { File as PonyfillFile } from '@whatwg-node/node-fetch';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import type { TwelveLabsAsset, UploadFile } from '../../../src/providers/types.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
 import { createTwelveLabsSandbox, TwelveLabsStore } from '../../../src/sandbox/twelvelabs/index.js';
+import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const CREATE = 'POST /assets';
 const RETRIEVE = 'GET /assets/:id';
@@ -22,28 +22,13 @@ const DELAY_MS = 150;
 
 const sandbox = createTwelveLabsSandbox(new TwelveLabsStore({ uploadDelayMs: DELAY_MS }));
 const { store } = sandbox;
-const server = new SandboxServer(sandbox);
+const { server, track } = useSandboxServer(sandbox);
 let client: TwelveLabsClient;
 let writer: Required<TwelveLabsClient['writer']>;
 
-beforeAll(async () => {
-  await server.start(0);
-  client = createTwelveLabsClient(
-    { apiKey: SANDBOX_CREDENTIALS.twelveLabs.apiKey, baseUrl: server.url },
-    { upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 }, sandbox: true },
-  );
+beforeAll(() => {
+  client = track(createTwelveLabsClient({ apiKey: SANDBOX_CREDENTIALS.twelveLabs.apiKey, baseUrl: server.url }, clientOptions()));
   writer = client.writer as Required<TwelveLabsClient['writer']>;
-});
-
-afterAll(async () => {
-  await client.close();
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.faults.clear();
-  server.resetCounters();
-  server.latencyMs = 0;
 });
 
 async function failure(promise: Promise<unknown>): Promise<Error> {

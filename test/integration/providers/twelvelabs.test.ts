@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { CallEvent, ClientOptions } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';
 import { createTwelveLabsSandbox } from '../../../src/sandbox/twelvelabs/index.js';
+import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const LIST = 'GET /assets';
 const RETRIEVE = 'GET /assets/:id';
@@ -13,21 +14,14 @@ const UNKNOWN_ID = '000000000000000000000000';
 
 const sandbox = createTwelveLabsSandbox();
 const { store } = sandbox;
-const server = new SandboxServer(sandbox);
+const { server, track } = useSandboxServer(sandbox);
 /** Every finished attempt, with when it was reported, to measure the gap a Retry-After imposes. */
 const events: { at: number; event: CallEvent }[] = [];
-const clients: TwelveLabsClient[] = [];
 let client: TwelveLabsClient;
 
 function connect(apiKey: string = SANDBOX_CREDENTIALS.twelveLabs.apiKey, baseUrl = server.url): TwelveLabsClient {
-  const options: ClientOptions = {
-    upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 },
-    sandbox: true,
-    onCall: (event) => events.push({ at: performance.now(), event }),
-  };
-  const created = createTwelveLabsClient({ apiKey, baseUrl }, options);
-  clients.push(created);
-  return created;
+  const onCall = (event: CallEvent) => events.push({ at: performance.now(), event });
+  return track(createTwelveLabsClient({ apiKey, baseUrl }, clientOptions(onCall)));
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -45,19 +39,12 @@ async function providerFailure(promise: Promise<unknown>): Promise<ProviderError
   return error as ProviderError;
 }
 
-beforeAll(async () => {
-  await server.start(0);
+beforeAll(() => {
   client = connect();
 });
 
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.faults.clear();
-  server.resetCounters();
+// Cleared with the server's counters, which the sandbox fixture resets after each test.
+afterEach(() => {
   events.length = 0;
 });
 

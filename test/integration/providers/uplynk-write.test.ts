@@ -1,7 +1,6 @@
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { ClientOptions } from '../../../src/providers/http.js';
 import type { Change } from '../../../src/providers/types.js';
 import { createUplynkClient, type UplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
@@ -9,26 +8,19 @@ import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { renderPng } from '../../../src/sandbox/png.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';
 import { createUplynkSandbox, type UplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
+import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const UPDATE = 'POST /api2/asset/update';
 const DELETE = 'POST /api2/asset/delete';
 const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
 const sandbox = createUplynkSandbox();
-const server = new SandboxServer(sandbox);
+const { server, track } = useSandboxServer(sandbox);
 const all = sandbox.store.all();
 const live = all.filter((a) => a.deleted === undefined && a.state === 'ready');
-const opened: { close(): Promise<void> }[] = [];
 const PNG = renderPng(32, 18, 7).toString('base64');
 
-const options: ClientOptions = {
-  upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 },
-  sandbox: true,
-};
-
 function client(overrides: Partial<{ apiKey: string; baseUrl: string }> = {}): UplynkClient {
-  const c = createUplynkClient({ ownerId, apiKey, baseUrl: server.url, ...overrides }, options);
-  opened.push(c);
-  return c;
+  return track(createUplynkClient({ ownerId, apiKey, baseUrl: server.url, ...overrides }, clientOptions()));
 }
 
 /** A sandbox of its own, for tests that delete most of the library. */
@@ -36,11 +28,9 @@ async function fresh(): Promise<{ sandbox: UplynkSandbox; server: SandboxServer;
   const own = createUplynkSandbox();
   const ownServer = new SandboxServer(own);
   await ownServer.start(0);
-  opened.push({ close: () => ownServer.stop() });
+  track({ close: () => ownServer.stop() });
   return { sandbox: own, server: ownServer, client: client({ baseUrl: ownServer.url }) };
 }
-
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => 'resolved', (e: unknown) => e);
 
 /** A signed POST straight to the sandbox, for what the client refuses to send. */
 async function raw(action: string, params: Record<string, unknown>): Promise<unknown> {
@@ -53,18 +43,6 @@ async function raw(action: string, params: Record<string, unknown>): Promise<unk
   expect(res.statusCode).toBe(200);
   return res.body.json();
 }
-
-beforeAll(async () => {
-  await server.start(0);
-});
-afterEach(() => {
-  server.faults.clear();
-  server.resetCounters();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await server.stop();
-});
 
 describe('Uplynk updates', () => {
   it('changes every field in one signed call and answers the mapped asset', async () => {
@@ -120,7 +98,7 @@ describe('Uplynk updates', () => {
   it('is NOT_FOUND for an unknown or deleted asset, after one call each', async () => {
     const deleted = all.find((a) => a.deleted !== undefined)!;
     for (const id of ['f'.repeat(32), deleted.id]) {
-      const error = await failure(client().updater.updateAsset(id, { name: 'x' }));
+      const error = await rejection(client().updater.updateAsset(id, { name: 'x' }));
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ kind: 'NOT_FOUND', endpoint: UPDATE });
     }
@@ -142,7 +120,7 @@ describe('Uplynk updates', () => {
       {},
     ];
     for (const update of bad) {
-      const error = await failure(client().updater.updateAsset(id, update));
+      const error = await rejection(client().updater.updateAsset(id, update));
       expect(error, JSON.stringify(update).slice(0, 80)).toBeInstanceOf(ApiError);
       expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
     }
@@ -150,7 +128,7 @@ describe('Uplynk updates', () => {
   });
 
   it('is REJECTED when the sandbox refuses the poster (not an image), after one call', async () => {
-    const error = await failure(
+    const error = await rejection(
       client().updater.updateAsset(live[1]!.id, { posterImage: Buffer.from('plain text, no image').toString('base64') }),
     );
     expect(error).toMatchObject({ kind: 'REJECTED', detail: 'poster_img is not a supported image' });
@@ -162,7 +140,7 @@ describe('Uplynk updates', () => {
     const name = target.desc;
     for (const fault of [{ type: 'status', status: 503 }, { type: 'drop' }] as const) {
       server.faults.next(fault, { endpoint: UPDATE });
-      const error = await failure(client().updater.updateAsset(target.id, { name: 'Not applied', newTestPlayer: true }));
+      const error = await rejection(client().updater.updateAsset(target.id, { name: 'Not applied', newTestPlayer: true }));
       expect(error).toMatchObject({ kind: 'UNAVAILABLE' });
     }
     expect(server.calls(UPDATE)).toBe(2);
@@ -170,7 +148,7 @@ describe('Uplynk updates', () => {
   });
 
   it('is UNAUTHORIZED with a wrong key', async () => {
-    const error = await failure(client({ apiKey: 'wrong' }).updater.updateAsset(live[3]!.id, { name: 'x' }));
+    const error = await rejection(client({ apiKey: 'wrong' }).updater.updateAsset(live[3]!.id, { name: 'x' }));
     expect(error).toMatchObject({ kind: 'UNAUTHORIZED' });
     expect(server.calls(UPDATE)).toBe(1);
   });

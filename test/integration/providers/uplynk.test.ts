@@ -1,46 +1,26 @@
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { CallEvent, ClientOptions } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http.js';
 import { createUplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';
 import { createUplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
+import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const GET = 'POST /api2/asset/get';
 const LIST = 'POST /api2/asset/list';
 const sandbox = createUplynkSandbox();
-const server = new SandboxServer(sandbox);
+const { server, track } = useSandboxServer(sandbox);
 const all = sandbox.store.all();
 const ids = all.map((a) => a.id);
 const listable = all.filter((a) => a.deleted === undefined);
-const opened: { close(): Promise<void> }[] = [];
-
-function options(onCall?: (event: CallEvent) => void): ClientOptions {
-  return { upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 }, sandbox: true, onCall };
-}
 
 function client(overrides: Partial<{ ownerId: string; apiKey: string; baseUrl: string }> = {}, onCall?: (e: CallEvent) => void) {
   const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
-  const c = createUplynkClient({ ownerId, apiKey, baseUrl: server.url, ...overrides }, options(onCall));
-  opened.push(c);
-  return c;
+  return track(createUplynkClient({ ownerId, apiKey, baseUrl: server.url, ...overrides }, clientOptions(onCall)));
 }
-
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => 'resolved', (e: unknown) => e);
-
-beforeAll(async () => {
-  await server.start(0);
-});
-afterEach(() => {
-  server.faults.clear();
-  server.resetCounters();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await server.stop();
-});
 
 describe('Uplynk client against the sandbox: reads', () => {
   it('gets one asset with one signed POST', async () => {
@@ -143,17 +123,17 @@ describe('Uplynk client against the sandbox: frames and changes', () => {
       [0, 1001],
       [500, 400],
     ] as const) {
-      const error = await failure(c.frames.getThumbnails(ready.id, start, stop));
+      const error = await rejection(c.frames.getThumbnails(ready.id, start, stop));
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
     }
-    expect(await failure(c.frames.getFrame(ready.id, '1:2'))).toBeInstanceOf(ApiError);
+    expect(await rejection(c.frames.getFrame(ready.id, '1:2'))).toBeInstanceOf(ApiError);
     expect(server.calls('POST /api2/asset/getthumbs')).toBe(1);
     expect(server.calls('POST /api2/asset/getframe')).toBe(0);
   });
 
   it('is NOT_FOUND for a frame of an unknown asset', async () => {
-    const error = await failure(client().frames.getFrame('f'.repeat(32), 0));
+    const error = await rejection(client().frames.getFrame('f'.repeat(32), 0));
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).kind).toBe('NOT_FOUND');
   });
@@ -178,7 +158,7 @@ describe('Uplynk client against the sandbox: frames and changes', () => {
 describe('Uplynk client against the sandbox: failures', () => {
   it('is UNAUTHORIZED with a wrong key or owner (HTTP 200, error envelope), without retry', async () => {
     for (const overrides of [{ apiKey: 'wrong-key' }, { ownerId: '0'.repeat(32) }]) {
-      const error = await failure(client(overrides).assets.getAssets([ids[0]!]));
+      const error = await rejection(client(overrides).assets.getAssets([ids[0]!]));
       expect(error).toBeInstanceOf(ProviderError);
       expect((error as ProviderError).kind).toBe('UNAUTHORIZED');
     }
@@ -187,7 +167,7 @@ describe('Uplynk client against the sandbox: failures', () => {
 
   it('is REJECTED for an error envelope, without retry', async () => {
     server.faults.next({ type: 'status', status: 200, message: 'Something went wrong' }, { endpoint: GET });
-    const error = await failure(client().assets.getAssets([ids[0]!]));
+    const error = await rejection(client().assets.getAssets([ids[0]!]));
     expect(error).toMatchObject({ kind: 'REJECTED', detail: 'Something went wrong' });
     expect(server.calls(GET)).toBe(1);
   });
@@ -210,18 +190,18 @@ describe('Uplynk client against the sandbox: failures', () => {
 
   it('is BAD_RESPONSE for malformed JSON', async () => {
     server.faults.next({ type: 'malformed' }, { endpoint: GET });
-    expect(await failure(client().assets.getAssets([ids[0]!]))).toMatchObject({ kind: 'BAD_RESPONSE' });
+    expect(await rejection(client().assets.getAssets([ids[0]!]))).toMatchObject({ kind: 'BAD_RESPONSE' });
     expect(server.calls(GET)).toBe(1);
   });
 
   it('is UNAVAILABLE when the provider is down or unreachable', async () => {
     server.faults.always({ type: 'status', status: 503, message: 'down' }, GET);
-    expect(await failure(client().assets.getAssets([ids[0]!]))).toMatchObject({ kind: 'UNAVAILABLE' });
+    expect(await rejection(client().assets.getAssets([ids[0]!]))).toMatchObject({ kind: 'UNAVAILABLE' });
     expect(server.calls(GET)).toBe(3);
     const closed = new SandboxServer(createUplynkSandbox());
     const url = await closed.start(0);
     await closed.stop();
-    expect(await failure(client({ baseUrl: url }).assets.getAssets([ids[0]!]))).toMatchObject({ kind: 'UNAVAILABLE' });
+    expect(await rejection(client({ baseUrl: url }).assets.getAssets([ids[0]!]))).toMatchObject({ kind: 'UNAVAILABLE' });
   });
 });
 

@@ -1,17 +1,12 @@
 import { File as PonyfillFile } from '@whatwg-node/fetch';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { ClientOptions } from '../../../src/providers/http.js';
 import type { UploadFile, VideoEdit } from '../../../src/providers/types.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
-import { createVideoJungleSandbox, type VideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
+import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
+import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
 
-const OPTIONS: ClientOptions = {
-  upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 },
-  sandbox: true,
-};
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const KEY = SANDBOX_CREDENTIALS.videoJungle.apiKey;
 const ASSET = 'POST /projects/:id/asset';
@@ -20,27 +15,16 @@ const GENERATE = 'POST /projects/:id/:scriptId/generate';
 const EDIT = 'POST /projects/:id/create-edit';
 const GET_ASSET = 'GET /assets/:id';
 
-let sandbox: VideoJungleSandbox;
-let server: SandboxServer;
+// Nothing lands by chance mid-suite: tests that watch a landing shorten the delay themselves.
+const sandbox = createVideoJungleSandbox({ pendingDelayMs: 60_000, writeDelayMs: 60_000 });
+const { server, track } = useSandboxServer(sandbox);
 let client: VideoJungleClient;
 
-beforeAll(async () => {
-  // Nothing lands by chance mid-suite: tests that watch a landing shorten the delay themselves.
-  sandbox = createVideoJungleSandbox({ pendingDelayMs: 60_000, writeDelayMs: 60_000 });
-  server = new SandboxServer(sandbox);
-  await server.start(0);
-  client = createVideoJungleClient({ apiKey: KEY, baseUrl: server.url }, OPTIONS);
-});
-
-afterAll(async () => {
-  await client.close();
-  await server.stop();
+beforeAll(() => {
+  client = track(createVideoJungleClient({ apiKey: KEY, baseUrl: server.url }, clientOptions()));
 });
 
 afterEach(() => {
-  server.faults.clear();
-  server.resetCounters();
-  server.latencyMs = 0;
   sandbox.store.writeDelayMs = 60_000;
 });
 
@@ -159,7 +143,7 @@ describe('Video Jungle projects', () => {
   });
 
   it('checks the key on writes: a wrong one is UNAUTHORIZED, none is 403', async () => {
-    const wrong = createVideoJungleClient({ apiKey: 'vj_wrong', baseUrl: server.url }, OPTIONS);
+    const wrong = createVideoJungleClient({ apiKey: 'vj_wrong', baseUrl: server.url }, clientOptions());
     try {
       await expectProviderError(wrong.projectWriter.createProject({ name: 'X' }), 'UNAUTHORIZED');
       await expectProviderError(wrong.writer.deleteAssets([UNKNOWN], { force: false }).then((r) => Promise.reject(r.failed[0]!.error)), 'UNAUTHORIZED');

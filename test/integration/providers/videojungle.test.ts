@@ -1,50 +1,36 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, ProviderError } from '../../../src/errors.js';
-import type { CallEvent, ClientOptions } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';
-import { createVideoJungleSandbox, type VideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
+import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
+import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
-const OPTIONS: ClientOptions = {
-  upstream: { timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000, concurrency: 8 },
-  sandbox: true,
-};
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const GET_ASSET = 'GET /assets/:id';
 
-let sandbox: VideoJungleSandbox;
-let server: SandboxServer;
+// Pending assets wait a minute unless a test settles them, so nothing lands mid-suite by chance.
+const sandbox = createVideoJungleSandbox({ pendingDelayMs: 60_000 });
+const { server, track } = useSandboxServer(sandbox);
 let client: VideoJungleClient;
 const events: (CallEvent & { endedAt: number })[] = [];
 
-beforeAll(async () => {
-  // Pending assets wait a minute unless a test settles them, so nothing lands mid-suite by chance.
-  sandbox = createVideoJungleSandbox({ pendingDelayMs: 60_000 });
-  server = new SandboxServer(sandbox);
-  await server.start(0);
-  client = createVideoJungleClient(
-    { apiKey: SANDBOX_CREDENTIALS.videoJungle.apiKey, baseUrl: server.url },
-    { ...OPTIONS, onCall: (e) => events.push({ ...e, endedAt: performance.now() }) },
+beforeAll(() => {
+  client = track(
+    createVideoJungleClient(
+      { apiKey: SANDBOX_CREDENTIALS.videoJungle.apiKey, baseUrl: server.url },
+      clientOptions((e) => events.push({ ...e, endedAt: performance.now() })),
+    ),
   );
 });
 
-afterAll(async () => {
-  await client.close();
-  await server.stop();
-});
-
 afterEach(() => {
-  server.faults.clear();
-  server.resetCounters();
   events.length = 0;
 });
 
 const expectProviderError = async (promise: Promise<unknown>, kind: ProviderError['kind']) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  const error = await rejection(promise);
   expect(error).toBeInstanceOf(ProviderError);
   expect((error as ProviderError).kind).toBe(kind);
   return error as ProviderError;
@@ -133,7 +119,7 @@ describe('Video Jungle client against the sandbox', () => {
   });
 
   it('reports a wrong key as UNAUTHORIZED, and a missing one is 403', async () => {
-    const wrong = createVideoJungleClient({ apiKey: 'vj_wrong', baseUrl: server.url }, OPTIONS);
+    const wrong = createVideoJungleClient({ apiKey: 'vj_wrong', baseUrl: server.url }, clientOptions());
     try {
       const error = await expectProviderError(wrong.assets.getAssets([sandbox.store.assetIds()[0]!]), 'UNAUTHORIZED');
       expect(error.status).toBe(401);
@@ -185,7 +171,7 @@ describe('Video Jungle client failures', () => {
     const down = new SandboxServer(createVideoJungleSandbox());
     const url = await down.start(0);
     await down.stop();
-    const gone = createVideoJungleClient({ apiKey: SANDBOX_CREDENTIALS.videoJungle.apiKey, baseUrl: url }, OPTIONS);
+    const gone = createVideoJungleClient({ apiKey: SANDBOX_CREDENTIALS.videoJungle.apiKey, baseUrl: url }, clientOptions());
     try {
       await expectProviderError(gone.projects.listProjects(), 'UNAVAILABLE');
     } finally {
