@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'PROVIDER_RATE_LIMITED'
   | 'PROVIDER_ERROR'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the caller, with a code. Messages must never contain secrets. */
