@@ -1,6 +1,6 @@
 import type { Bench } from '../lib/context.js';
 import { gql } from '../lib/gql.js';
-import { autocannonLoad } from '../lib/load.js';
+import { graphqlLoad } from '../lib/load.js';
 import { fmt, type CaseOutput } from '../lib/report.js';
 import { measured, SATURATION, type ServerLoad, type Timing } from './overhead.js';
 
@@ -19,7 +19,7 @@ export async function runCeiling(bench: Bench, timing: Timing): Promise<CaseOutp
   const expectBody = (await gql(server.endpoint, '{ __typename }')).text;
   const rows: CeilingRow[] = [];
   for (const connections of [1, SATURATION]) {
-    const run = (durationS: number) => autocannonLoad({ url: server.endpoint, connections, durationS, body, expectBody });
+    const run = (durationS: number) => graphqlLoad({ endpoint: server.endpoint, connections, durationS, body, expectBody });
     await run(timing.warmupS);
     rows.push({ ...(await bench.profiled(server, `ceiling-c${connections}`, () => measured(server, () => run(timing.durationS)))), connections });
   }

@@ -138,3 +138,21 @@ export async function undiciLoad(options: {
     clientCpuUsPerRequest: Math.round((cpu.user + cpu.system) / Math.max(1, latencies.length)),
   };
 }
+
+/**
+ * GraphQL POSTs through undiciLoad. The overhead and ceiling cases drive assetfed with the same client
+ * as the direct provider call, so the client's own cost cancels out of "added": at 1 in flight
+ * autocannon times the same direct call 0.3–0.45 ms faster than undici does, which a mixed comparison
+ * would have credited to assetfed.
+ */
+export function graphqlLoad(load: { endpoint: string; connections: number; durationS: number; body: string; expectBody: string }): Promise<LoadResult> {
+  const url = new URL(load.endpoint);
+  const call: DirectCall = { method: 'POST', path: url.pathname, headers: GRAPHQL_HEADERS, body: load.body };
+  return undiciLoad({
+    origin: url.origin,
+    connections: load.connections,
+    durationS: load.durationS,
+    next: () => call,
+    check: (text) => text === load.expectBody,
+  });
+}
