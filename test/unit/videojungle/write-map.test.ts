@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { UploadFile, VideoEdit } from '../../../src/providers/types.js';
+import type { VideoEdit } from '../../../src/providers/types.js';
 import { toVideoEditCreate, videoEditProblem } from '../../../src/providers/videojungle/edit.js';
 import { isYouTubeUrl, pythonUrlencode } from '../../../src/providers/videojungle/paths.js';
 import { directUploadOf, policyExpiry } from '../../../src/providers/videojungle/upload-target.js';
