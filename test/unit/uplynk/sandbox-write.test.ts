@@ -3,24 +3,15 @@ import { renderPng } from '../../../src/sandbox/png.js';
 import { FrameRenderer } from '../../../src/sandbox/uplynk/frames.js';
 import { createHandlers } from '../../../src/sandbox/uplynk/handlers.js';
 import { createUplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
-import { Rejection } from '../../../src/sandbox/uplynk/params.js';
 import { MAX_POSTER_BYTES } from '../../../src/sandbox/uplynk/writes.js';
+import { Rejection } from '../../../src/sandbox/uplynk/params.js';
+import { rejectionOf } from './rejection.js';
 
 function setup() {
   const { store } = createUplynkSandbox();
   const handlers = createHandlers(store, new FrameRenderer());
   const live = store.all().filter((a) => a.deleted === undefined && a.state === 'ready');
   return { store, handlers, live };
-}
-
-function rejectionOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Rejection) return error.message;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 const NOW = Date.UTC(2026, 10, 1);

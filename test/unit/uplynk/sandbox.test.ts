@@ -6,24 +6,14 @@ import { authenticate } from '../../../src/sandbox/uplynk/auth.js';
 import { FrameRenderer } from '../../../src/sandbox/uplynk/frames.js';
 import { createHandlers, parseOrder } from '../../../src/sandbox/uplynk/handlers.js';
 import { createUplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
-import { Rejection } from '../../../src/sandbox/uplynk/params.js';
 import { ASSET_COUNT, createUplynkSeed } from '../../../src/sandbox/uplynk/seed.js';
 import { CHANGES_PER_REPLY } from '../../../src/sandbox/uplynk/store.js';
+import { rejectionOf } from './rejection.js';
 
 const { store } = createUplynkSandbox();
 const handlers = createHandlers(store, new FrameRenderer());
 const all = store.all();
 const live = all.filter((a) => a.deleted === undefined);
-
-function rejectionOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Rejection) return error.message;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('seed', () => {
   it('is deterministic and shaped like an Uplynk library', () => {
