@@ -22,8 +22,11 @@ export const AssetConnectionRef = connectionType('Asset', AssetRef);
 builder.queryField('assets', (t) =>
   t.field({
     type: AssetConnectionRef,
+    // Null (with the error at its path) when the one provider asked for fails; a merged list answers
+    // with the providers that did and names the others in incompleteProviders.
+    nullable: true,
     description:
-      "Assets, newest first. With `provider`, that provider's list over its own paging; without, every enabled provider merged newest first (providers that fail are listed in `incompleteProviders`).",
+      "Assets, newest first. With `provider`, that provider's list over its own paging (null, with an error, when that provider fails); without, every enabled provider merged newest first (providers that fail are listed in `incompleteProviders`).",
     args: {
       provider: t.arg({ type: ProviderEnum }),
       filter: t.arg({ type: AssetFilterInput }),

@@ -5,7 +5,8 @@ import { ChangeFeedRef } from '../../schema/change.js';
 builder.queryField('changes', (t) =>
   t.field({
     type: ChangeFeedRef,
-    description: "Uplynk's change feed from `since`: assets updated or deleted, with the cursor to read on.",
+    nullable: true,
+    description: "Uplynk's change feed from `since`: assets updated or deleted, with the cursor to read on (null, with an error, when Uplynk fails).",
     args: { since: t.arg({ type: 'DateTime', required: true }) },
     resolve: async (_root, { since }, ctx) => {
       if (since.getTime() > Date.now()) throw badInput('since must not be in the future', { argument: 'since' });

@@ -6,7 +6,8 @@ import { sliceConnection } from '../paging.js';
 builder.queryFields((t) => ({
   projects: t.field({
     type: ProjectConnectionRef,
-    description: 'Video Jungle projects. Video Jungle returns whole collections, so paging happens here.',
+    nullable: true,
+    description: 'Video Jungle projects (null, with an error, when Video Jungle fails). Video Jungle returns whole collections, so paging happens here.',
     args: { first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }), after: t.arg.string() },
     resolve: async (_root, { first, after }, ctx) => {
       const projects = await ctx.providers.get('VIDEO_JUNGLE').projects!.listProjects();

@@ -44,7 +44,11 @@ export async function sse(
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ query, variables }),
   });
-  const contentType = res.headers.get('content-type');
+  return { ...(await readEvents(res, onNext)), contentType: res.headers.get('content-type') };
+}
+
+/** The `next` results of an SSE response, until `complete` or the end of the stream. */
+export async function readEvents(res: Response, onNext: (result: any) => void = () => undefined): Promise<{ results: any[]; completed: boolean }> {
   const results: any[] = [];
   const decoder = new TextDecoder();
   let buffer = '';
@@ -56,12 +60,12 @@ export async function sse(
       buffer = buffer.slice(end + 2);
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'complete') return { results, completed: true, contentType };
+      if (event === 'complete') return { results, completed: true };
       if (event === 'next' && data) {
         results.push(JSON.parse(data));
         onNext(results.at(-1));
       }
     }
   }
-  return { results, completed: false, contentType };
+  return { results, completed: false };
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
+import { runOver, TRANSPORTS } from '../../helpers/transports.js';
 
 let h: Harness;
 let tl: string;
@@ -69,6 +70,41 @@ describe('upstream faults fail only what needs the provider', () => {
     expect(res.data!.nodes[0]).toMatchObject({ id: up });
     expect(res.errors![0]!.extensions!.code).toBe('PROVIDER_UNAVAILABLE');
   });
+  it('one provider down nulls only its own list among four aliased lists, on every transport', async () => {
+    h.sandbox.servers.TWELVE_LABS.faults.always({ type: 'status', status: 503 });
+    const query = `{
+      vj: assets(provider: VIDEO_JUNGLE, first: 2) { nodes { id } }
+      up: assets(provider: UPLYNK, first: 2) { nodes { id } }
+      tl: assets(provider: TWELVE_LABS, first: 2) { nodes { id } }
+      rw: assets(provider: RUNWAY, first: 2) { nodes { id } }
+      providers { provider enabled }
+    }`;
+    for (const transport of TRANSPORTS) {
+      const outcome = await runOver(transport, h.url, query);
+      const data = outcome.data[0] as Record<string, { nodes: unknown[] } | null>;
+      expect(data.tl, transport).toBeNull();
+      for (const alias of ['vj', 'up', 'rw']) expect(data[alias]!.nodes, `${transport} ${alias}`).toHaveLength(2);
+      expect(data['providers'], transport).toHaveLength(4);
+      expect(outcome.errors, transport).toEqual([
+        expect.objectContaining({ path: ['tl'], extensions: expect.objectContaining({ code: 'PROVIDER_UNAVAILABLE', provider: 'TWELVE_LABS' }) }),
+      ]);
+    }
+  });
+
+  it('a provider down nulls its own root fields (projects, changes) and nothing else', async () => {
+    h.sandbox.servers.VIDEO_JUNGLE.faults.always({ type: 'status', status: 503 });
+    h.sandbox.servers.UPLYNK.faults.always({ type: 'status', status: 503 });
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const res = await h.gql(`{ projects(first: 1) { nodes { id } } changes(since: "${since}") { next } tl: assets(provider: TWELVE_LABS, first: 1) { nodes { id } } }`);
+    expect(res.data).toEqual({ projects: null, changes: null, tl: { nodes: [expect.objectContaining({ id: expect.any(String) })] } });
+    expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual(
+      expect.arrayContaining([
+        [['projects'], 'PROVIDER_UNAVAILABLE'],
+        [['changes'], 'PROVIDER_UNAVAILABLE'],
+      ]),
+    );
+  });
+
   // Last: the provider's Retry-After holds every later call to it for up to UPSTREAM_MAX_RETRY_AFTER_MS.
   it('a 429 asking for longer than we wait becomes PROVIDER_RATE_LIMITED with the delay', async () => {
     h.sandbox.servers.TWELVE_LABS.faults.rateLimit(120);
