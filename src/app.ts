@@ -12,12 +12,17 @@ import { useCallerAuth } from './auth-plugin.js';
 import { toGraphQLError } from './errors.js';
 import { createJwtAuth } from './jwt.js';
 import { queryLimitPlugins, useMultipartCsrfPrevention } from './limits.js';
-import { useGraphQLErrorResponses, useMalformedRequestErrors, useRequestErrorCodes } from './request-errors.js';
+import { useGraphQLErrorResponses, useMalformedRequestErrors, usePresentedErrors } from './request-errors.js';
 import { addSecrets, createLogger, providerSecrets, type Logger } from './logger.js';
 import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } from './observability/index.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
-import { attachWebSockets } from './ws.js';
+import { attachEdge } from './server/edge.js';
+import { GRAPHQL_PATH, ROUTES } from './server/routes.js';
+import { createWebSockets } from './ws.js';
+
+/** The largest request body that is not a multipart upload, and the largest websocket message. */
+const PLAIN_BODY_BYTES = 25_000_000;
 
 export interface AppOptions {
   /**
@@ -76,7 +81,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const uploads = multipartLimits(config.maxUploadBytes);
   const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
@@ -89,20 +94,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxRequestBodySize: false,
     maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
     plugins: [
-      // Logging, probes and metrics first: they answer or observe before auth and limits run.
+      // Their onResultProcess and onResponse run before the request log's, so it logs the codes sent.
+      usePresentedErrors((request) => ({
+        requestId: requests.requestIdOf(request),
+        onUnexpected: (cause) => requests.loggerFor(request).error({ err: cause }, 'operation failed: unexpected error'),
+      })),
+      useGraphQLErrorResponses(GRAPHQL_PATH),
+      // The request log next, so its id and line cover every refusal below.
       requests.plugin,
-      useContext((request) => createContext(config, providers, live, () => requests.loggerFor(request))),
+      useContext((initial) => createContext(config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request))),
+      // The caller check before anything that answers a route: whatever is listed after it is closed
+      // unless src/server/routes.ts names its path open.
+      useCallerAuth(auth, { jwt: jwt !== undefined }, GRAPHQL_PATH),
+      ...(jwt ? [jwt.plugin] : []),
       useReadiness(() => providers.health()),
       ...metrics.plugins,
-      useCallerAuth(auth, { jwt: jwt !== undefined }),
-      ...(jwt ? [jwt.plugin] : []),
       useMultipartCsrfPrevention(),
       ...queryLimitPlugins(config.limits, config.introspection),
-      useRequestErrorCodes(),
       useMalformedRequestErrors(),
-      useGraphQLErrorResponses(),
       // After the request parsers it wraps (yoga's own register before any plugin listed here).
-      useRequestBodyLimit({ plainBytes: 25_000_000, multipartBytes: uploads.totalBytes }),
+      useRequestBodyLimit({ plainBytes: PLAIN_BODY_BYTES, multipartBytes: uploads.totalBytes }),
     ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -112,8 +123,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   });
 
-  const server: Server = createServer(yoga);
-  const sockets = attachWebSockets(server, yoga, auth, jwt?.verify);
+  // The edge checks Host itself and answers its absence with a coded 400, not Node's bare one.
+  const server: Server = createServer({ requireHostHeader: false });
+  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES });
+  attachEdge(server, yoga, { routes: ROUTES, websocketPath: GRAPHQL_PATH, upgrade: sockets.upgrade, logger, onRejected: metrics.onRequest });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -135,8 +148,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     stop() {
       stopping ??= (async () => {
-        // Stop accepting, complete every subscription, let in-flight requests finish, then release
-        // the poll leases and upstream pools.
+        // Stop accepting, close every websocket with 1001 "Going away" (a client reconnects, to another
+        // instance), end the SSE streams, let in-flight requests finish, then release the poll leases
+        // and upstream pools.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await sockets.close();
         await live.close();

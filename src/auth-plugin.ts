@@ -1,32 +1,37 @@
 import type { Plugin } from 'graphql-yoga';
 import { bearer, type CallerAuth } from './auth.js';
 import { looksLikeJwt } from './jwt.js';
-
-const OPEN_PATHS = new Set(['/health', '/ready', '/metrics']);
-
-/** The 401 every transport answers (SSE is HTTP; websockets close 4403 instead, in src/ws.ts). */
-function unauthenticated(message: string): Response {
-  return new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
-    status: 401,
-    headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
-  });
-}
+import { errorResponse } from './server/error-response.js';
+import { OPEN_PATHS } from './server/routes.js';
 
 /**
- * Rejects HTTP and SSE operations without a valid bearer token before anything is parsed. The
- * probes and GraphiQL's page (the HTML shell; its queries carry the token) stay open.
+ * Rejects HTTP and SSE requests without a valid bearer token before anything is parsed (websockets
+ * check the same tokens at connection_init, in src/ws.ts). An allow-list: every request needs a
+ * caller except the open paths of src/server/routes.ts and the GraphiQL page (the HTML shell; its
+ * queries carry the token), so a route added later is closed until it is listed there. List it before
+ * any plugin that answers a route.
  */
 export function useCallerAuth(auth: CallerAuth, options: { jwt: boolean }, endpoint = '/graphql'): Plugin {
   return {
-    onRequest({ request, url, endResponse }) {
-      if (auth.anonymous || OPEN_PATHS.has(url.pathname) || url.pathname !== endpoint) return;
-      const wantsPage = request.method === 'GET' && !url.searchParams.has('query') && request.headers.get('accept')?.includes('text/html');
-      if (wantsPage) return;
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (auth.anonymous || OPEN_PATHS.has(url.pathname) || isGraphiQLPage(request, url, endpoint)) return;
       const header = request.headers.get('authorization');
       if (auth.authenticate(header)) return;
       // A JWT goes on to yoga's JWT plugin, which verifies it (and refuses a bad one with 401).
       if (options.jwt && looksLikeJwt(bearer(header))) return;
-      endResponse(unauthenticated(header ? 'The bearer token is not valid for this API.' : 'Send Authorization: Bearer <token>.'));
+      const message = header ? 'The bearer token is not valid for this API.' : 'Send Authorization: Bearer <token>.';
+      endResponse(errorResponse(401, 'UNAUTHENTICATED', message, { headers: { 'www-authenticate': 'Bearer' }, fetchAPI }));
     },
   };
+}
+
+/** A browser asking for GraphiQL: nothing in the request can be executed (yoga renders the page instead). */
+function isGraphiQLPage(request: Request, url: URL, endpoint: string): boolean {
+  return (
+    url.pathname === endpoint &&
+    request.method === 'GET' &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('extensions') &&
+    (request.headers.get('accept')?.includes('text/html') ?? false)
+  );
 }

@@ -39,11 +39,17 @@ export function createContext(config: Config, providers: ProviderRegistry, live:
  * option merges what it returns with Object.assign, which calls every getter: the loaders and the
  * request's logger would be built for every request and subscription, used or not.
  */
-export function useContext(make: (request: Request | undefined) => Context): Plugin {
+export function useContext(make: (initial: InitialContext) => Context): Plugin {
   return {
     onContextBuilding({ context }) {
-      const { request } = context as { request?: Request };
-      Object.defineProperties(context, Object.getOwnPropertyDescriptors(make(request)));
+      Object.defineProperties(context, Object.getOwnPropertyDescriptors(make(context as InitialContext)));
     },
   };
+}
+
+/** What a transport puts on envelop's context before ours: the HTTP request, or a websocket's logger. */
+export interface InitialContext {
+  request?: Request;
+  /** A graphql-ws connection's logger (src/ws.ts), so its operations log under the connection's id. */
+  connectionLogger?: Logger;
 }

@@ -104,8 +104,16 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (located && !located.path && original instanceof GraphQLError) {
     return new GraphQLError(located.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return new GraphQLError('Unexpected error.', { ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  const masked = new GraphQLError('Unexpected error.', { ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  // Kept beside the masked error, never in it: the transport logs it with the request id.
+  maskedCauses.set(masked, original);
+  return masked;
 }
+
+const maskedCauses = new WeakMap<GraphQLError, unknown>();
+
+/** What a masked INTERNAL_SERVER_ERROR stands for, to log with its stack (never to send). */
+export const causeOfMasked = (error: GraphQLError): unknown => maskedCauses.get(error);
 
 function mapProviderError(error: ProviderError): { message: string; extensions: Record<string, unknown> } {
   const label = PROVIDER_LABELS[error.provider];
@@ -142,27 +150,4 @@ function mapProviderError(error: ProviderError): { message: string; extensions: 
         extensions: { code: 'PROVIDER_ERROR', reason: 'REJECTED', status: error.status, ...base },
       };
   }
-}
-
-/**
- * Errors of the request itself (syntax, validation, graphql-armor's limits) as they reach the caller:
- * each gets a code if it has none, so clients can tell a query that is too big from one that is wrong.
- */
-export function codeRequestError(error: GraphQLError): GraphQLError {
-  const current = error.extensions?.code;
-  const limit = /limit of \d+ exceeded/i.test(error.message);
-  // A limit rejection may arrive coded as a plain parse or validation failure (yoga codes parse errors).
-  if (current && !(limit && (current === 'GRAPHQL_PARSE_FAILED' || current === 'GRAPHQL_VALIDATION_FAILED'))) return error;
-  const code = limit
-    ? 'QUERY_LIMIT_EXCEEDED'
-    : error.message.startsWith('Syntax Error')
-      ? 'GRAPHQL_PARSE_FAILED'
-      : 'GRAPHQL_VALIDATION_FAILED';
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions: { ...error.extensions, code },
-  });
 }

@@ -3,13 +3,16 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from './config.js';
+import { errorResponse } from './server/error-response.js';
 
 /**
  * graphql-armor's limits on every operation, over HTTP, SSE and websockets alike (they run in the
  * envelope's parse and validate phases, which src/ws.ts shares). Introspection is off unless allowed.
+ * Every rule here must live in those phases: a rule keyed on the HTTP request (as yoga's
+ * disable-introspection plugin is, in onRequestParse) never runs for a websocket operation.
  */
 export function queryLimitPlugins(limits: QueryLimits, introspection: boolean): Plugin[] {
   const plugins: Plugin[] = [
@@ -19,8 +22,17 @@ export function queryLimitPlugins(limits: QueryLimits, introspection: boolean): 
     maxDirectivesPlugin({ n: limits.maxDirectives, exposeLimits: true }),
     costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true, ignoreIntrospection: true }),
   ] as Plugin[];
-  if (!introspection) plugins.push(useDisableIntrospection() as Plugin);
+  if (!introspection) plugins.push(useNoIntrospection());
   return plugins;
+}
+
+/** graphql-js' own rule against `__schema` and `__type` (`__typename` stays), in the validate phase. */
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /** Headers a browser cannot send cross-site without a CORS preflight (Apollo's and yoga's names). */
@@ -32,20 +44,11 @@ const PREFLIGHT_HEADERS = ['graphql-require-preflight', 'apollo-require-prefligh
  */
 export function useMultipartCsrfPrevention(): Plugin {
   return {
-    onRequest({ request, endResponse }) {
+    onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'POST' || !request.headers.get('content-type')?.includes('multipart/form-data')) return;
       if (PREFLIGHT_HEADERS.some((h) => request.headers.has(h))) return;
-      endResponse(
-        new Response(
-          JSON.stringify({
-            errors: [{
-              message: `Multipart requests must send one of the headers ${PREFLIGHT_HEADERS.join(', ')} (CSRF prevention).`,
-              extensions: { code: 'CSRF_PREVENTION' },
-            }],
-          }),
-          { status: 400, headers: { 'content-type': 'application/json' } },
-        ),
-      );
+      const message = `Multipart requests must send one of the headers ${PREFLIGHT_HEADERS.join(', ')} (CSRF prevention).`;
+      endResponse(errorResponse(400, 'CSRF_PREVENTION', message, { fetchAPI }));
     },
   };
 }

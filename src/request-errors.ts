@@ -1,6 +1,10 @@
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import { codeRequestError } from './errors.js';
+import { mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { presentResult, type PresentationContext } from './server/error-presentation.js';
+import { errorResponse } from './server/error-response.js';
+
+const isAsyncIterable = (value: unknown): value is AsyncGenerator =>
+  typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 
 /**
  * Requests that are malformed or cannot be served get a GraphQL error with a code, never an empty body,
@@ -8,23 +12,23 @@ import { codeRequestError } from './errors.js';
  * sends). Listed after the query-limit plugins in src/app.ts.
  */
 
-/** Gives request-level errors in HTTP results (parse, validation, limits) a code; see codeRequestError. */
-export function useRequestErrorCodes(): Plugin {
-  const code = (result: unknown) => {
-    const r = result as { errors?: unknown[] } | null;
-    if (!r || !Array.isArray(r.errors)) return result;
-    return { ...r, errors: r.errors.map((e) => (e instanceof GraphQLError ? codeRequestError(e) : e)) };
-  };
+/**
+ * HTTP and SSE results leave through presentError (src/server/error-presentation.ts), as websocket
+ * results do in src/ws.ts: one code and message for one input on every transport. List it before the
+ * request log, whose onResultProcess then sees the codes the caller gets.
+ */
+export function usePresentedErrors(contextOf: (request: Request) => PresentationContext): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result)) setResult(result.map(code) as never);
-      else if (result && typeof result === 'object' && 'errors' in result) setResult(code(result) as never);
+    onResultProcess({ request, result, setResult }) {
+      const present = (r: unknown) =>
+        (r as { errors?: unknown[] } | null)?.errors?.length ? presentResult(r as never, contextOf(request)) : r;
+      if (isAsyncIterable(result)) setResult(mapAsyncIterator(result, present) as never);
+      else if (Array.isArray(result)) setResult(result.map(present) as never);
+      else setResult(present(result) as never);
     },
   };
 }
 
-const isAsyncIterable = (value: unknown): value is AsyncGenerator =>
-  typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 
 /**
  * Malformed requests are the caller's mistake, but some reach the error mask as plain errors and come
@@ -79,9 +83,9 @@ const STATUS_CODES: Record<number, [code: string, message: string]> = {
  * running in the live engine, with a bodiless 406 or `{}` in the batch.
  */
 export function useGraphQLErrorResponses(endpoint = '/graphql'): Plugin {
-  const body = (status: number) => {
+  const coded = (status: number, headers: Headers, fetchAPI: { Response: typeof Response }) => {
     const [code, message] = STATUS_CODES[status] ?? ['BAD_REQUEST', `HTTP ${status}`];
-    return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    return errorResponse(status, code, message, { headers: Object.fromEntries(headers), fetchAPI });
   };
   return {
     onResultProcess({ result, setResult, resultProcessor, setResultProcessor }) {
@@ -97,14 +101,15 @@ export function useGraphQLErrorResponses(endpoint = '/graphql'): Plugin {
         );
       } else if (isAsyncIterable(result) && !resultProcessor) {
         void result.return?.(undefined);
-        setResultProcessor((_result, fetchAPI) => new fetchAPI.Response(body(406), { status: 406, headers: { 'content-type': 'application/json; charset=utf-8' } }), 'application/json');
+        setResultProcessor((_result, fetchAPI) => coded(406, new fetchAPI.Headers(), fetchAPI), 'application/json');
       }
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status < 400 || response.body !== null || new URL(request.url).pathname !== endpoint) return;
       const headers = new fetchAPI.Headers(response.headers);
-      headers.set('content-type', 'application/json; charset=utf-8');
-      setResponse(new fetchAPI.Response(body(response.status), { status: response.status, statusText: response.statusText, headers }));
+      headers.delete('content-type');
+      headers.delete('content-length');
+      setResponse(coded(response.status, headers, fetchAPI));
     },
   };
 }

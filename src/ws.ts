@@ -1,74 +1,127 @@
-import type { Server } from 'node:http';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { bearer, type CallerAuth } from './auth.js';
 import { looksLikeJwt } from './jwt.js';
-import { codeRequestError } from './errors.js';
+import type { Logger } from './logger.js';
+import { ConnectionLog } from './observability/ws-log.js';
+import { formatForWire, presentError, presentResult, type PresentationContext } from './server/error-presentation.js';
+import { writeSocketError } from './server/error-response.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
 
+export interface WebSocketOptions {
+  auth: CallerAuth;
+  verifyJwt: ((token: string) => Promise<boolean>) | undefined;
+  logger: Logger;
+  /** The largest message a client may send, in bytes: the same bound as an HTTP request body. */
+  maxPayload: number;
+}
+
 /**
  * graphql-ws (the `graphql-transport-ws` subprotocol) on the same /graphql endpoint as HTTP, run
- * through yoga's envelope: the same parse/validate caches, plugins, context and error masking apply
- * to websocket operations as to HTTP ones, and the same caller check as HTTP.
+ * through yoga's envelope: the same parse/validate caches, plugins (limits, introspection), context
+ * and error masking apply to websocket operations as to HTTP ones, and the same caller check as HTTP.
+ * Errors leave through presentError, as HTTP's do; each connection and operation is logged
+ * (src/observability/ws-log.ts). The edge (src/server/edge.ts) hands over handshakes on /graphql only.
  */
-export function attachWebSockets(
-  server: Server,
-  yoga: YogaServerInstance<any, any>,
-  auth: CallerAuth,
-  verifyJwt: ((token: string) => Promise<boolean>) | undefined,
-  path = '/graphql',
-) {
-  const wss = new WebSocketServer({ server, path });
+export function createWebSockets(yoga: YogaServerInstance<any, any>, options: WebSocketOptions) {
+  const { auth, verifyJwt } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+  const connections = new WeakMap<WebSocket, ConnectionLog>();
+  // Registered before graphql-ws' own listener, so every hook below finds its connection's log.
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => connections.set(socket, new ConnectionLog(options.logger, request)));
+  // A handshake ws refuses (bad key, version, method) gets the same coded answer as any bad request.
+  wss.on('wsClientError', (error: Error, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    writeSocketError(socket, /method/i.test(error.message) ? 405 : 400, 'BAD_REQUEST', `Websocket handshake refused: ${error.message}.`);
+  });
+  const logOf = (extra: { socket: WebSocket }) => connections.get(extra.socket)!;
+  const presentation = (log: ConnectionLog): PresentationContext => ({
+    requestId: log.requestId,
+    onUnexpected: (cause) => log.log.error({ err: cause }, 'operation failed: unexpected error'),
+  });
+
   const disposable = useServer(
     {
+      // Close reasons never carry an internal error's message, whatever NODE_ENV says.
+      isProd: true,
       // connection_init carries { authorization }; returning false closes the socket with 4403.
       onConnect: async (ctx) => {
-        const authorization = String(ctx.connectionParams?.authorization ?? '');
-        if (auth.authenticate(authorization)) return true;
+        const authorization = String(ctx.connectionParams?.['authorization'] ?? '');
         const token = bearer(authorization);
-        return verifyJwt !== undefined && looksLikeJwt(token) && (await verifyJwt(token));
+        const allowed = auth.authenticate(authorization) !== null || (verifyJwt !== undefined && looksLikeJwt(token) && (await verifyJwt(token)));
+        if (allowed) logOf(ctx.extra).accepted();
+        return allowed;
       },
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
-        // Only what the envelope uses: this object lives as long as the subscription, so spreading the
-        // whole socket context (or the subscribe message) into it cost memory per subscriber.
-        const enveloped = yoga.getEnveloped({
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          connectionParams: ctx.connectionParams,
-        }) as Enveloped;
-        let document: DocumentNode;
+      onSubscribe: async (ctx, id, params) => {
+        const log = logOf(ctx.extra);
         try {
-          document = enveloped.parse(params.query);
-          // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
-          const errors = enveloped.validate(enveloped.schema, document);
-          if (errors.length > 0) return errors.map(codeRequestError);
+          // Only what the envelope uses: this object lives as long as the subscription, so spreading the
+          // whole socket context (or the subscribe message) into it cost memory per subscriber.
+          const enveloped = yoga.getEnveloped({
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            connectionParams: ctx.connectionParams,
+            connectionLogger: log.log,
+          }) as Enveloped;
+          let document: DocumentNode;
+          try {
+            document = enveloped.parse(params.query);
+            // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
+            const errors = enveloped.validate(enveloped.schema, document);
+            if (errors.length > 0) return errors.map((e: GraphQLError) => presentError(e, presentation(log)));
+          } catch (error) {
+            if (error instanceof GraphQLError) return [presentError(error, presentation(log))];
+            throw error;
+          }
+          const operation = getOperationAST(document, params.operationName);
+          log.started(id, operation?.name?.value ?? params.operationName, operation?.operation ?? null);
+          return {
+            schema: enveloped.schema,
+            operationName: params.operationName,
+            document,
+            variableValues: params.variables,
+            contextValue: await enveloped.contextFactory(),
+            // execute/subscribe above take the envelope's own functions from here.
+            rootValue: enveloped,
+          };
         } catch (error) {
-          if (error instanceof GraphQLError) return [codeRequestError(error)];
-          throw error;
+          // Our own bug: a masked error for this operation, not a 4500 that closes the whole socket.
+          return [presentError(error, presentation(log))];
         }
-        return {
-          schema: enveloped.schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue: await enveloped.contextFactory(),
-          // execute/subscribe above take the envelope's own functions from here.
-          rootValue: enveloped,
-        };
       },
+      onNext: (ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        const log = logOf(ctx.extra);
+        const presented = presentResult(result, presentation(log));
+        log.errors(_id, presented.errors!);
+        return { ...presented, errors: presented.errors!.map(formatForWire) };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const log = logOf(ctx.extra);
+        const presented = errors.map((e) => presentError(e, presentation(log)));
+        log.errors(id, presented);
+        return presented.map(formatForWire);
+      },
+      onComplete: (ctx, id) => logOf(ctx.extra).completed(id),
+      onClose: (ctx, code, reason) => logOf(ctx.extra).closed(code, reason),
     },
     wss,
   );
   return {
-    /** Completes every subscription (close code 1001, going away) and stops the server. */
+    /** Takes over a websocket handshake the edge routed here. */
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    /** Closes every socket with 1001 "Going away" (clients reconnect, to another instance) and stops. */
     async close(): Promise<void> {
       await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

@@ -7,12 +7,8 @@ import { providerCallLogger, providerGuardLogger } from './upstream-log.js';
 
 export { BREAKER_VALUE, createMetrics, type HealthSource, type Metrics, type MetricsOptions } from './metrics.js';
 export { readiness, readinessResponse, useReadiness, type Readiness } from './readiness.js';
-export {
-  createRequestLogging,
-  REQUEST_ID_HEADER,
-  type RequestLogging,
-  type RequestLoggingOptions,
-} from './request-log.js';
+export { createRequestLogging, type RequestLogging, type RequestLoggingOptions, type RequestSummary } from './request-log.js';
+export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 export { providerCallLogger, providerGuardLogger } from './upstream-log.js';
 
 /** The registry's onCall and onGuard, feeding both the logs and the metrics. */

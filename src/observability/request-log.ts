@@ -2,15 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
+import { codeOfResponse } from '../server/error-response.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-/**
- * An incoming id is kept only when it is a short token of safe characters: it goes into every log line
- * of the request and back into a response header, so nothing that could split a header, forge a log
- * field or carry a payload is echoed.
- */
-const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:+/=-]{0,127}$/;
 /** A GraphQL Name: a client's claimed operation name is logged only when it is one. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const MAX_CODES = 10;
@@ -93,8 +87,7 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
   const begin = (request: Request): RequestState => {
     let state = states.get(request);
     if (!state) {
-      const incoming = request.headers.get(REQUEST_ID_HEADER);
-      const id = incoming && SANE_ID.test(incoming) ? incoming : randomUUID();
+      const id = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
       let log: Logger | undefined;
       state = {
         id,
@@ -151,6 +144,9 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
         headers.set(REQUEST_ID_HEADER, state.id);
         setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
       }
+      // A response a plugin answered with itself (401, CSRF, 406, 415) has no result to read codes from.
+      const refusal = codeOfResponse(response);
+      if (refusal && state.codes.size < MAX_CODES) state.codes.add(refusal);
       const [first] = state.operations;
       const line: RequestSummary = {
         method: request.method,
