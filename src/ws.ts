@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { bearer, type CallerAuth } from './auth.js';
 import { looksLikeJwt } from './jwt.js';
@@ -10,6 +9,7 @@ import type { Logger } from './logger.js';
 import { ConnectionLog } from './observability/ws-log.js';
 import { formatForWire, presentError, presentResult, type PresentationContext } from './server/error-presentation.js';
 import { writeSocketError } from './server/error-response.js';
+import { serveGraphQLWs } from './server/ws-adapter.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
 
@@ -45,10 +45,9 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
     onUnexpected: (cause) => log.log.error({ err: cause }, 'operation failed: unexpected error'),
   });
 
-  const disposable = useServer(
+  const disposable = serveGraphQLWs(
+    wss,
     {
-      // Close reasons never carry an internal error's message, whatever NODE_ENV says.
-      isProd: true,
       // connection_init carries { authorization }; returning false closes the socket with 4403.
       onConnect: async (ctx) => {
         const authorization = String(ctx.connectionParams?.['authorization'] ?? '');
@@ -112,7 +111,10 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
       onComplete: (ctx, id) => logOf(ctx.extra).completed(id),
       onClose: (ctx, code, reason) => logOf(ctx.extra).closed(code, reason),
     },
-    wss,
+    {
+      onSocketError: (socket, error) => connections.get(socket)?.log.info({ error: error.message, code: (error as NodeJS.ErrnoException).code }, 'websocket error'),
+      onInternalError: (socket, error) => connections.get(socket)?.log.error({ err: error }, 'websocket failed: unexpected error'),
+    },
   );
   return {
     /** Takes over a websocket handshake the edge routed here. */

@@ -1,0 +1,77 @@
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+
+export interface AdapterOptions {
+  /** Ping each socket this often; one that has not answered by the next ping is dropped. */
+  keepAliveMs?: number;
+  /** A client's fault on the socket (a frame over the size limit, invalid UTF-8): ws closes it itself. */
+  onSocketError(socket: WebSocket, error: Error): void;
+  /** Our own bug while handling a message: the socket is closed with 4500 and no detail. */
+  onInternalError(socket: WebSocket, error: unknown): void;
+}
+
+export type Extra = { socket: WebSocket; request: IncomingMessage };
+
+/**
+ * graphql-ws' protocol core (makeServer) on a ws server, as graphql-ws' own `use/ws` adapter does it,
+ * with two differences that matter at an edge: nothing is printed with console.error (errors go to
+ * the callbacks, i.e. our logger), and a client that sends a message only a server may send
+ * (`next`, `error`, `connection_ack`) is refused with 4400 like any other invalid message, where the
+ * core's "Unexpected message" throw would have been reported as a 4500 server failure.
+ */
+export function serveGraphQLWs(wss: WebSocketServer, options: ServerOptions<Record<string, unknown>, Extra>, adapter: AdapterOptions) {
+  const core = makeServer(options);
+  const keepAliveMs = adapter.keepAliveMs ?? 12_000;
+  wss.options.handleProtocols = handleProtocols;
+
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    socket.on('error', (error) => adapter.onSocketError(socket, error));
+    let alive = true;
+    socket.on('pong', () => (alive = true));
+    const keepAlive = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, keepAliveMs);
+
+    const closed = core.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              if (error instanceof Error && /^Unexpected message of type /.test(error.message)) {
+                socket.close(CloseCode.BadRequest, 'Invalid message received');
+                return;
+              }
+              adapter.onInternalError(socket, error);
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
+      },
+      { socket, request },
+    );
+
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      void closed(code, String(reason));
+    });
+  });
+
+  return {
+    /** Closes every socket with 1001 "Going away" and stops the server. */
+    async dispose(): Promise<void> {
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
