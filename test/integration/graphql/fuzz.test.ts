@@ -5,7 +5,7 @@ import { renderPng } from '../../../src/sandbox/png.js';
 import { captureLines } from '../../helpers/capture.js';
 import { globalId, postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
-import { SeededRandom } from '../../../src/sandbox/random.js';
+import { ASCII, responseProblems, Rng, secretScanner, seedOf, UNICODE } from '../../helpers/fuzz.js';
 
 /**
  * Fuzz-style hardening test: several hundred generated bad inputs, every one of which must come back
@@ -28,44 +28,12 @@ const SECRETS = [
   SANDBOX_CREDENTIALS.twelveLabs.apiKey,
   SANDBOX_CREDENTIALS.runway.token,
 ];
-/** A secret as it appears raw, URL-encoded (in a URL) or JSON-escaped (a JSON text inside a string). */
-const formsOf = (secret: string) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
-/** Which secrets a text holds, by index: a report must not repeat the secret it found. */
-const secretsIn = (text: string) => SECRETS.flatMap((secret, i) => (formsOf(secret).some((form) => text.includes(form)) ? [`secret #${i}`] : []));
-const SEED = 0x5eed_f022;
+const secrets = secretScanner(SECRETS);
+const secretsIn = secrets.in;
 const CONCURRENCY = 20;
 /** A request that takes longer than this is reported as hanging rather than failing the whole file. */
 const REQUEST_TIMEOUT_MS = 15_000;
 
-// ---------------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-/** The sandbox's seeded PRNG, plus the byte and text draws the fuzzer needs. */
-class Rng extends SeededRandom {
-  bytes(n: number): Buffer {
-    const out = Buffer.alloc(n);
-    for (let i = 0; i < n; i++) out[i] = this.int(0, 255);
-    return out;
-  }
-  /** `n` entries of `alphabet` (whole entries: some are several UTF-16 units). */
-  string(n: number, alphabet: readonly string[] = ASCII): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += this.pick(alphabet);
-    return out;
-  }
-}
-
-/** A per-category seed, so adding cases to one category does not reshuffle the others. */
-function seedOf(category: string): number {
-  let hash = 0x811c9dc5;
-  for (const char of category) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
-  return (hash ^ SEED) >>> 0;
-}
-
-const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
-// Accents, CJK, emoji (with a ZWJ sequence), bidi override, zero-width and BOM, NUL and a control
-// character, a JS line separator, lone surrogates (invalid UTF-16), a combining mark, non-ASCII digits.
-const UNICODE = ['é', 'ß', '漢', '字', '🎬', '👩‍💻', '\u202e', '\u200b', '\ufeff', '\u0000', '\u001f', '\u2028', '\ud800', '\udfff', 'ǅ', '\u0301', 'Ω', '٣'];
 const ODD_KEYS = ['a', 'id', '', ' ', 'constructor', 'toString', 'hasOwnProperty', '$where', 'a.b', '漢', '0', '__typename'];
 const HOSTILE_STRINGS = [
   'null', 'undefined', 'NaN', '{}', '[]', 'true', '0', '-1', '%s%n%x', '${7*7}', '{{7*7}}',
@@ -834,49 +802,11 @@ async function send(request: FuzzRequest): Promise<Outcome> {
   }
 }
 
-// A V8 stack frame ("at fn (file:///…:1:2)", "at node:internal/…:1:2", "at /abs/path.js:1:2").
-const STACK_FRAME = /\bat (?:async )?(?:[^\s()]+ )?\(?(?:file:\/\/|node:|\/)[^\s()"]*:\d+:\d+/;
-
 /** What is wrong with one response, by the rules every response must follow (empty when nothing). */
 function problemsOf(outcome: Outcome): string[] {
   if (outcome.error !== undefined) return [`no response: ${outcome.error}`];
   const { status = 0, text = '', contentType } = outcome;
-  const problems: string[] = [];
-  if (status >= 500) problems.push(`HTTP ${status}`);
-  for (const secret of secretsIn(text)) problems.push(`${secret} in the body`);
-  if (/"stack"|stacktrace/i.test(text) || STACK_FRAME.test(text)) problems.push('a stack trace in the body');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    problems.push(`the body is not JSON (HTTP ${status}, content-type ${contentType ?? 'none'}, ${text.length} characters${text ? `: ${JSON.stringify(text.slice(0, 80))}` : ''})`);
-    return problems;
-  }
-  const results = Array.isArray(body) ? body : [body];
-  results.forEach((result, i) => {
-    const where = Array.isArray(body) ? `result ${i}: ` : '';
-    if (result === null || typeof result !== 'object' || Array.isArray(result)) {
-      problems.push(`${where}not a GraphQL result object`);
-      return;
-    }
-    const { data, errors } = result as { data?: unknown; errors?: unknown };
-    if (errors === undefined) {
-      if (data === undefined) problems.push(`${where}neither errors nor data`);
-      return;
-    }
-    if (!Array.isArray(errors) || errors.length === 0) {
-      problems.push(`${where}errors is not a non-empty list`);
-      return;
-    }
-    for (const error of errors as { message?: unknown; extensions?: { code?: unknown } }[]) {
-      if (typeof error?.message !== 'string') problems.push(`${where}an error without a string message`);
-      if (typeof error?.extensions?.code !== 'string') problems.push(`${where}an error without extensions.code: ${JSON.stringify(error).slice(0, 200)}`);
-      if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR' || error?.message === 'Unexpected error.') {
-        problems.push(`${where}INTERNAL_SERVER_ERROR "${String(error.message)}"`);
-      }
-    }
-  });
-  return problems;
+  return responseProblems(status, text, contentType ?? null, secrets);
 }
 
 /** The input, as exactly as fits on a line: enough to send it again by hand. */
