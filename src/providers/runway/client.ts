@@ -4,6 +4,7 @@ import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';
 import { RUNWAY_ASSET_ID, runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
+import { runwayAssetPath } from './paths.js';
 import { createRunwayWriter } from './writer.js';
 import { mapLimit } from '../../concurrency.js';
 
@@ -50,8 +51,7 @@ async function getAsset(http: ProviderHttp, id: string): Promise<RunwayAsset | n
   try {
     const wire = await http.request({
       method: 'GET',
-      // The id holds ':' and '@', so it must be percent-encoded to stay one path segment.
-      path: `/assets/${encodeURIComponent(id)}`,
+      path: runwayAssetPath(id),
       endpoint: 'GET /assets/{assetId}',
       schema: runwayAssetSchema,
     });

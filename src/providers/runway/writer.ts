@@ -10,6 +10,7 @@ import {
   RUNWAY_UPLOAD_TYPES,
   type RunwayUploadType,
 } from './media-types.js';
+import { runwayAssetPath } from './paths.js';
 import { RUNWAY_ASSET_ID, runwayDeleteReplySchema, runwayUploadReplySchema } from './wire.js';
 import { abandonedUpload, fileStream, fileStreamFailure } from '../file-stream.js';
 
@@ -116,8 +117,7 @@ async function deleteOne(http: ProviderHttp, id: string): Promise<DeleteFailure 
   try {
     await http.request({
       method: 'DELETE',
-      // The id holds ':' and '@', so it must be percent-encoded to stay one path segment.
-      path: `/assets/${encodeURIComponent(id)}`,
+      path: runwayAssetPath(id),
       endpoint: DELETE,
       schema: runwayDeleteReplySchema,
       check: (reply) =>

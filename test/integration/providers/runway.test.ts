@@ -21,7 +21,7 @@ function client(overrides: Overrides = {}, onCall?: (e: CallEvent) => void) {
 }
 
 describe('Runway client against the useapi.net sandbox: reads', () => {
-  it('gets one asset; the id with ":" and "@" round-trips through the encoded path', async () => {
+  it('gets one asset; the id goes raw in the path, ":" and "@" included', async () => {
     const wanted = listed.find((a) => a.mediaType === 'video')!;
     expect(wanted.assetId).toMatch(/:.*@/);
     const [asset, ...rest] = await client().getAssets([wanted.assetId]);
@@ -199,13 +199,20 @@ describe('the useapi.net sandbox is as strict as useapi.net', () => {
   it('answers 401 with the real envelope without a bearer token', async () => {
     const unauthorized = { status: 401, body: { error: 'Unauthorized', code: 401 } };
     expect(await get('/assets/?offset=0&limit=1', {})).toEqual(unauthorized);
-    const path = `/assets/${encodeURIComponent(listed[0]!.assetId)}`;
-    expect(await get(path, { authorization: 'Bearer nope' })).toEqual(unauthorized);
+    expect(await get(`/assets/${listed[0]!.assetId}`, { authorization: 'Bearer nope' })).toEqual(unauthorized);
   });
 
   it('answers 404 "Not found." for an unknown asset', async () => {
-    const id = encodeURIComponent('user:1234-runwayml:sandbox@assetfed.dev-asset:nope');
+    const id = 'user:1234-runwayml:sandbox@assetfed.dev-asset:nope';
     expect(await get(`/assets/${id}`)).toEqual({ status: 404, body: { error: 'Not found.', code: 404 } });
+  });
+
+  it("answers 404 for a known assetId whose ':' or '@' is percent-encoded (the docs send it raw)", async () => {
+    const id = listed[0]!.assetId;
+    expect((await get(`/assets/${id}`)).status).toBe(200);
+    const notFound = { status: 404, body: { error: 'Not found.', code: 404 } };
+    expect(await get(`/assets/${encodeURIComponent(id)}`)).toEqual(notFound);
+    expect(await get(`/assets/${id.replace('@', '%40')}`)).toEqual(notFound);
   });
 
   it.each([
