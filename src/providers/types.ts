@@ -180,6 +180,11 @@ export interface AssetListFilter {
   /** Free-text search; each provider applies it natively or answers UNSUPPORTED_BY_PROVIDER. */
   search?: string | undefined;
   mediaType?: MediaType | undefined;
+  /**
+   * Also list what other accounts share with this one, where a provider has that (Uplynk's shared
+   * libraries); default false. Providers without shared content have nothing to add.
+   */
+  includeShared?: boolean | undefined;
 }
 
 export interface Page<T> {

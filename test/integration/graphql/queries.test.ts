@@ -88,6 +88,20 @@ describe('the read path over HTTP, against the sandbox', () => {
     expect(res.data!.assets.edges.every((e: any) => e.node.mediaType === 'IMAGE')).toBe(true);
   });
 
+  it("lists Uplynk's shared libraries only when asked, merged in and paged on", async () => {
+    const shared = new Set(h.sandbox.stores.uplynk.sharedAssets().map((a) => globalId('UplynkAsset', a.id)));
+    const query = `query($f: AssetFilter, $after: String) { assets(provider: UPLYNK, first: 100, filter: $f, after: $after) {
+      nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const own = await h.gql(query, {});
+    expect(own.data!.assets.nodes.filter((n: any) => shared.has(n.id))).toEqual([]);
+    const first = await h.gql(query, { f: { includeShared: true } });
+    const second = await h.gql(query, { f: { includeShared: true }, after: first.data!.assets.pageInfo.endCursor });
+    const ids = [...first.data!.assets.nodes, ...second.data!.assets.nodes].map((n: any) => n.id);
+    expect(new Set(ids).size).toBe(200);
+    expect(ids.filter((id) => shared.has(id)).length).toBeGreaterThan(0);
+    expect(second.data!.assets.pageInfo.hasNextPage).toBe(true);
+  });
+
   it('reads projects, a project, and its assets', async () => {
     const list = await h.gql(`{ projects(first: 3) { totalCount edges { node { id name assetCount assets(first: 2) { totalCount edges { node { id uploaded project { id } } } } } } } }`);
     expect(list.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/errors.js';
 import { classifyUplynkError, envelopeFailure } from '../../../src/providers/uplynk/call.js';
-import { planUplynkList } from '../../../src/providers/uplynk/client.js';
+import { planUplynkList, uplynkListParams } from '../../../src/providers/uplynk/list.js';
 import { thumbRange } from '../../../src/providers/uplynk/frames.js';
 
 describe('envelopeFailure', () => {
@@ -56,6 +56,17 @@ describe('planUplynkList', () => {
       { skip: 5, take: 100, ask: 100 },
       { skip: 105, take: 50, ask: 51 },
     ]);
+  });
+});
+
+describe('uplynkListParams', () => {
+  const call = { skip: 20, take: 10, ask: 11 };
+
+  it('always says whether shared libraries are wanted: ignored unless asked for', () => {
+    expect(uplynkListParams(call, {})).toEqual({ skip: 20, limit: 11, order: '-created', ignore_shared_libraries: true });
+    expect(uplynkListParams(call, { includeShared: true, search: '  news ' })).toEqual({
+      skip: 20, limit: 11, order: '-created', ignore_shared_libraries: false, query: 'news',
+    });
   });
 });
 
