@@ -245,8 +245,11 @@ export type Timecode = number | string;
 
 export interface FrameSource {
   getFrame(assetId: string, at: Timecode): Promise<Frame>;
-  /** Thumbnails between start and stop; the range must not exceed one second. */
-  getThumbnails(assetId: string, start: Timecode, stop: Timecode | undefined): Promise<Frame[]>;
+  /**
+   * Thumbnails between start and stop; the range must not exceed one second. The asset's duration,
+   * when known, bounds the range the images can cover (for their times).
+   */
+  getThumbnails(assetId: string, start: Timecode, stop: Timecode | undefined, durationSeconds?: number | null): Promise<Frame[]>;
 }
 
 export interface ChangeFeedSource {

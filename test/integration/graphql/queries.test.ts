@@ -124,7 +124,7 @@ describe('the read path over HTTP, against the sandbox', () => {
   it('returns real images for Uplynk frames and thumbnails', async () => {
     const [id] = await assetIds(h, 'UPLYNK', 1);
     const res = await h.gql(
-      `query($id: ID!) { asset(id: $id) { frame(at: "00:00:01.500") { at mimeType base64 } thumbnails(start: 1000, stop: 2000) { mimeType base64 } } }`,
+      `query($id: ID!) { asset(id: $id) { frame(at: "00:00:01.500") { at mimeType base64 } thumbnails(start: 1000, stop: 2000) { at mimeType base64 } } }`,
       { id },
     );
     expect(res.errors).toBeUndefined();
@@ -133,7 +133,10 @@ describe('the read path over HTTP, against the sandbox', () => {
     const bytes = Buffer.from(frame.base64, 'base64');
     expect(bytes.subarray(1, 4).toString('ascii')).toMatch(/PNG|\u00d8\u00ff/);
     expect(frame.mimeType).toMatch(/^image\//);
-    expect(res.data!.asset.thumbnails.length).toBeGreaterThan(0);
+    const thumbs = res.data!.asset.thumbnails;
+    expect(thumbs.length).toBeGreaterThan(0);
+    expect(thumbs[0].at).toBe(1000);
+    expect(thumbs.every((t: any, i: number) => i === 0 || t.at > thumbs[i - 1].at)).toBe(true);
   });
 
   it('answers UNSUPPORTED_BY_PROVIDER for frames of other providers, nulling only that field', async () => {

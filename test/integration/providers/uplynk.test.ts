@@ -153,6 +153,8 @@ describe('Uplynk client against the sandbox: frames and changes', () => {
     const thumbs = await c.frames.getThumbnails(ready.id, 1000, undefined);
     expect(thumbs).toHaveLength(25);
     expect(thumbs.every((t) => t.mimeType === 'image/png')).toBe(true);
+    // One image per frame at the sandbox's 25 fps: each at its frame's time.
+    expect(thumbs.map((t) => t.atMs)).toEqual(Array.from({ length: 25 }, (_, i) => 1000 + i * 40));
     for (const [start, stop] of [
       [0, 1001],
       [500, 400],
