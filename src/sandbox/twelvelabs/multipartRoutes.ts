@@ -9,8 +9,12 @@ import type { TwelveLabsStore } from './store.js';
 import { mimeOfName, uploadedAsset } from './uploads.js';
 import { guarded } from './writeRoutes.js';
 
-/** Documented: 4 GB maximum ("GB" read as GiB [I]); at most 50 URLs per presigned-urls call. */
-export const MULTIPART_MAX_BYTES = 4 * 1024 ** 3;
+/**
+ * The largest `total_size` per type: 10 GB for video and audio, 32 MB for images (TL-PY
+ * `multipart_upload`; providers.md §3.2), "GB"/"MB" read as GiB/MiB [I]. At most 50 URLs per
+ * presigned-urls call.
+ */
+export const MULTIPART_MAX_BYTES: Record<AssetKind, number> = { video: 10 * 1024 ** 3, audio: 10 * 1024 ** 3, image: 32 * 1024 ** 2 };
 const URLS_PER_CALL = 50;
 const TYPES = new Set<AssetKind>(['video', 'audio', 'image']);
 const DEFAULT_MIME: Record<AssetKind, string> = { video: 'video/mp4', audio: 'audio/mpeg', image: 'image/jpeg' };
@@ -38,7 +42,7 @@ function createSession(store: TwelveLabsStore, base: string, req: SandboxRequest
   if (typeof filename !== 'string' || length < 1 || length > FILENAME_MAX) return invalid('filename');
   if (type === undefined) return missing('type');
   if (typeof type !== 'string' || !TYPES.has(type as AssetKind)) return invalid('type', ' Use video, audio or image.');
-  const totalSize = intField(body, 'total_size', 1, MULTIPART_MAX_BYTES);
+  const totalSize = intField(body, 'total_size', 1, MULTIPART_MAX_BYTES[type as AssetKind]);
   if (isResponse(totalSize)) return totalSize;
   for (const name of ['enable_hls', 'enable_thumbnail']) {
     if (body[name] !== undefined && typeof body[name] !== 'boolean') return invalid(name, ' Use true or false.');

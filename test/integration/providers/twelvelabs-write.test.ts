@@ -265,10 +265,30 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
     expect(unknown).toMatchObject({ kind: 'NOT_FOUND', status: 404 });
   });
 
+  it('takes video and audio up to 10 GB, images up to 32 MB (the current SDK), per kind', async () => {
+    store.sessions.chunkSizeBytes = 1024 ** 3;
+    const video = await writer.createUploadTarget({ filename: 'master.mov', mimeType: 'video/quicktime', sizeBytes: 6 * 1024 ** 3 });
+    expect(video.parts).toHaveLength(6);
+    const audio = await writer.createUploadTarget({ filename: 'stems.wav', mimeType: 'audio/wav', sizeBytes: 10 * 1024 ** 3 });
+    expect(audio.parts).toHaveLength(10);
+    expect(server.calls(SESSION)).toBe(2);
+    server.resetCounters();
+    for (const [mimeType, filename, sizeBytes] of [
+      ['video/mp4', 'a.mp4', 10 * 1024 ** 3 + 1],
+      ['audio/mpeg', 'a.mp3', 10 * 1024 ** 3 + 1],
+      ['image/png', 'a.png', 32 * 1024 ** 2 + 1],
+    ] as const) {
+      const error = await inputFailure(writer.createUploadTarget({ filename, mimeType, sizeBytes }));
+      expect(error.extensions['field']).toBe('sizeBytes');
+      expect(error.message).toMatch(mimeType.startsWith('image') ? /32 MB/ : /10 GB/);
+    }
+    expect(server.calls()).toBe(0);
+  });
+
   it('refuses bad input before any call', async () => {
     const ok = { filename: 'a.mp4', mimeType: 'video/mp4', sizeBytes: 300 * 1024 * 1024 };
     await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 0 }));
-    await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 4 * 1024 ** 3 + 1 }));
+    await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 10 * 1024 ** 3 + 1 }));
     await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 1.5 }));
     await inputFailure(writer.createUploadTarget({ ...ok, mimeType: 'application/pdf', filename: 'a.pdf' }));
     await inputFailure(writer.createUploadTarget({ ...ok, filename: '' }));
