@@ -23,7 +23,11 @@ const UploadTargetRef = builder.objectRef<UploadTarget>('UploadTarget').implemen
     url: t.exposeString('url'),
     method: t.exposeString('method', { description: 'POST or PUT' }),
     fields: t.field({ type: [NameValueRef], resolve: (u) => u.fields, description: 'Form fields to send before the file.' }),
-    headers: t.field({ type: [NameValueRef], resolve: (u) => u.headers }),
+    headers: t.field({
+      type: [NameValueRef],
+      resolve: (u) => u.headers,
+      description: 'Headers to send with the bytes: with every part\'s PUT for multipart uploads (Twelve Labs: Content-Type application/octet-stream, plus any the provider names).',
+    }),
     parts: t.field({ type: [UploadPartRef], resolve: (u) => u.parts, description: 'Multipart uploads: one URL per chunk.' }),
     chunkSizeBytes: t.exposeFloat('chunkSizeBytes', { nullable: true }),
     uploadId: t.exposeString('uploadId', { nullable: true }),
