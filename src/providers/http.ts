@@ -39,6 +39,12 @@ export interface HttpClientOptions {
   retries?: number;
   /** A Retry-After longer than this is not waited for (default 5000 ms). */
   maxRetryAfterMs?: number;
+  /**
+   * The wait a 429 stands for when it names none (no Retry-After, no X-Ratelimit-Reset), doubled for
+   * each further 429 of the same call; then treated as a Retry-After. The provider's own: what its
+   * clients wait (default 1000 ms).
+   */
+  rateLimitBackoffMs?: number;
   /** Sockets in the pool (default 128). */
   connections?: number;
   classify: ErrorClassifier;
@@ -80,6 +86,7 @@ export class ProviderHttp {
   private readonly prefix: string;
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly rateLimitBackoffMs: number;
   private readonly guard: ProviderGuard;
   private readonly deadlines: SharedDeadlines;
 
@@ -91,6 +98,7 @@ export class ProviderHttp {
     this.deadlines = new SharedDeadlines(timeout, () => new CallDeadline(timeout));
     this.retries = options.retries ?? 2;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
+    this.rateLimitBackoffMs = options.rateLimitBackoffMs ?? 1000;
     this.guard =
       options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
     this.pool = new Pool(base.origin, {
@@ -138,7 +146,7 @@ export class ProviderHttp {
         record('success');
         return result;
       } catch (error) {
-        failure = this.toProviderError(spec, error);
+        failure = this.withRateLimitWait(this.toProviderError(spec, error), attempt);
       } finally {
         // Before any backoff: the slot counts the call, not the pause between attempts.
         release();
@@ -202,8 +210,22 @@ export class ProviderHttp {
       if (failure) throw failure;
       return parsed.data;
     }
-    const { detail, kind } = this.options.classify(status, body === INVALID_JSON ? text.slice(0, 200) : body);
-    throw this.error(spec, kind ?? kindOfStatus(status), detail, status, retryAfter(headers));
+    const { detail, kind: classified } = this.options.classify(status, body === INVALID_JSON ? text.slice(0, 200) : body);
+    const kind = classified ?? kindOfStatus(status);
+    // A rate limit's reset time says when quota returns; on any other answer it says nothing to wait for.
+    const wait = retryAfter(headers) ?? (kind === 'RATE_LIMITED' ? rateLimitReset(headers) : undefined);
+    throw this.error(spec, kind, detail, status, wait);
+  }
+
+  /**
+   * A rate limit that named no wait gets the provider's backoff, doubled per attempt, as its wait: a
+   * 429 means "wait", and retrying within milliseconds only spends quota on more 429s. From here on it
+   * is handled as a Retry-After (held for every call, waited for or refused with the delay).
+   */
+  private withRateLimitWait(error: ProviderError, attempt: number): ProviderError {
+    if (error.kind !== 'RATE_LIMITED' || error.retryAfterMs !== undefined) return error;
+    const retryAfterMs = this.rateLimitBackoffMs * 2 ** attempt;
+    return new ProviderError(error.kind, error.provider, error.endpoint, error.detail, { ...error.options, retryAfterMs });
   }
 
   private error(
@@ -227,8 +249,9 @@ export class ProviderHttp {
   /** The wait before the next attempt, or undefined when this failure must not be retried. */
   private retryDelay(error: ProviderError, attempt: number): number | undefined {
     if (error.kind === 'RATE_LIMITED') {
-      if (error.retryAfterMs === undefined) return backoff(attempt);
-      return error.retryAfterMs <= this.maxRetryAfterMs ? error.retryAfterMs : undefined;
+      // Every rate limit has a wait by now (withRateLimitWait); a longer one than we wait for fails.
+      const wait = error.retryAfterMs;
+      return wait !== undefined && wait <= this.maxRetryAfterMs ? wait : undefined;
     }
     if (error.kind === 'UNAVAILABLE') return backoff(attempt);
     return undefined;
@@ -303,6 +326,17 @@ export function retryAfter(headers: Record<string, string | string[] | undefined
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/**
+ * X-Ratelimit-Reset, UTC epoch seconds when the quota returns (Twelve Labs v1.2 docs, providers.md
+ * §3.5), as ms from now; undefined when absent, unreadable or already past.
+ */
+export function rateLimitReset(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const value = first(headers['x-ratelimit-reset']);
+  if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  const ms = Number(value) * 1000 - Date.now();
+  return ms > 0 ? Math.ceil(ms) : undefined;
+}
+
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -366,24 +400,18 @@ export function createGuard(provider: ProviderName, options: Omit<ClientOptions,
   });
 }
 
+/** What a provider's client knows of its own API: the rest of HttpClientOptions comes from the shared settings. */
+export type ProviderHttpSpec = Pick<HttpClientOptions, 'provider' | 'baseUrl' | 'headers' | 'classify' | 'rateLimitBackoffMs'>;
+
 /** The provider's pool, configured from the shared client options. */
-export function createHttp(
-  provider: ProviderName,
-  baseUrl: string,
-  headers: Record<string, string>,
-  classify: ErrorClassifier,
-  options: ClientOptions,
-): ProviderHttp {
+export function createHttp(spec: ProviderHttpSpec, options: ClientOptions): ProviderHttp {
   return new ProviderHttp({
-    provider,
-    baseUrl,
-    headers,
-    classify,
+    ...spec,
     timeoutMs: options.upstream.timeoutMs,
     retries: options.upstream.retries,
     maxRetryAfterMs: options.upstream.maxRetryAfterMs,
     connections: options.upstream.connections,
     onCall: options.onCall,
-    guard: options.guard ?? createGuard(provider, options),
+    guard: options.guard ?? createGuard(spec.provider, options),
   });
 }

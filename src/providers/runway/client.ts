@@ -22,8 +22,17 @@ const MEDIA_TYPE_PARAM = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' } as c
  * raw-body upload and one DELETE per id (no upload target: useapi has no presigned upload).
  */
 export function createRunwayClient(config: RunwayConfig, options: ClientOptions): ProviderClient<'RUNWAY'> {
-  const auth = { authorization: `Bearer ${config.token}` };
-  const http = createHttp('RUNWAY', config.baseUrl, auth, classifyRunwayError, options);
+  const http = createHttp(
+    {
+      provider: 'RUNWAY',
+      baseUrl: config.baseUrl,
+      headers: { authorization: `Bearer ${config.token}` },
+      classify: classifyRunwayError,
+      // useapi documents no Retry-After; its official script waits a fixed 10 s after a 429 (providers.md §4.4).
+      rateLimitBackoffMs: 10_000,
+    },
+    options,
+  );
   const concurrency = Math.max(1, options.upstream.concurrency);
   return {
     assets: {

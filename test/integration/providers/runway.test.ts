@@ -161,6 +161,13 @@ describe('Runway client against the useapi.net sandbox: failures', () => {
     expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(1000 - 2);
   });
 
+  it("fails a 429 without Retry-After at once, with useapi's own 10 s as the wait (longer than we wait)", async () => {
+    server.faults.next({ type: 'status', status: 429, message: 'Too many requests' }, { endpoint: GET });
+    const error = await rejection(client().getAssets([someId()]));
+    expect(error).toMatchObject({ kind: 'RATE_LIMITED', status: 429, retryAfterMs: 10_000 });
+    expect(server.calls(GET)).toBe(1);
+  });
+
   it('turns a malformed 2xx body into BAD_RESPONSE, without retrying', async () => {
     server.faults.next({ type: 'malformed' }, { endpoint: GET });
     expect(await rejection(client().getAssets([someId()]))).toMatchObject({ kind: 'BAD_RESPONSE' });
