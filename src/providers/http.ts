@@ -35,6 +35,8 @@ export interface HttpClientOptions {
   headers: Record<string, string>;
   /** Connect, headers and body timeout in ms (default 10000). */
   timeoutMs?: number;
+  /** Headers and body timeout of a call whose body is a stream, an upload (default 300000 ms). */
+  uploadTimeoutMs?: number;
   /** Retries of a safe call after the first attempt (default 2). */
   retries?: number;
   /** A Retry-After longer than this is not waited for (default 5000 ms). */
@@ -87,6 +89,7 @@ export class ProviderHttp {
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
   private readonly rateLimitBackoffMs: number;
+  private readonly uploadTimeoutMs: number;
   private readonly guard: ProviderGuard;
   private readonly deadlines: SharedDeadlines;
 
@@ -99,6 +102,7 @@ export class ProviderHttp {
     this.retries = options.retries ?? 2;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
     this.rateLimitBackoffMs = options.rateLimitBackoffMs ?? 1000;
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? 300_000;
     this.guard =
       options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
     this.pool = new Pool(base.origin, {
@@ -184,13 +188,16 @@ export class ProviderHttp {
   private async once<T>(spec: RequestSpec<T>, onStatus: (status: number) => void): Promise<T> {
     // undici's timeouts are per phase and reset on every body chunk, so a provider that trickles its
     // answer could hold a call for ever; a whole-call deadline bounds it. Streamed uploads take as long
-    // as their size needs, and keep only the per-phase timeouts.
+    // as their size needs, and keep only the per-phase timeouts, upload-sized: after the last byte a
+    // provider may take minutes to store a large file before its headers come.
+    const upload = isStream(spec.body);
     const res = await this.pool.request({
       method: spec.method,
       path: this.prefix + spec.path + encodeQuery(spec.query),
       headers: { ...this.options.headers, ...spec.headers },
       body: spec.body as Dispatcher.DispatchOptions['body'],
-      signal: isStream(spec.body) ? undefined : this.deadlines.signal(),
+      signal: upload ? undefined : this.deadlines.signal(),
+      ...(upload && { headersTimeout: this.uploadTimeoutMs, bodyTimeout: this.uploadTimeoutMs }),
     });
     onStatus(res.statusCode);
     const text = await res.body.text();
@@ -408,6 +415,7 @@ export function createHttp(spec: ProviderHttpSpec, options: ClientOptions): Prov
   return new ProviderHttp({
     ...spec,
     timeoutMs: options.upstream.timeoutMs,
+    uploadTimeoutMs: options.upstream.uploadTimeoutMs,
     retries: options.upstream.retries,
     maxRetryAfterMs: options.upstream.maxRetryAfterMs,
     connections: options.upstream.connections,

@@ -3,7 +3,9 @@ import { mapLimit } from '../../concurrency.js';
 import { badInput, ProviderError } from '../../errors.js';
 import type { ProviderHttp } from '../http.js';
 import type { AssetWriter, DeleteResult, UploadInput, UploadTarget, UploadTargetInput, VideoJungleAsset } from '../types.js';
+import { abandonedUpload, fileStreamFailure } from '../file-stream.js';
 import { encodeMultipart } from '../multipart.js';
+import { lostReply, mayHaveLanded } from '../upload-outcome.js';
 import { isYouTubeUrl, uuidPath } from './paths.js';
 import { JSON_BODY, readBack } from './project-writer.js';
 import { directUploadOf, toUploadTarget } from './upload-target.js';
@@ -60,6 +62,21 @@ function checkTarget(input: UploadTargetInput): string {
   return project;
 }
 
+/**
+ * After a step failed, undoes what the step before it made, but only once the failure is certain: a
+ * step with no reply (a timeout, a dropped connection) may have landed, and may already use what came
+ * before (a stored file, a reference to a video file), so that is kept and named instead. A deleted
+ * upload is data lost; a stray asset the caller can remove.
+ */
+async function cleanUpAfter(error: unknown, made: string, undo: () => Promise<unknown>): Promise<never> {
+  if (mayHaveLanded(error)) {
+    throw lostReply(error, `Video Jungle may have completed it: ${made} was kept (look at it before trying again)`);
+  }
+  // The caller's own file broke mid-send: no whole file reached Video Jungle, so the undo is safe.
+  const broken = fileStreamFailure(error);
+  return undoing(broken ? abandonedUpload(broken) : error, made, undo);
+}
+
 /** A step's error, noting what its cleanup could not undo; the step's error itself when cleanup worked. */
 async function undoing(error: unknown, what: string, undo: () => Promise<unknown>): Promise<never> {
   try {
@@ -92,7 +109,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /projects/{id}/asset', 'upload_url.url is not a path on the API');
   }
 
-  /** Step 1 records the asset, step 2 sends the bytes; if step 2 fails, step 1's asset is deleted. */
+  /** Step 1 records the asset, step 2 sends the bytes; if step 2 surely failed, step 1's asset is deleted. */
   async function uploadFile(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
     const keyname = input.filename;
     const created = await post(`${project}/asset`, 'POST /projects/{id}/asset',
@@ -104,7 +121,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
       const path = uploadPath(created.upload_url.url);
       uploadedId = (await http.request({ method: 'POST', path, endpoint: 'POST {upload_url}', headers, body, schema: vjCreated })).id;
     } catch (error) {
-      return undoing(error, `the asset ${created.id}`, () => deleteAsset(created.id));
+      return cleanUpAfter(error, `the asset ${created.id}`, () => deleteAsset(created.id));
     }
     return readBack(`asset ${uploadedId}`, () => fetchAsset(uploadedId));
   }
@@ -129,7 +146,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
       assetId = (await post(`${project}/asset`, 'POST /projects/{id}/asset', ref, vjCreated)).id;
     } catch (error) {
       const path = `/video-file/${encodeURIComponent(direct.videoFileId)}`;
-      return undoing(error, `the video file ${direct.videoFileId}`, () =>
+      return cleanUpAfter(error, `the video file ${direct.videoFileId}`, () =>
         http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }));
     }
     return toUploadTarget(direct, await readBack(`asset ${assetId}`, () => fetchAsset(assetId)));

@@ -363,6 +363,22 @@ describe('Video Jungle upload', () => {
     expect(sandbox.store.project(project())!.assetIds).toEqual(before);
   });
 
+  it('keeps the asset, and names it, when the bytes step got no answer: Video Jungle may have stored the file', async () => {
+    const options = clientOptions();
+    const short = track(createVideoJungleClient({ apiKey: KEY, baseUrl: server.url }, { ...options, upstream: { ...options.upstream, uploadTimeoutMs: 300 } }));
+    const before = sandbox.store.project(project())!.assetIds.length;
+    for (const fault of [{ type: 'drop' }, { type: 'hang' }] as const) {
+      server.faults.next(fault, { endpoint: BYTES });
+      const error = await expectProviderError(
+        short.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }),
+        'UNAVAILABLE',
+      );
+      expect(error.detail).toMatch(/no reply came back, so Video Jungle may have completed it: the asset [0-9a-f-]{36} was kept/);
+    }
+    expect(server.calls('DELETE /assets/:id')).toBe(0);
+    expect(sandbox.store.project(project())!.assetIds).toHaveLength(before + 2);
+  });
+
   it('names the asset it could not remove when the cleanup fails too', async () => {
     const before = sandbox.store.project(project())!.assetIds.length;
     server.faults.next({ type: 'status', status: 500 }, { endpoint: BYTES });
