@@ -71,6 +71,11 @@ export interface RequestSpec<T> {
   /** Safe to repeat after a failure. Defaults to true for GET only: writes never retry blindly. */
   idempotent?: boolean;
   /**
+   * The call has the provider store a file before it answers (a streamed body, or a URL it downloads):
+   * upload-sized timeouts and no whole-call deadline. Defaults to whether the body is a stream.
+   */
+  upload?: boolean;
+  /**
    * The error a parsed 2xx body stands for, if any: for providers that report failures inside a
    * success (Uplynk's `{error: 1}` with HTTP 200), so they count as failed calls like any other.
    */
@@ -190,7 +195,7 @@ export class ProviderHttp {
     // answer could hold a call for ever; a whole-call deadline bounds it. Streamed uploads take as long
     // as their size needs, and keep only the per-phase timeouts, upload-sized: after the last byte a
     // provider may take minutes to store a large file before its headers come.
-    const upload = isStream(spec.body);
+    const upload = spec.upload ?? isStream(spec.body);
     const res = await this.pool.request({
       method: spec.method,
       path: this.prefix + spec.path + encodeQuery(spec.query),

@@ -20,10 +20,3 @@ export function pythonUrlencode(pairs: readonly { name: string; value: string }[
       .replace(/%20/g, '+');
   return pairs.map((p) => `${quote(p.name)}=${quote(p.value)}`).join('&');
 }
-
-/** The SDK's own YouTube test (videojungle/utils.py `is_youtube_url`), anchored to an http(s) URL. */
-const YOUTUBE = /^https?:\/\/(?:www\.)?(?:youtube\.com\/(?:watch\?v=|embed\/|v\/)|youtu\.be\/)[\w-]{11}(?:[?&#].*)?$/;
-
-export function isYouTubeUrl(url: string): boolean {
-  return YOUTUBE.test(url);
-}

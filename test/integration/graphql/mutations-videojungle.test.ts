@@ -99,6 +99,16 @@ describe('Video Jungle through the mutations', () => {
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /assets/:id/upload')).toBe(1);
   });
 
+  it('uploads from any public URL into a project (a video file, then its reference)', async () => {
+    const res = await h.gql(
+      `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id provider status ... on VideoJungleAsset { assetType project { id } } } userErrors { code field } } }`,
+      { input: { provider: 'VIDEO_JUNGLE', projectId, url: 'https://media.example.org/interviews/ada.mov' } },
+    );
+    expect(res.data!.uploadAsset).toMatchObject({ asset: { provider: 'VIDEO_JUNGLE', assetType: 'video-reference', project: { id: projectId } }, userErrors: [] });
+    expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /video-file')).toBe(1);
+    expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/asset')).toBe(1);
+  });
+
   it('removes what step 1 created when the bytes step fails, and says so', async () => {
     const before = h.sandbox.stores.videoJungle.assetIds().length;
     h.sandbox.servers.VIDEO_JUNGLE.faults.next({ type: 'status', status: 503 }, { endpoint: 'POST /assets/:id/upload' });
