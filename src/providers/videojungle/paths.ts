@@ -1,10 +1,13 @@
 import { badInput } from '../../errors.js';
 import { VJ_UUID } from './wire.js';
 
-/** The server answers 422 for an id that is not a UUID; say so before spending a call on it. */
-export function uuidPath(id: string, what: string): string {
+/**
+ * The server answers 422 for an id that is not a UUID; say so before spending a call on it. `field` is
+ * the mutation input that holds the id, when there is one.
+ */
+export function uuidPath(id: string, what: string, field?: string): string {
   if (!VJ_UUID.test(id)) {
-    throw badInput(`${JSON.stringify(id.slice(0, 100))} is not a Video Jungle ${what} id (a UUID)`);
+    throw badInput(`${JSON.stringify(id.slice(0, 100))} is not a Video Jungle ${what} id (a UUID)`, field ? { field } : undefined);
   }
   return encodeURIComponent(id);
 }

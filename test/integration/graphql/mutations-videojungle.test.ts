@@ -51,12 +51,28 @@ describe('Video Jungle through the mutations', () => {
     );
     const { asset, userErrors } = res.data!.generateAsset;
     expect(userErrors).toEqual([]);
-    expect(asset.status).toMatch(/PENDING|PROCESSING/);
+    // As the description says: PROCESSING while it renders.
+    expect(asset.status).toBe('PROCESSING');
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/:scriptId/generate')).toBe(1);
     await waitFor(async () => {
       const now = await h.gql(`query($id: ID!) { asset(id: $id) { status } }`, { id: asset.id });
       return now.data!.asset.status === 'READY' ? true : undefined;
     });
+  });
+
+  it.each([
+    ['a script id that is not a UUID', () => ({ scriptId: 'horoscope' }), 'INVALID', ['input', 'scriptId'], 0],
+    ['a parameter given twice', () => ({ parameters: [{ name: 'x', value: '1' }, { name: 'x', value: '2' }] }), 'INVALID', ['input', 'parameters', '1', 'name'], 0],
+    ['an unknown script', () => ({ scriptId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND', ['input', 'scriptId'], 1],
+    ['a parameter the script needs left out', () => ({ parameters: [] }), 'REJECTED_BY_PROVIDER', ['input', 'parameters'], 1],
+  ])('points a generateAsset refusal of %s at the field at fault', async (_label, overrides, code, field, calls) => {
+    const res = await h.gql(
+      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`,
+      { input: { projectId, scriptId, parameters: scriptParams.map((name) => ({ name, value: 'Aries' })), ...overrides() } },
+    );
+    expect(res.data!.generateAsset.asset).toBeNull();
+    expect(res.data!.generateAsset.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
+    expect(vjCalls()).toBe(calls);
   });
 
   it('renders an edit and returns the asset it becomes', async () => {

@@ -196,7 +196,9 @@ describe('Video Jungle generate', () => {
       'REJECTED',
     );
     expect(missing.detail).toBe('Missing script parameter: lucky number');
-    await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }), 'NOT_FOUND');
+    expect(missing.options.field).toBe('parameters');
+    const unknown = await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }), 'NOT_FOUND');
+    expect(unknown.options.field).toBe('scriptId');
     server.faults.next({ type: 'status', status: 502 }, { endpoint: GENERATE });
     await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId, parameters: ZODIAC }), 'UNAVAILABLE');
     expect(server.callsByEndpoint()).toEqual({ [GENERATE]: 3 });
