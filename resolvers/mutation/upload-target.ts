@@ -69,7 +69,7 @@ builder.mutationField('createUploadTarget', (t) =>
     type: CreateUploadTargetPayload,
     nullable: true,
     description:
-      "For files too large to send through this API: Video Jungle's direct (presigned S3 POST) upload, Twelve Labs' multipart-upload API. Uplynk and Runway offer none (UNSUPPORTED_BY_PROVIDER).",
+      "For files too large to send through this API: Video Jungle's direct (presigned S3 POST) upload, Twelve Labs' multipart-upload API (video and audio up to 10 GB, images up to 32 MB). Uplynk and Runway offer none (UNSUPPORTED_BY_PROVIDER).",
     args: { input: t.arg({ type: CreateUploadTargetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation<{ uploadTarget: UploadTarget | null }>(async () => {

@@ -35,7 +35,7 @@ export interface HttpClientOptions {
   headers: Record<string, string>;
   /** Connect, headers and body timeout in ms (default 10000). */
   timeoutMs?: number;
-  /** Headers and body timeout of a call whose body is a stream, an upload (default 300000 ms). */
+  /** Headers and body timeout of an upload: a streamed body, or a call marked `upload` (default 300000 ms). */
   uploadTimeoutMs?: number;
   /** Retries of a safe call after the first attempt (default 2). */
   retries?: number;
