@@ -7,7 +7,8 @@ export const FrameRef = builder.objectRef<Frame>('Frame').implement({
     at: t.field({
       type: 'Timecode',
       nullable: true,
-      description: 'Milliseconds from the start of the asset, when known.',
+      description:
+        'Milliseconds from the start of the asset. For thumbnails, derived from the range and the number of images (Uplynk names no instant per image): exact when the range holds whole frames, within one frame otherwise.',
       resolve: (f) => f.atMs,
     }),
     mimeType: t.exposeString('mimeType'),

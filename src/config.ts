@@ -48,6 +48,12 @@ export interface QueryLimits {
 export interface UpstreamConfig {
   /** Connect, headers and body timeout of each upstream call (default 10000 ms). */
   timeoutMs: number;
+  /**
+   * UPSTREAM_UPLOAD_TIMEOUT_MS: the headers and body timeouts of a call that streams a file up (default
+   * 300000 ms, the per-part timeout TL-PY gives its uploads). A provider may take a while to store a
+   * large file before it answers; giving up sooner says nothing about whether it stored it.
+   */
+  uploadTimeoutMs: number;
   /** Retries of a safe read after the first attempt (default 2). */
   retries: number;
   /** Longest Retry-After a read waits for before it gives up with PROVIDER_RATE_LIMITED (default 5000 ms). */
@@ -165,6 +171,7 @@ const envSchema = z.object({
   MAX_COST: optional(int(10, 10_000_000)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   UPSTREAM_TIMEOUT_MS: optional(int(100, 600_000)),
+  UPSTREAM_UPLOAD_TIMEOUT_MS: optional(int(1000, 3_600_000)),
   UPSTREAM_RETRIES: optional(int(0, 10)),
   UPSTREAM_MAX_RETRY_AFTER_MS: optional(int(0, 600_000)),
   UPSTREAM_CONCURRENCY: optional(int(1, 256)),
@@ -230,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? 'info',
     upstream: {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS ?? 10_000,
+      uploadTimeoutMs: e.UPSTREAM_UPLOAD_TIMEOUT_MS ?? 300_000,
       retries: e.UPSTREAM_RETRIES ?? 2,
       maxRetryAfterMs: e.UPSTREAM_MAX_RETRY_AFTER_MS ?? 5000,
       concurrency: e.UPSTREAM_CONCURRENCY ?? 8,

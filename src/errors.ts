@@ -54,7 +54,13 @@ export class ProviderError extends Error {
     readonly provider: ProviderName,
     readonly endpoint: string,
     readonly detail: string,
-    readonly options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    readonly options: {
+      status?: number;
+      retryAfterMs?: number;
+      cause?: unknown;
+      /** The mutation input a refusal is about (a dot path below `input`), when the client can tell. */
+      field?: string;
+    } = {},
   ) {
     super(`${PROVIDER_LABELS[provider]} ${endpoint}: ${kind.toLowerCase()}: ${detail}`, { cause: options.cause });
     this.name = 'ProviderError';

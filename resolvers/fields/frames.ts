@@ -11,5 +11,5 @@ export function assetFrame(asset: Asset, atMs: number, ctx: Context): Promise<Fr
 export function assetThumbnails(asset: Asset, startMs: number, stopMs: number | undefined, ctx: Context): Promise<Frame[]> {
   const frames = ctx.providers.get(asset.provider).frames;
   if (!frames) throw unsupported(asset.provider, 'thumbnails (getthumbs)');
-  return frames.getThumbnails(asset.providerId, startMs, stopMs);
+  return frames.getThumbnails(asset.providerId, startMs, stopMs, asset.durationSeconds);
 }

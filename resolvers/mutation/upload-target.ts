@@ -23,7 +23,11 @@ const UploadTargetRef = builder.objectRef<UploadTarget>('UploadTarget').implemen
     url: t.exposeString('url'),
     method: t.exposeString('method', { description: 'POST or PUT' }),
     fields: t.field({ type: [NameValueRef], resolve: (u) => u.fields, description: 'Form fields to send before the file.' }),
-    headers: t.field({ type: [NameValueRef], resolve: (u) => u.headers }),
+    headers: t.field({
+      type: [NameValueRef],
+      resolve: (u) => u.headers,
+      description: 'Headers to send with the bytes: with every part\'s PUT for multipart uploads (Twelve Labs: Content-Type application/octet-stream, plus any the provider names).',
+    }),
     parts: t.field({ type: [UploadPartRef], resolve: (u) => u.parts, description: 'Multipart uploads: one URL per chunk.' }),
     chunkSizeBytes: t.exposeFloat('chunkSizeBytes', { nullable: true }),
     uploadId: t.exposeString('uploadId', { nullable: true }),
@@ -65,7 +69,7 @@ builder.mutationField('createUploadTarget', (t) =>
     type: CreateUploadTargetPayload,
     nullable: true,
     description:
-      "For files too large to send through this API: Video Jungle's direct (presigned S3 POST) upload, Twelve Labs' multipart-upload API. Uplynk and Runway offer none (UNSUPPORTED_BY_PROVIDER).",
+      "For files too large to send through this API: Video Jungle's direct (presigned S3 POST) upload, Twelve Labs' multipart-upload API (video and audio up to 10 GB, images up to 32 MB). Uplynk and Runway offer none (UNSUPPORTED_BY_PROVIDER).",
     args: { input: t.arg({ type: CreateUploadTargetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation<{ uploadTarget: UploadTarget | null }>(async () => {

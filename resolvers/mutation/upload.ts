@@ -12,7 +12,10 @@ const UploadAssetInput = builder.inputType('UploadAssetInput', {
   fields: (t) => ({
     provider: t.field({ type: ProviderEnum, required: true }),
     file: t.field({ type: 'File', description: 'The file, sent with the multipart request spec. Exactly one of file and url.' }),
-    url: t.string({ description: 'An http(s) URL the provider fetches itself (Twelve Labs).' }),
+    url: t.string({
+      description:
+        'An http(s) URL the provider fetches itself: Twelve Labs, and Video Jungle (any public URL: a video file it downloads, added to the project). Exactly one of file and url.',
+    }),
     filename: t.string({ description: "The asset's file name (default: the file's own name), 1–255 characters." }),
     projectId: t.id({ description: 'Video Jungle: the project the asset belongs to (required there).' }),
     metadata: t.field({ type: 'JSON', description: 'Flat metadata (string, number or boolean values).' }),

@@ -81,10 +81,12 @@ export function asUserErrors(error: unknown, field: string[]): UserError[] | und
     return code ? [userError(code, path, error.message)] : undefined;
   }
   if (error instanceof ProviderError) {
-    if (error.kind === 'NOT_FOUND') return [userError('NOT_FOUND', field, `Not found at the provider: ${error.detail}`)];
+    // The provider's client may know which input the refusal is about; else the mutation's own default.
+    const at = error.options.field ? ['input', ...error.options.field.split('.')] : field;
+    if (error.kind === 'NOT_FOUND') return [userError('NOT_FOUND', at, `Not found at the provider: ${error.detail}`)];
     if (error.kind === 'REJECTED') {
       const code = error.status === 409 ? 'CONFLICT' : 'REJECTED_BY_PROVIDER';
-      return [userError(code, field, `The provider refused the request: ${error.detail}`)];
+      return [userError(code, at, `The provider refused the request: ${error.detail}`)];
     }
   }
   return undefined;

@@ -22,7 +22,7 @@ const DeleteProjectPayload = payloadType<{ deletedProjectId: string | null }>('D
   deletedProjectId: t.id({ nullable: true, resolve: (p) => p.deletedProjectId }),
 }));
 const GeneratePayload = payloadType<{ asset: VideoJungleAsset | null }>('GenerateAssetPayload', (t) => ({
-  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The pending asset the generation becomes.', resolve: (p) => p.asset }),
+  asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The asset the generation becomes, not READY yet.', resolve: (p) => p.asset }),
 }));
 const RenderPayload = payloadType<{ asset: VideoJungleAsset | null; editId: string | null }>('RenderEditPayload', (t) => ({
   asset: t.field({ type: VideoJungleAssetRef, nullable: true, description: 'The asset the render becomes.', resolve: (p) => p.asset }),
@@ -101,7 +101,8 @@ builder.mutationFields((t) => ({
   generateAsset: t.field({
     type: GeneratePayload,
     nullable: true,
-    description: "Starts a Video Jungle generation from a project's script; the asset is PENDING until it renders.",
+    description:
+      "Starts a Video Jungle generation from a project's script and returns the asset it becomes, as Video Jungle shows it at once: PROCESSING while it renders (PENDING while queued), READY when done. A refusal names the input at fault (projectId, scriptId, parameters, prompt).",
     args: { input: t.arg({ type: GenerateAssetInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
       runMutation<{ asset: VideoJungleAsset | null }>(async () => {

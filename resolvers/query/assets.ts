@@ -14,6 +14,10 @@ const AssetFilterInput = builder.inputType('AssetFilter', {
       description: "Text to match, with the provider's own search (Uplynk query, Twelve Labs filename, Video Jungle names). Runway: UNSUPPORTED_BY_PROVIDER.",
     }),
     mediaType: t.field({ type: MediaTypeEnum }),
+    includeShared: t.boolean({
+      description:
+        "Uplynk: also list the assets of libraries shared with this account (asset/list's shared_assets), merged newest first; such a list pages up to 1,000 assets deep. Default false: your own library only, asked for explicitly (ignore_shared_libraries). Other providers have no shared content.",
+    }),
   }),
 });
 
@@ -38,12 +42,14 @@ builder.queryField('assets', (t) =>
   }),
 );
 
-function readFilter(input: { search?: string | null; mediaType?: AssetListFilter['mediaType'] | null } | null | undefined): AssetListFilter {
+type FilterInput = { search?: string | null; mediaType?: AssetListFilter['mediaType'] | null; includeShared?: boolean | null };
+
+function readFilter(input: FilterInput | null | undefined): AssetListFilter {
   const search = input?.search ?? undefined;
   if (search !== undefined && (search.trim().length === 0 || search.length > 200)) {
     throw badInput('filter.search must be 1–200 characters', { argument: 'filter.search' });
   }
-  return { search, mediaType: input?.mediaType ?? undefined };
+  return { search, mediaType: input?.mediaType ?? undefined, includeShared: input?.includeShared ?? undefined };
 }
 
 async function listAssets(ctx: Context, provider: ProviderName | undefined, filter: AssetListFilter, size: number, after: string | null | undefined) {

@@ -28,7 +28,8 @@ export class Backoff {
     const { baseMs, maxMs } = this.options;
     const exponential = Math.min(maxMs, baseMs * 2 ** Math.min(this.failures - 1, 30));
     if (error instanceof ProviderError && error.kind === 'RATE_LIMITED' && error.retryAfterMs !== undefined) {
-      // The provider said when: asking sooner only earns another 429, so its word beats our cap.
+      // The provider said when (or its own backoff stands in, see ProviderHttp): asking sooner only
+      // earns another 429, so that wait beats our cap.
       return Math.max(error.retryAfterMs, baseMs);
     }
     return exponential;

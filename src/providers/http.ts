@@ -35,10 +35,18 @@ export interface HttpClientOptions {
   headers: Record<string, string>;
   /** Connect, headers and body timeout in ms (default 10000). */
   timeoutMs?: number;
+  /** Headers and body timeout of an upload: a streamed body, or a call marked `upload` (default 300000 ms). */
+  uploadTimeoutMs?: number;
   /** Retries of a safe call after the first attempt (default 2). */
   retries?: number;
   /** A Retry-After longer than this is not waited for (default 5000 ms). */
   maxRetryAfterMs?: number;
+  /**
+   * The wait a 429 stands for when it names none (no Retry-After, no X-Ratelimit-Reset), doubled for
+   * each further 429 of the same call; then treated as a Retry-After. The provider's own: what its
+   * clients wait (default 1000 ms).
+   */
+  rateLimitBackoffMs?: number;
   /** Sockets in the pool (default 128). */
   connections?: number;
   classify: ErrorClassifier;
@@ -63,6 +71,11 @@ export interface RequestSpec<T> {
   /** Safe to repeat after a failure. Defaults to true for GET only: writes never retry blindly. */
   idempotent?: boolean;
   /**
+   * The call has the provider store a file before it answers (a streamed body, or a URL it downloads):
+   * upload-sized timeouts and no whole-call deadline. Defaults to whether the body is a stream.
+   */
+  upload?: boolean;
+  /**
    * The error a parsed 2xx body stands for, if any: for providers that report failures inside a
    * success (Uplynk's `{error: 1}` with HTTP 200), so they count as failed calls like any other.
    */
@@ -80,6 +93,8 @@ export class ProviderHttp {
   private readonly prefix: string;
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly rateLimitBackoffMs: number;
+  private readonly uploadTimeoutMs: number;
   private readonly guard: ProviderGuard;
   private readonly deadlines: SharedDeadlines;
 
@@ -91,6 +106,8 @@ export class ProviderHttp {
     this.deadlines = new SharedDeadlines(timeout, () => new CallDeadline(timeout));
     this.retries = options.retries ?? 2;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
+    this.rateLimitBackoffMs = options.rateLimitBackoffMs ?? 1000;
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? 300_000;
     this.guard =
       options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
     this.pool = new Pool(base.origin, {
@@ -138,7 +155,7 @@ export class ProviderHttp {
         record('success');
         return result;
       } catch (error) {
-        failure = this.toProviderError(spec, error);
+        failure = this.withRateLimitWait(this.toProviderError(spec, error), attempt);
       } finally {
         // Before any backoff: the slot counts the call, not the pause between attempts.
         release();
@@ -176,13 +193,16 @@ export class ProviderHttp {
   private async once<T>(spec: RequestSpec<T>, onStatus: (status: number) => void): Promise<T> {
     // undici's timeouts are per phase and reset on every body chunk, so a provider that trickles its
     // answer could hold a call for ever; a whole-call deadline bounds it. Streamed uploads take as long
-    // as their size needs, and keep only the per-phase timeouts.
+    // as their size needs, and keep only the per-phase timeouts, upload-sized: after the last byte a
+    // provider may take minutes to store a large file before its headers come.
+    const upload = spec.upload ?? isStream(spec.body);
     const res = await this.pool.request({
       method: spec.method,
       path: this.prefix + spec.path + encodeQuery(spec.query),
       headers: { ...this.options.headers, ...spec.headers },
       body: spec.body as Dispatcher.DispatchOptions['body'],
-      signal: isStream(spec.body) ? undefined : this.deadlines.signal(),
+      signal: upload ? undefined : this.deadlines.signal(),
+      ...(upload && { headersTimeout: this.uploadTimeoutMs, bodyTimeout: this.uploadTimeoutMs }),
     });
     onStatus(res.statusCode);
     const text = await res.body.text();
@@ -202,8 +222,22 @@ export class ProviderHttp {
       if (failure) throw failure;
       return parsed.data;
     }
-    const { detail, kind } = this.options.classify(status, body === INVALID_JSON ? text.slice(0, 200) : body);
-    throw this.error(spec, kind ?? kindOfStatus(status), detail, status, retryAfter(headers));
+    const { detail, kind: classified } = this.options.classify(status, body === INVALID_JSON ? text.slice(0, 200) : body);
+    const kind = classified ?? kindOfStatus(status);
+    // A rate limit's reset time says when quota returns; on any other answer it says nothing to wait for.
+    const wait = retryAfter(headers) ?? (kind === 'RATE_LIMITED' ? rateLimitReset(headers) : undefined);
+    throw this.error(spec, kind, detail, status, wait);
+  }
+
+  /**
+   * A rate limit that named no wait gets the provider's backoff, doubled per attempt, as its wait: a
+   * 429 means "wait", and retrying within milliseconds only spends quota on more 429s. From here on it
+   * is handled as a Retry-After (held for every call, waited for or refused with the delay).
+   */
+  private withRateLimitWait(error: ProviderError, attempt: number): ProviderError {
+    if (error.kind !== 'RATE_LIMITED' || error.retryAfterMs !== undefined) return error;
+    const retryAfterMs = this.rateLimitBackoffMs * 2 ** attempt;
+    return new ProviderError(error.kind, error.provider, error.endpoint, error.detail, { ...error.options, retryAfterMs });
   }
 
   private error(
@@ -227,8 +261,9 @@ export class ProviderHttp {
   /** The wait before the next attempt, or undefined when this failure must not be retried. */
   private retryDelay(error: ProviderError, attempt: number): number | undefined {
     if (error.kind === 'RATE_LIMITED') {
-      if (error.retryAfterMs === undefined) return backoff(attempt);
-      return error.retryAfterMs <= this.maxRetryAfterMs ? error.retryAfterMs : undefined;
+      // Every rate limit has a wait by now (withRateLimitWait); a longer one than we wait for fails.
+      const wait = error.retryAfterMs;
+      return wait !== undefined && wait <= this.maxRetryAfterMs ? wait : undefined;
     }
     if (error.kind === 'UNAVAILABLE') return backoff(attempt);
     return undefined;
@@ -303,6 +338,17 @@ export function retryAfter(headers: Record<string, string | string[] | undefined
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/**
+ * X-Ratelimit-Reset, UTC epoch seconds when the quota returns (Twelve Labs v1.2 docs, providers.md
+ * §3.5), as ms from now; undefined when absent, unreadable or already past.
+ */
+export function rateLimitReset(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const value = first(headers['x-ratelimit-reset']);
+  if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  const ms = Number(value) * 1000 - Date.now();
+  return ms > 0 ? Math.ceil(ms) : undefined;
+}
+
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -366,24 +412,19 @@ export function createGuard(provider: ProviderName, options: Omit<ClientOptions,
   });
 }
 
+/** What a provider's client knows of its own API: the rest of HttpClientOptions comes from the shared settings. */
+export type ProviderHttpSpec = Pick<HttpClientOptions, 'provider' | 'baseUrl' | 'headers' | 'classify' | 'rateLimitBackoffMs'>;
+
 /** The provider's pool, configured from the shared client options. */
-export function createHttp(
-  provider: ProviderName,
-  baseUrl: string,
-  headers: Record<string, string>,
-  classify: ErrorClassifier,
-  options: ClientOptions,
-): ProviderHttp {
+export function createHttp(spec: ProviderHttpSpec, options: ClientOptions): ProviderHttp {
   return new ProviderHttp({
-    provider,
-    baseUrl,
-    headers,
-    classify,
+    ...spec,
     timeoutMs: options.upstream.timeoutMs,
+    uploadTimeoutMs: options.upstream.uploadTimeoutMs,
     retries: options.upstream.retries,
     maxRetryAfterMs: options.upstream.maxRetryAfterMs,
     connections: options.upstream.connections,
     onCall: options.onCall,
-    guard: options.guard ?? createGuard(provider, options),
+    guard: options.guard ?? createGuard(spec.provider, options),
   });
 }

@@ -180,6 +180,11 @@ export interface AssetListFilter {
   /** Free-text search; each provider applies it natively or answers UNSUPPORTED_BY_PROVIDER. */
   search?: string | undefined;
   mediaType?: MediaType | undefined;
+  /**
+   * Also list what other accounts share with this one, where a provider has that (Uplynk's shared
+   * libraries); default false. Providers without shared content have nothing to add.
+   */
+  includeShared?: boolean | undefined;
 }
 
 export interface Page<T> {
@@ -240,8 +245,11 @@ export type Timecode = number | string;
 
 export interface FrameSource {
   getFrame(assetId: string, at: Timecode): Promise<Frame>;
-  /** Thumbnails between start and stop; the range must not exceed one second. */
-  getThumbnails(assetId: string, start: Timecode, stop: Timecode | undefined): Promise<Frame[]>;
+  /**
+   * Thumbnails between start and stop; the range must not exceed one second. The asset's duration,
+   * when known, bounds the range the images can cover (for their times).
+   */
+  getThumbnails(assetId: string, start: Timecode, stop: Timecode | undefined, durationSeconds?: number | null): Promise<Frame[]>;
 }
 
 export interface ChangeFeedSource {

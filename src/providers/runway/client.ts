@@ -4,6 +4,7 @@ import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';
 import { RUNWAY_ASSET_ID, runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
+import { runwayAssetPath } from './paths.js';
 import { createRunwayWriter } from './writer.js';
 import { mapLimit } from '../../concurrency.js';
 
@@ -21,8 +22,17 @@ const MEDIA_TYPE_PARAM = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' } as c
  * raw-body upload and one DELETE per id (no upload target: useapi has no presigned upload).
  */
 export function createRunwayClient(config: RunwayConfig, options: ClientOptions): ProviderClient<'RUNWAY'> {
-  const auth = { authorization: `Bearer ${config.token}` };
-  const http = createHttp('RUNWAY', config.baseUrl, auth, classifyRunwayError, options);
+  const http = createHttp(
+    {
+      provider: 'RUNWAY',
+      baseUrl: config.baseUrl,
+      headers: { authorization: `Bearer ${config.token}` },
+      classify: classifyRunwayError,
+      // useapi documents no Retry-After; its official script waits a fixed 10 s after a 429 (providers.md §4.4).
+      rateLimitBackoffMs: 10_000,
+    },
+    options,
+  );
   const concurrency = Math.max(1, options.upstream.concurrency);
   return {
     assets: {
@@ -50,8 +60,7 @@ async function getAsset(http: ProviderHttp, id: string): Promise<RunwayAsset | n
   try {
     const wire = await http.request({
       method: 'GET',
-      // The id holds ':' and '@', so it must be percent-encoded to stay one path segment.
-      path: `/assets/${encodeURIComponent(id)}`,
+      path: runwayAssetPath(id),
       endpoint: 'GET /assets/{assetId}',
       schema: runwayAssetSchema,
     });

@@ -10,8 +10,10 @@ import {
   RUNWAY_UPLOAD_TYPES,
   type RunwayUploadType,
 } from './media-types.js';
+import { runwayAssetPath } from './paths.js';
 import { RUNWAY_ASSET_ID, runwayDeleteReplySchema, runwayUploadReplySchema } from './wire.js';
 import { abandonedUpload, fileStream, fileStreamFailure } from '../file-stream.js';
+import { lostReply, mayHaveLanded } from '../upload-outcome.js';
 
 type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
 
@@ -81,21 +83,12 @@ async function upload(http: ProviderHttp, config: RunwayConfig, input: UploadInp
     // Our side broke, not Runway: the body was cut short, so the upload was abandoned unstored.
     const broken = fileStreamFailure(error);
     if (broken) throw abandonedUpload(broken);
-    throw explainLostReply(error, name);
+    // A single call creates the asset, so nothing of ours is left half-made; but the id never came back.
+    if (mayHaveLanded(error)) {
+      throw lostReply(error, `Runway may or may not have stored ${JSON.stringify(name)}: look for it in the asset list before uploading again`);
+    }
+    throw error;
   }
-}
-
-/**
- * A single call creates the asset, so nothing of ours is left half-made. But when the connection broke
- * after the bytes went out, useapi may have stored the file anyway: say so, since the id never came back.
- */
-function explainLostReply(error: unknown, name: string): unknown {
-  if (!(error instanceof ProviderError) || error.kind !== 'UNAVAILABLE' || error.status !== undefined) return error;
-  if ((error.options.cause as { code?: string } | undefined)?.code === 'ECONNREFUSED') return error;
-  const detail =
-    `${error.detail}; no reply came back, so Runway may or may not have stored ${JSON.stringify(name)}: ` +
-    'look for it in the asset list before uploading again';
-  return new ProviderError(error.kind, error.provider, error.endpoint, detail, { cause: error });
 }
 
 async function deleteAssets(http: ProviderHttp, ids: readonly string[], concurrency: number): Promise<DeleteResult> {
@@ -116,8 +109,7 @@ async function deleteOne(http: ProviderHttp, id: string): Promise<DeleteFailure 
   try {
     await http.request({
       method: 'DELETE',
-      // The id holds ':' and '@', so it must be percent-encoded to stay one path segment.
-      path: `/assets/${encodeURIComponent(id)}`,
+      path: runwayAssetPath(id),
       endpoint: DELETE,
       schema: runwayDeleteReplySchema,
       check: (reply) =>

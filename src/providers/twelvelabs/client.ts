@@ -66,8 +66,17 @@ export function planPages({ offset, limit }: ListWindow): PagePlan {
 }
 
 export function createTwelveLabsClient(config: TwelveLabsConfig, options: ClientOptions): TwelveLabsClient {
-  const headers = { 'x-api-key': config.apiKey };
-  const http = createHttp('TWELVE_LABS', config.baseUrl, headers, classifyTwelveLabsError, options);
+  const http = createHttp(
+    {
+      provider: 'TWELVE_LABS',
+      baseUrl: config.baseUrl,
+      headers: { 'x-api-key': config.apiKey },
+      classify: classifyTwelveLabsError,
+      // A 429 without Retry-After or X-Ratelimit-Reset: TL-JS's backoff base, 1 s (providers.md §3.5).
+      rateLimitBackoffMs: 1000,
+    },
+    options,
+  );
   const list = listCaller(http);
 
   async function getAssets(ids: readonly string[]): Promise<TwelveLabsAsset[]> {

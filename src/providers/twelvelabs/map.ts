@@ -124,8 +124,20 @@ export function classifyTwelveLabsError(
 }
 
 /**
- * A multipart upload session as an UploadTarget: PUT each part to its URL. `expiresAt` is the earliest
- * moment something given here stops working: a part URL (one hour) or the session (24 hours).
+ * Each part is a PUT of raw bytes with `Content-Type: application/octet-stream` (TL-PY
+ * `_upload_chunk_to_s3`, providers.md §3.2), plus whatever `upload_headers` the session names (they
+ * win over this default, whatever their spelling).
+ */
+export function partHeaders(session: WireUploadSession): { name: string; value: string }[] {
+  const given = Object.entries(session.upload_headers ?? {}).map(([name, value]) => ({ name, value }));
+  const typed = given.some((h) => h.name.toLowerCase() === 'content-type');
+  return typed ? given : [{ name: 'Content-Type', value: 'application/octet-stream' }, ...given];
+}
+
+/**
+ * A multipart upload session as an UploadTarget: PUT each part to its URL with `partHeaders`.
+ * `expiresAt` is the earliest moment something given here stops working: a part URL (one hour) or the
+ * session (24 hours).
  */
 export function mapUploadTarget(
   session: WireUploadSession,
@@ -140,7 +152,7 @@ export function mapUploadTarget(
     url: parts[0]?.url ?? '',
     method: 'PUT',
     fields: [],
-    headers: Object.entries(session.upload_headers ?? {}).map(([name, value]) => ({ name, value })),
+    headers: partHeaders(session),
     parts: parts.map((p) => ({ partNumber: p.chunk_index, url: p.url })),
     chunkSizeBytes: session.chunk_size,
     uploadId: session.upload_id,

@@ -3,22 +3,34 @@ import { badInput, ProviderError } from '../../errors.js';
 import type { ProviderHttp } from '../http.js';
 import type { PartsReport, TwelveLabsAsset, UploadedPart, UploadTarget, UploadTargetInput } from '../types.js';
 import { mapUploadTarget } from './map.js';
-import { checkFilename, kindOf, mimeOf } from './upload.js';
+import { checkFilename, kindOf, mimeOf, TWELVE_LABS_IMAGE_MAX_BYTES, type TwelveLabsMediaKind } from './upload.js';
 import { wirePresignedUrls, wireReportedChunks, wireUploadSession, type WirePresignedUrl } from './wire.js';
 
-/** Documented: a multipart upload takes up to 4 GB ("GB" read as GiB [I]); 50 URLs per presigned-urls call. */
-export const TWELVE_LABS_MULTIPART_MAX_BYTES = 4 * 1024 ** 3;
+/**
+ * The largest file a multipart upload takes, per kind: 10 GB for video and audio, 32 MB for images
+ * (TL-PY `multipart_upload`, the newest source; TL-JS docstrings still say 4 GB; providers.md §3.2).
+ * "GB" and "MB" are read as GiB and MiB [I], the lenient reading.
+ */
+export const TWELVE_LABS_MULTIPART_MAX_BYTES: Record<TwelveLabsMediaKind, number> = {
+  video: 10 * 1024 ** 3,
+  audio: 10 * 1024 ** 3,
+  image: TWELVE_LABS_IMAGE_MAX_BYTES,
+};
+const LIMIT_TEXT: Record<TwelveLabsMediaKind, string> = { video: '10 GB', audio: '10 GB', image: '32 MB' };
+/** At most 50 URLs per presigned-urls call (documented). */
 const URLS_PER_CALL = 50;
 const MORE_URLS = 'POST /assets/multipart-uploads/{upload_id}/presigned-urls';
 
-function checkTarget(input: UploadTargetInput): 'video' | 'audio' | 'image' {
+function checkTarget(input: UploadTargetInput): TwelveLabsMediaKind {
   checkFilename(input.filename);
   const kind = kindOf(mimeOf(input.mimeType, input.filename));
   if (!kind) throw badInput('mimeType must be a video, audio or image type', { field: 'mimeType' });
   const size = input.sizeBytes;
-  if (!Number.isSafeInteger(size) || size < 1 || size > TWELVE_LABS_MULTIPART_MAX_BYTES) {
-    const max = TWELVE_LABS_MULTIPART_MAX_BYTES;
-    throw badInput(`sizeBytes must be an integer from 1 to ${max} (4 GB)`, { field: 'sizeBytes' });
+  const max = TWELVE_LABS_MULTIPART_MAX_BYTES[kind];
+  if (!Number.isSafeInteger(size) || size < 1 || size > max) {
+    throw badInput(`sizeBytes must be an integer from 1 to ${max} (${LIMIT_TEXT[kind]}, the most a ${kind} multipart upload takes)`, {
+      field: 'sizeBytes',
+    });
   }
   return kind;
 }

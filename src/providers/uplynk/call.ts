@@ -35,7 +35,8 @@ export type UplynkCall = <T extends UplynkEnvelope>(spec: CallSpec<T>) => Promis
  * server's replay window.
  */
 export function createUplynkCaller(config: UplynkCredentials, options: ClientOptions) {
-  const http = createHttp('UPLYNK', config.baseUrl, {}, classifyUplynkError, options);
+  // No rate limits or Retry-After are documented (providers.md §2.3): a 429 waits the shared default.
+  const http = createHttp({ provider: 'UPLYNK', baseUrl: config.baseUrl, headers: {}, classify: classifyUplynkError }, options);
   const call: UplynkCall = async (spec) => {
     const endpoint = `POST /api2/asset/${spec.action}`;
     const { msg, sig } = signMessage(spec.params, config);

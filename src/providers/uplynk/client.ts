@@ -2,7 +2,6 @@ import type { ProviderConfigs } from '../../config.js';
 import { badInput } from '../../errors.js';
 import type { ClientOptions } from '../http.js';
 import type {
-  AssetListFilter,
   AssetUpdater,
   AssetWriter,
   Capability,
@@ -10,24 +9,21 @@ import type {
   ChangeFeedSource,
   ExternalIdSource,
   FrameSource,
-  ListWindow,
-  Page,
   ProviderClient,
   UplynkAsset,
 } from '../types.js';
 import { createUplynkCaller, type UplynkCall } from './call.js';
 import { createUplynkFrames } from './frames.js';
+import { listUplynkAssets } from './list.js';
 import { mapUplynkAsset, mapUplynkChange } from './map.js';
 import { createUplynkUpdater } from './update.js';
-import { uplynkChangesSchema, uplynkGetSchema, uplynkListSchema, type UplynkWireAsset } from './wire.js';
+import { uplynkChangesSchema, uplynkGetSchema, type UplynkWireAsset } from './wire.js';
 import { createUplynkWriter } from './writer.js';
 
 type UplynkConfig = NonNullable<ProviderConfigs['uplynk']>;
 
 /** `/asset/get` answers at most 1000 assets per request. */
 export const UPLYNK_MAX_BATCH = 1000;
-/** `/asset/list` accepts a limit of 1–100. */
-export const UPLYNK_PAGE_MAX = 100;
 
 const CAPABILITIES: readonly Capability[] = [
   'ASSET_READ',
@@ -63,7 +59,7 @@ export function createUplynkClient(config: UplynkConfig, options: ClientOptions)
       capabilities: CAPABILITIES,
       maxBatch: UPLYNK_MAX_BATCH,
       getAssets: (ids) => getMany(call, 'ids', ids),
-      listAssets: (window, filter) => listAssets(call, window, filter),
+      listAssets: (window, filter) => listUplynkAssets(call, window, filter),
     },
     externalIds: {
       maxBatch: UPLYNK_MAX_BATCH,
@@ -97,58 +93,6 @@ async function getMany(call: UplynkCall, key: 'ids' | 'external_ids', keys: read
     if (reply.asset) found.push(reply.asset);
   }
   return found.map(mapUplynkAsset);
-}
-
-interface ListCall {
-  skip: number;
-  /** Assets this call contributes to the window. */
-  take: number;
-  /** The limit sent: one more than `take` on the last call when that stays within 1–100. */
-  ask: number;
-}
-
-/** The calls covering a window, 100 at most each; the last one peeks one past the window if it can. */
-export function planUplynkList(window: ListWindow): ListCall[] {
-  const calls: ListCall[] = [];
-  for (let done = 0; done < window.limit; done += UPLYNK_PAGE_MAX) {
-    const take = Math.min(UPLYNK_PAGE_MAX, window.limit - done);
-    calls.push({ skip: window.offset + done, take, ask: take });
-  }
-  const last = calls[calls.length - 1];
-  if (last && last.take < UPLYNK_PAGE_MAX) last.ask = last.take + 1;
-  return calls;
-}
-
-async function listAssets(call: UplynkCall, window: ListWindow, filter: AssetListFilter): Promise<Page<UplynkAsset>> {
-  if (!Number.isSafeInteger(window.offset) || window.offset < 0) {
-    throw badInput('offset must be a non-negative integer');
-  }
-  if (!Number.isSafeInteger(window.limit) || window.limit < 1) throw badInput('limit must be a positive integer');
-  // Every Uplynk asset is a video: any other media type matches nothing, without asking.
-  if (filter.mediaType !== undefined && filter.mediaType !== 'VIDEO') {
-    return { items: [], hasNextPage: false, totalCount: null };
-  }
-  const query = filter.search?.trim() ? filter.search.trim() : undefined;
-  const plan = planUplynkList(window);
-  const replies = await Promise.all(
-    plan.map((p) =>
-      call({
-        action: 'list',
-        params: { skip: p.skip, limit: p.ask, order: '-created', ...(query === undefined ? {} : { query }) },
-        schema: uplynkListSchema,
-        expect: ['assets'],
-      }),
-    ),
-  );
-  const items: UplynkAsset[] = [];
-  let hasNextPage = false;
-  plan.forEach((p, i) => {
-    const assets = replies[i]?.assets ?? [];
-    items.push(...assets.slice(0, p.take).map(mapUplynkAsset));
-    // No total in the reply: a peeked extra proves more; a full page of exactly 100 only says "maybe".
-    if (i === plan.length - 1) hasNextPage = p.ask > p.take ? assets.length > p.take : assets.length >= p.take;
-  });
-  return { items, hasNextPage, totalCount: null };
 }
 
 /**

@@ -23,7 +23,7 @@ export function createUplynkFrames(call: UplynkCall): FrameSource {
       if (reply.img === undefined) throw badReply('getframe', 'img');
       return mapUplynkFrame(assetId, ts, reply.img);
     },
-    async getThumbnails(assetId, start, stop) {
+    async getThumbnails(assetId, start, stop, durationSeconds) {
       const range = thumbRange(start, stop);
       const reply = await call({
         action: 'getthumbs',
@@ -33,10 +33,23 @@ export function createUplynkFrames(call: UplynkCall): FrameSource {
         singleAsset: true,
       });
       if (reply.imgs === undefined) throw badReply('getthumbs', 'imgs');
-      // The reply does not say which instant each image shows (it depends on the frame rate).
-      return reply.imgs.map((img): Frame => mapUplynkFrame(assetId, null, img));
+      const times = thumbTimes(range, reply.imgs.length, durationSeconds);
+      return reply.imgs.map((img, i): Frame => mapUplynkFrame(assetId, times[i]!, img));
     },
   };
+}
+
+/**
+ * When each of `count` thumbnails is, in ms. The reply lists images only, spread over the range (one
+ * per frame of the lowest-bitrate variant); it names no instant. So the i-th is taken at start + i ×
+ * (range ÷ count), the range ending at the asset's end when that comes first: exact when the range
+ * holds a whole number of frames (25 images for a second at 25 fps: 0, 40, 80 … ms), within one frame
+ * otherwise [I: the docs do not say how the images are spaced].
+ */
+export function thumbTimes(range: { start: number; stop: number }, count: number, durationSeconds?: number | null): number[] {
+  const end = durationSeconds ? Math.min(range.stop, Math.ceil(durationSeconds * 1000)) : range.stop;
+  const step = Math.max(0, end - range.start) / Math.max(1, count);
+  return Array.from({ length: count }, (_, i) => range.start + Math.floor(i * step));
 }
 
 /** Start and stop in ms, checked as Uplynk checks them: stop after start, at most one second apart. */

@@ -65,7 +65,7 @@ export function uplynkUpdateParams(id: string, update: UplynkAssetUpdate): Uplyn
     if (update.externalId.trim() === '') throw badInput('externalId must not be empty', { field: ['externalId'] });
     params[WIRE_NAMES.externalId] = update.externalId;
   }
-  if (update.metadata !== undefined) params[WIRE_NAMES.metadata] = checkedMeta(update.metadata);
+  if (update.metadata !== undefined) params[WIRE_NAMES.metadata] = JSON.stringify(checkedMeta(update.metadata));
   if (update.posterImage !== undefined) params[WIRE_NAMES.posterImage] = checkedPoster(update.posterImage);
   if (update.autoExpireAt !== undefined) params[WIRE_NAMES.autoExpireAt] = autoexpire(update.autoExpireAt);
   if (update.requireDrm !== undefined) params[WIRE_NAMES.requireDrm] = update.requireDrm ? 1 : 0;
@@ -78,8 +78,11 @@ export function uplynkUpdateParams(id: string, update: UplynkAssetUpdate): Uplyn
 }
 
 /**
- * A dict (sent as one, not the JSON string of the docs' sample); `{}` clears, other keys are merged
- * upstream. Uplynk metadata are flat key/value fields [I], so nested values and nulls are refused.
+ * The metadata, checked; the caller sends it JSON-encoded. The docs type `meta` "Dictionary", but their
+ * own sample (`meta='{"key1":"value1", …}'`), UP-EDGIO (`JSON.stringify(meta)`) and UP-NODE
+ * ("JSONString") all send a JSON string (providers.md §2.4): what every known client sends is what the
+ * server must take. `{}` clears, other keys are merged upstream. Uplynk metadata are flat key/value
+ * fields [I], so nested values and nulls are refused.
  */
 function checkedMeta(meta: Record<string, unknown>): Record<string, string | number | boolean> {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {

@@ -54,11 +54,14 @@ function checkWindow(window: ListWindow): void {
  * older), bare-array lists, no multi-get (maxBatch 1) and no global asset list.
  */
 export function createVideoJungleClient(config: VideoJungleConfig, options: ClientOptions): VideoJungleClient {
+  // No rate limits or Retry-After are documented (providers.md §1.2): a 429 waits the shared default.
   const http = createHttp(
-    'VIDEO_JUNGLE',
-    config.baseUrl,
-    { 'X-API-Key': config.apiKey, accept: 'application/json' },
-    classifyVjError,
+    {
+      provider: 'VIDEO_JUNGLE',
+      baseUrl: config.baseUrl,
+      headers: { 'X-API-Key': config.apiKey, accept: 'application/json' },
+      classify: classifyVjError,
+    },
     options,
   );
 

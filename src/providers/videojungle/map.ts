@@ -10,8 +10,21 @@ import type {
 } from '../types.js';
 import { vjError, type VjAsset, type VjProject } from './wire.js';
 
-/** Asset types that are always video, whatever their key looks like. */
-const VIDEO_TYPES = new Set(['finished_video', 'generated_video', 'youtube-url', 'video-reference']);
+/**
+ * Asset types that say what they hold, whatever their key looks like: VJ-MODEL/VJ-DOCS' generated and
+ * referenced videos, and the `video`, `video_edit`, `image` and `audio` types VJ-MCP handles (~l.840),
+ * whose keys are often bare UUIDs with no extension (providers.md §1.5).
+ */
+const TYPED: Record<string, MediaType> = {
+  finished_video: 'VIDEO',
+  generated_video: 'VIDEO',
+  'youtube-url': 'VIDEO',
+  'video-reference': 'VIDEO',
+  video: 'VIDEO',
+  video_edit: 'VIDEO',
+  image: 'IMAGE',
+  audio: 'AUDIO',
+};
 
 const EXTENSIONS: Record<string, MediaType> = {
   mp4: 'VIDEO',
@@ -53,16 +66,17 @@ function extensionOf(value: string | null | undefined): string | undefined {
 }
 
 /**
- * Generated and referenced assets are videos. Uploads ('user') say what they are only through their
- * file name (keyname, else asset_path). An asset type nobody documented gets the extension's answer
- * or null, rather than a guess.
+ * A typed asset is what its type says. Uploads ('user') say what they are only through their file name
+ * (keyname, else asset_path). An asset type nobody documented gets the extension's answer or null,
+ * rather than a guess.
  */
 export function vjMediaType(
   assetType: string | null | undefined,
   keyname?: string | null,
   path?: string | null,
 ): MediaType | null {
-  if (assetType && VIDEO_TYPES.has(assetType)) return 'VIDEO';
+  const typed = assetType ? TYPED[assetType] : undefined;
+  if (typed) return typed;
   const ext = extensionOf(keyname) ?? extensionOf(path);
   const byExtension = ext === undefined ? undefined : EXTENSIONS[ext];
   if (byExtension) return byExtension;

@@ -1,10 +1,13 @@
 import { badInput } from '../../errors.js';
 import { VJ_UUID } from './wire.js';
 
-/** The server answers 422 for an id that is not a UUID; say so before spending a call on it. */
-export function uuidPath(id: string, what: string): string {
+/**
+ * The server answers 422 for an id that is not a UUID; say so before spending a call on it. `field` is
+ * the mutation input that holds the id, when there is one.
+ */
+export function uuidPath(id: string, what: string, field?: string): string {
   if (!VJ_UUID.test(id)) {
-    throw badInput(`${JSON.stringify(id.slice(0, 100))} is not a Video Jungle ${what} id (a UUID)`);
+    throw badInput(`${JSON.stringify(id.slice(0, 100))} is not a Video Jungle ${what} id (a UUID)`, field ? { field } : undefined);
   }
   return encodeURIComponent(id);
 }
@@ -19,11 +22,4 @@ export function pythonUrlencode(pairs: readonly { name: string; value: string }[
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
       .replace(/%20/g, '+');
   return pairs.map((p) => `${quote(p.name)}=${quote(p.value)}`).join('&');
-}
-
-/** The SDK's own YouTube test (videojungle/utils.py `is_youtube_url`), anchored to an http(s) URL. */
-const YOUTUBE = /^https?:\/\/(?:www\.)?(?:youtube\.com\/(?:watch\?v=|embed\/|v\/)|youtu\.be\/)[\w-]{11}(?:[?&#].*)?$/;
-
-export function isYouTubeUrl(url: string): boolean {
-  return YOUTUBE.test(url);
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { badInput, ProviderError } from '../../errors.js';
 import type { ProviderHttp } from '../http.js';
 import type { GenerateInput, Project, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from '../types.js';
@@ -21,14 +22,30 @@ export async function readBack<T>(created: string, read: () => Promise<T>): Prom
   }
 }
 
+/** What generate would be refused for, with the input field at fault. */
 function checkGenerate(input: GenerateInput): void {
   const names = new Set<string>();
-  for (const { name } of input.parameters) {
-    if (name === '') throw badInput('a generate parameter needs a name');
-    if (names.has(name)) throw badInput(`the generate parameter ${JSON.stringify(name)} is given twice`);
+  input.parameters.forEach(({ name }, i) => {
+    const field = `parameters.${i}.name`;
+    if (name === '') throw badInput('a generate parameter needs a name', { field });
+    if (names.has(name)) throw badInput(`the generate parameter ${JSON.stringify(name)} is given twice`, { field });
     names.add(name);
+  });
+  if (input.prompt !== undefined && input.prompt.trim() === '') {
+    throw badInput('prompt must not be empty when given', { field: 'prompt' });
   }
-  if (input.prompt !== undefined && input.prompt.trim() === '') throw badInput('prompt must not be empty when given');
+}
+
+/**
+ * The input a refusal of generate is about, from FastAPI's `detail`: the path names a project and a
+ * script, and the query holds the parameters [I: the server's wording is undocumented; these are the
+ * sandbox's "Project not found", "Script not found", "Missing script parameter: …"]. Unknown: none.
+ */
+function atGenerateField(error: unknown): unknown {
+  if (!(error instanceof ProviderError) || (error.kind !== 'NOT_FOUND' && error.kind !== 'REJECTED')) return error;
+  const { kind, provider, endpoint, detail, options } = error;
+  const field = /parameter/i.test(detail) ? 'parameters' : /script/i.test(detail) ? 'scriptId' : /project/i.test(detail) ? 'projectId' : undefined;
+  return field ? new ProviderError(kind, provider, endpoint, detail, { ...options, field }) : error;
 }
 
 /**
@@ -71,7 +88,7 @@ export function createVjProjectWriter(
      * a custom prompt goes in the body as generate_with_custom_prompt sends it.
      */
     async generate(input: GenerateInput): Promise<VideoJungleAsset> {
-      const base = `/projects/${uuidPath(input.projectId, 'project')}/${uuidPath(input.scriptId, 'script')}/generate`;
+      const base = `/projects/${uuidPath(input.projectId, 'project', 'projectId')}/${uuidPath(input.scriptId, 'script', 'scriptId')}/generate`;
       checkGenerate(input);
       const query = pythonUrlencode(input.parameters);
       const body =
@@ -81,10 +98,15 @@ export function createVjProjectWriter(
               headers: JSON_BODY,
               body: JSON.stringify({ prompt: input.prompt, prompt_persona: input.promptPersona ?? '', render_prompt: false }),
             };
-      const reply = await http.request({
-        method: 'POST', path: query ? `${base}?${query}` : base, endpoint: 'POST /projects/{id}/{script_id}/generate',
-        ...body, schema: vjGenerated,
-      });
+      let reply: z.infer<typeof vjGenerated>;
+      try {
+        reply = await http.request({
+          method: 'POST', path: query ? `${base}?${query}` : base, endpoint: 'POST /projects/{id}/{script_id}/generate',
+          ...body, schema: vjGenerated,
+        });
+      } catch (error) {
+        throw atGenerateField(error);
+      }
       return readBack(`asset ${reply.asset_id}`, () => fetchAsset(reply.asset_id));
     },
 

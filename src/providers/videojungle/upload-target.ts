@@ -1,5 +1,5 @@
 import type { UploadTarget, VideoJungleAsset } from '../types.js';
-import type { VjDirectUpload } from './wire.js';
+import type { VjDirectUpload, VjVideoFileCreated } from './wire.js';
 
 export interface DirectUpload {
   videoFileId: string;
@@ -13,9 +13,14 @@ export interface DirectUpload {
  */
 export function directUploadOf(reply: VjDirectUpload): DirectUpload | null {
   const presigned = reply.upload_url ?? reply.video?.upload_url;
-  const videoFileId = reply.video?.id ?? reply.id;
+  const videoFileId = videoFileIdOf(reply);
   if (!presigned || !videoFileId) return null;
   return { videoFileId, url: presigned.url, fields: presigned.fields };
+}
+
+/** The new video file's id from POST /video-file: under `video` (the direct example) or at the top (file-no-chunk). */
+export function videoFileIdOf(reply: VjVideoFileCreated): string | null {
+  return reply.video?.id ?? reply.id ?? null;
 }
 
 /**

@@ -87,6 +87,13 @@ export const vjGenerated = z.object({ asset_id: z.string(), asset_key: text, url
 /** POST /projects/{pid}/create-edit */
 export const vjEditCreated = z.object({ asset_id: z.string(), asset_key: text, edit_id: z.string() });
 
+/**
+ * POST /video-file: the new video file, its id at the top (VJ-PY reads `id` after file-no-chunk) or
+ * under `video` (the direct-upload example); which one the `url` method answers is not shown [I].
+ */
+export const vjVideoFileCreated = z.object({ id: text, video: z.object({ id: text }).nullish() });
+export type VjVideoFileCreated = z.infer<typeof vjVideoFileCreated>;
+
 /** An S3 presigned POST: the form's action and the fields to send before the file. */
 const vjPresignedPost = z.object({ url: z.string(), fields: z.record(z.string(), z.string()) });
 

@@ -4,10 +4,12 @@ import { badInput, ProviderError } from '../../errors.js';
 import type { ProviderHttp } from '../http.js';
 import type { AssetWriter, DeleteResult, UploadInput, UploadTarget, UploadTargetInput, VideoJungleAsset } from '../types.js';
 import { encodeMultipart } from '../multipart.js';
-import { isYouTubeUrl, uuidPath } from './paths.js';
+import { lostReply, mayHaveLanded } from '../upload-outcome.js';
+import { cleanUpAfter } from './cleanup.js';
+import { uuidPath } from './paths.js';
 import { JSON_BODY, readBack } from './project-writer.js';
-import { directUploadOf, toUploadTarget } from './upload-target.js';
-import { vjAnything, vjAssetCreated, vjCreated, vjDirectUpload } from './wire.js';
+import { directUploadOf, toUploadTarget, videoFileIdOf } from './upload-target.js';
+import { vjAnything, vjAssetCreated, vjCreated, vjDirectUpload, vjVideoFileCreated, type VjVideoFileCreated } from './wire.js';
 
 /** S3 takes at most 5 GiB in one POST [I: Video Jungle documents no limit of its own]. */
 const MAX_DIRECT_BYTES = 5 * 1024 ** 3;
@@ -39,11 +41,6 @@ function checkUpload(input: UploadInput): { project: string; description: string
   checkFilename(input.filename);
   if ((input.file === undefined) === (input.url === undefined)) throw badInput('give exactly one of file and url');
   if (input.file !== undefined && input.file.size === 0) throw badInput('the file is empty');
-  // The API fetches only YouTube links into a project (asset_type "youtube-url", the SDK's is_youtube_url
-  // test); any other file must be sent as bytes.
-  if (input.url !== undefined && !isYouTubeUrl(input.url)) {
-    throw badInput('Video Jungle only fetches YouTube URLs into a project; upload other files as a file');
-  }
   return { project, description: descriptionOf(input.metadata) };
 }
 
@@ -58,19 +55,6 @@ function checkTarget(input: UploadTargetInput): string {
   // Video files are videos; images and audio go into a project through uploadAsset [I].
   if (!/^video\//i.test(input.mimeType)) throw badInput('Video Jungle direct uploads take video files (a video/* mimeType)');
   return project;
-}
-
-/** A step's error, noting what its cleanup could not undo; the step's error itself when cleanup worked. */
-async function undoing(error: unknown, what: string, undo: () => Promise<unknown>): Promise<never> {
-  try {
-    await undo();
-  } catch (cleanup) {
-    if (error instanceof ProviderError && !(cleanup instanceof ProviderError && cleanup.kind === 'NOT_FOUND')) {
-      const detail = `${error.detail}; ${what} it created first could not be removed: ${(cleanup as Error).message}`;
-      throw new ProviderError(error.kind, error.provider, error.endpoint, detail, { ...error.options, cause: error });
-    }
-  }
-  throw error;
 }
 
 /** Video Jungle's writer: uploads and upload targets are always there (no multipart parts to report). */
@@ -92,7 +76,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /projects/{id}/asset', 'upload_url.url is not a path on the API');
   }
 
-  /** Step 1 records the asset, step 2 sends the bytes; if step 2 fails, step 1's asset is deleted. */
+  /** Step 1 records the asset, step 2 sends the bytes; if step 2 surely failed, step 1's asset is deleted. */
   async function uploadFile(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
     const keyname = input.filename;
     const created = await post(`${project}/asset`, 'POST /projects/{id}/asset',
@@ -104,17 +88,48 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
       const path = uploadPath(created.upload_url.url);
       uploadedId = (await http.request({ method: 'POST', path, endpoint: 'POST {upload_url}', headers, body, schema: vjCreated })).id;
     } catch (error) {
-      return undoing(error, `the asset ${created.id}`, () => deleteAsset(created.id));
+      return cleanUpAfter(error, `the asset ${created.id}`, () => deleteAsset(created.id));
     }
     return readBack(`asset ${uploadedId}`, () => fetchAsset(uploadedId));
   }
 
-  /** A YouTube link: one call, the server fetches it. The link is the keyname, as stored on youtube-url assets. */
-  async function addYouTube(project: string, url: string, description: string): Promise<VideoJungleAsset> {
-    // upload_method "url" is the value the API documents for "the server downloads it" (VideoUpload) [I].
-    const body = { upload_method: 'url', asset_type: 'youtube-url', keyname: url, description };
-    const created = await post(`${project}/asset`, 'POST /projects/{id}/asset', body, vjCreated);
-    return readBack(`asset ${created.id}`, () => fetchAsset(created.id));
+  /**
+   * Adds a video file to a project: a `video-reference` asset naming it in `keyname` (VJ-PY
+   * `upload_asset`); if that surely failed, the video file is deleted. Returns the asset's id.
+   */
+  async function addReference(project: string, videoFileId: string, description: string): Promise<string> {
+    try {
+      const ref = { upload_method: 'video-reference', asset_type: 'video-reference', keyname: videoFileId, description };
+      return (await post(`${project}/asset`, 'POST /projects/{id}/asset', ref, vjCreated)).id;
+    } catch (error) {
+      const path = `/video-file/${encodeURIComponent(videoFileId)}`;
+      return cleanUpAfter(error, `the video file ${videoFileId}`, () =>
+        http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }));
+    }
+  }
+
+  /**
+   * A file at any public URL: a video file the server downloads (POST /video-file with upload_method
+   * "url" and the URL as its filename, as VJ-MCP's add-video and VJ-PY's video_files.create send it),
+   * then a video reference into the project (providers.md §1.7).
+   */
+  async function addFromUrl(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
+    const body = JSON.stringify({ name: input.filename, filename: input.url, upload_method: 'url' });
+    let reply: VjVideoFileCreated;
+    try {
+      // VJ-PY waits for this answer with no timeout ("Downloading from URL..."): the server may fetch the
+      // file first, so the call gets an upload's time.
+      reply = await http.request({
+        method: 'POST', path: '/video-file', endpoint: 'POST /video-file', headers: JSON_BODY, body, schema: vjVideoFileCreated, upload: true,
+      });
+    } catch (error) {
+      if (mayHaveLanded(error)) throw lostReply(error, 'Video Jungle may have made a video file of the URL, in no project yet');
+      throw error;
+    }
+    const videoFileId = videoFileIdOf(reply);
+    if (!videoFileId) throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /video-file', 'no video file id in the answer');
+    const assetId = await addReference(project, videoFileId, description);
+    return readBack(`asset ${assetId}`, () => fetchAsset(assetId));
   }
 
   async function createUploadTarget(input: UploadTargetInput): Promise<UploadTarget> {
@@ -123,15 +138,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     const reply = await post('/video-file', 'POST /video-file', body, vjDirectUpload);
     const direct = directUploadOf(reply);
     if (!direct) throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /video-file', 'no presigned upload_url and video id in the answer');
-    let assetId: string;
-    try {
-      const ref = { upload_method: 'video-reference', asset_type: 'video-reference', keyname: direct.videoFileId, description: '' };
-      assetId = (await post(`${project}/asset`, 'POST /projects/{id}/asset', ref, vjCreated)).id;
-    } catch (error) {
-      const path = `/video-file/${encodeURIComponent(direct.videoFileId)}`;
-      return undoing(error, `the video file ${direct.videoFileId}`, () =>
-        http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }));
-    }
+    const assetId = await addReference(project, direct.videoFileId, '');
     return toUploadTarget(direct, await readBack(`asset ${assetId}`, () => fetchAsset(assetId)));
   }
 
@@ -160,7 +167,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     maxDeleteBatch: 1,
     async upload(input: UploadInput): Promise<VideoJungleAsset> {
       const { project, description } = checkUpload(input);
-      return input.url !== undefined ? addYouTube(project, input.url, description) : uploadFile(project, input, description);
+      return input.url !== undefined ? addFromUrl(project, input, description) : uploadFile(project, input, description);
     },
     createUploadTarget,
     deleteAssets,

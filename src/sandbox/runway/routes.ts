@@ -20,6 +20,19 @@ export function runwayError(status: number, message: string): SandboxResponse {
 export const UNAUTHORIZED = runwayError(401, 'Unauthorized');
 export const NOT_FOUND = runwayError(404, 'Not found.');
 
+/**
+ * The assetId of GET/DELETE /assets/:id, or useapi's 404 when the path percent-encodes its `:` or `@`.
+ * useapi's docs only ever send the raw id (UA-DOCS get-/del-runwayml-assets-assetId); whether its
+ * server decodes `%3A`/`%40` is unknown (providers.md §4.1 [I]). A server matching the segment as sent
+ * finds no asset under the encoded text, so the sandbox answers the documented 404 and holds clients
+ * to the documented form.
+ */
+export function assetIdOf(req: SandboxRequest): string | SandboxResponse {
+  // The route is /assets/:id, so the rest of the path is the segment as the client sent it.
+  if (/%3A|%40/i.test(req.path.slice('/assets/'.length))) return NOT_FOUND;
+  return req.params.id ?? '';
+}
+
 /** useapi checks the bearer token on every call. */
 export function bearerCheck(account: RunwayAccount): (req: SandboxRequest) => boolean {
   const expected = `Bearer ${account.token}`;
@@ -39,7 +52,8 @@ export function runwayRoutes(store: RunwayStore, account: RunwayAccount): Route[
       pattern: '/assets/:id',
       handler: (req) => {
         if (!authorized(req)) return UNAUTHORIZED;
-        const id = req.params.id ?? '';
+        const id = assetIdOf(req);
+        if (typeof id !== 'string') return id;
         // [I] the docs list a 400 for retrieve; a malformed assetId is the one input that can earn it.
         if (!ASSET_ID.test(id)) return runwayError(400, `Invalid assetId: ${id}`);
         const text = store.json(id);

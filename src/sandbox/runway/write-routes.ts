@@ -2,6 +2,7 @@ import { RUNWAY_UPLOAD_MAX_BYTES, RUNWAY_UPLOAD_TYPES, runwayUploadType } from '
 import type { Route } from '../server.js';
 import {
   ASSET_ID,
+  assetIdOf,
   bearerCheck,
   emailProblem,
   NOT_FOUND,
@@ -55,7 +56,8 @@ export function runwayWriteRoutes(
       pattern: '/assets/:id',
       handler: (req) => {
         if (!authorized(req)) return UNAUTHORIZED;
-        const id = req.params.id ?? '';
+        const id = assetIdOf(req);
+        if (typeof id !== 'string') return id;
         // [I] as for retrieve: a malformed assetId earns the documented 400.
         if (!ASSET_ID.test(id)) return runwayError(400, `Invalid assetId: ${id}`);
         // [I] providers.md §4.2: {"success": true} on success, the retrieve page's 404 for an unknown id.

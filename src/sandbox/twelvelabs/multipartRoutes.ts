@@ -9,8 +9,12 @@ import type { TwelveLabsStore } from './store.js';
 import { mimeOfName, uploadedAsset } from './uploads.js';
 import { guarded } from './writeRoutes.js';
 
-/** Documented: 4 GB maximum ("GB" read as GiB [I]); at most 50 URLs per presigned-urls call. */
-export const MULTIPART_MAX_BYTES = 4 * 1024 ** 3;
+/**
+ * The largest `total_size` per type: 10 GB for video and audio, 32 MB for images (TL-PY
+ * `multipart_upload`; providers.md §3.2), "GB"/"MB" read as GiB/MiB [I]. At most 50 URLs per
+ * presigned-urls call.
+ */
+export const MULTIPART_MAX_BYTES: Record<AssetKind, number> = { video: 10 * 1024 ** 3, audio: 10 * 1024 ** 3, image: 32 * 1024 ** 2 };
 const URLS_PER_CALL = 50;
 const TYPES = new Set<AssetKind>(['video', 'audio', 'image']);
 const DEFAULT_MIME: Record<AssetKind, string> = { video: 'video/mp4', audio: 'audio/mpeg', image: 'image/jpeg' };
@@ -38,7 +42,7 @@ function createSession(store: TwelveLabsStore, base: string, req: SandboxRequest
   if (typeof filename !== 'string' || length < 1 || length > FILENAME_MAX) return invalid('filename');
   if (type === undefined) return missing('type');
   if (typeof type !== 'string' || !TYPES.has(type as AssetKind)) return invalid('type', ' Use video, audio or image.');
-  const totalSize = intField(body, 'total_size', 1, MULTIPART_MAX_BYTES);
+  const totalSize = intField(body, 'total_size', 1, MULTIPART_MAX_BYTES[type as AssetKind]);
   if (isResponse(totalSize)) return totalSize;
   for (const name of ['enable_hls', 'enable_thumbnail']) {
     if (body[name] !== undefined && typeof body[name] !== 'boolean') return invalid(name, ' Use true or false.');
@@ -159,7 +163,11 @@ function putPart(store: TwelveLabsStore, req: SandboxRequest): SandboxResponse {
   if (!session || session.completed) return s3Error(404, 'NoSuchUpload', 'The specified upload does not exist.');
   const check = store.sessions.check(session.uploadId, index, req.query.get('expires'), req.query.get('signature'));
   if (check === 'expired') return s3Error(403, 'AccessDenied', 'Request has expired');
-  if (check === 'denied') {
+  // The part URLs are taken to be signed with the octet-stream type TL-PY sends each part with
+  // (providers.md §3.2) [I: whether S3 signs the type here is undocumented]: another type, or none,
+  // fails the signature, as S3 answers a header that differs from the signed one.
+  const type = String(req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  if (check === 'denied' || type !== 'application/octet-stream') {
     return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
   }
   const etag = store.sessions.receive(session, index, req.body);

@@ -1,5 +1,5 @@
 import type { FrameRenderer } from './frames.js';
-import { intParam, Rejection, stringListParam, stringParam, timecodeParam, type Params } from './params.js';
+import { boolParam, intParam, Rejection, stringListParam, stringParam, timecodeParam, type Params } from './params.js';
 import type { SandboxAsset } from './seed.js';
 import { ORDER_KEYS, type OrderKey, type OrderTerm, type UplynkStore } from './store.js';
 import { createWriteHandlers, type WriteHandlers } from './writes.js';
@@ -35,7 +35,7 @@ export function createHandlers(store: UplynkStore, frames: FrameRenderer): Handl
       const keys = stringListParam(params, name);
       if (keys.length > MAX_GET) throw new Rejection(`A maximum of ${MAX_GET} assets may be retrieved per request`);
       // The list form's reply key is undocumented; `assets` is the likeliest [I].
-      return { assets: store.getMany(keys, name === 'ids' ? 'id' : 'external_id'), error: 0 };
+      return { assets: store.getMany(keys, name === 'ids' ? 'id' : 'external_id', true), error: 0 };
     },
 
     list(params) {
@@ -46,7 +46,10 @@ export function createHandlers(store: UplynkStore, frames: FrameRenderer): Handl
       // Unspecified default order [I]: newest first, as the CMS shows the library.
       const order = parseOrder(stringParam(params, 'order') ?? '-created');
       const query = stringParam(params, 'query') ?? stringParam(params, 'search');
-      return { assets: store.list(order, skip, limit, query), shared_assets: [], error: 0 };
+      // Shared libraries are listed unless excluded (the docs: "Set to true to exclude content from
+      // shared libraries"), in their own list beside `assets`.
+      const shared = boolParam(params, 'ignore_shared_libraries', false) ? [] : store.list(order, skip, limit, query, 'shared');
+      return { assets: store.list(order, skip, limit, query), shared_assets: shared, error: 0 };
     },
 
     changes(params, nowMs) {
@@ -81,7 +84,7 @@ export function createHandlers(store: UplynkStore, frames: FrameRenderer): Handl
 function single(store: UplynkStore, params: Params, name: 'id' | 'external_id'): SandboxAsset {
   const key = stringParam(params, name);
   if (key === undefined) throw new Rejection(`Missing required parameter: ${name}`);
-  const asset = name === 'id' ? store.get(key) : store.getByExternalId(key);
+  const asset = name === 'id' ? store.read(key) : store.getByExternalId(key);
   if (!asset) throw new Rejection('Asset not found');
   return asset;
 }

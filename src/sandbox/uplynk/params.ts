@@ -21,6 +21,15 @@ export function intParam(params: Params, name: string, fallback?: number): numbe
   return n;
 }
 
+/** A boolean parameter; 0 and 1 pass too, as Python reads them [I]. */
+export function boolParam(params: Params, name: string, fallback: boolean): boolean {
+  const value = params[name];
+  if (value === undefined || value === null) return fallback;
+  if (value === true || value === 1) return true;
+  if (value === false || value === 0) return false;
+  throw new Rejection(`${name} must be a boolean`);
+}
+
 export function stringParam(params: Params, name: string): string | undefined {
   const value = params[name];
   if (value === undefined || value === null) return undefined;

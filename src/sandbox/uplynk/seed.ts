@@ -1,6 +1,7 @@
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import { assetName, GENRES, LANGUAGES, origFilename, RATINGS } from './names.js';
 import { SeededRandom } from '../random.js';
+import { createSharedAssets } from './shared-seed.js';
 
 /** Uplynk's test-player ids are base62 (e.g. Hak3zjnPLSW5o0j8GMpzRMsa). */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -41,6 +42,8 @@ export interface UplynkSeed {
   assets: SandboxAsset[];
   /** Oldest first, strictly increasing timestamps. */
   changes: ChangeEntry[];
+  /** Assets of libraries other accounts share with this one (`/asset/list`'s `shared_assets`). */
+  shared: SandboxAsset[];
 }
 
 export const SEED = 0x0b1e5eed;
@@ -67,10 +70,10 @@ export function createUplynkSeed(): UplynkSeed {
   }
   markNotReady(assets);
   const changes = makeChanges(rng, assets);
-  return { assets, changes };
+  return { assets, changes, shared: createSharedAssets(seen) };
 }
 
-function makeAsset(rng: SeededRandom, index: number, id: string): SandboxAsset {
+export function makeAsset(rng: SeededRandom, index: number, id: string): SandboxAsset {
   const live = rng.next() < 0.05;
   const { desc } = assetName(rng, live);
   const duration = live ? rng.int(1800, 7200) + rng.next() : 30 + rng.next() ** 2.2 * 7170;

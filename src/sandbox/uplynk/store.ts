@@ -3,6 +3,9 @@ import type { ChangeEntry, SandboxAsset, UplynkSeed } from './seed.js';
 /** `/asset/list` sort keys (docs); `source` sorts by the source file name [I: its meaning is undocumented]. */
 export const ORDER_KEYS = ['created', 'desc', 'duration', 'external_id', 'id', 'lastmod', 'source', 'state'] as const;
 export type OrderKey = (typeof ORDER_KEYS)[number];
+/** Your own library, or the libraries other accounts share with you. */
+export type Library = 'own' | 'shared';
+
 export interface OrderTerm {
   key: OrderKey;
   descending: boolean;
@@ -26,6 +29,9 @@ export interface ChangesReply {
 export class UplynkStore {
   private readonly assets: SandboxAsset[];
   private readonly changes: ChangeEntry[];
+  /** Other accounts' libraries shared with this one: listed and readable, never changed from here. */
+  private readonly shared: SandboxAsset[];
+  private readonly sharedById: Map<string, SandboxAsset>;
   private readonly byId = new Map<string, SandboxAsset>();
   private readonly byExternalId = new Map<string, SandboxAsset>();
   private readonly haystacks = new Map<string, string>();
@@ -35,7 +41,14 @@ export class UplynkStore {
   constructor(seed: UplynkSeed) {
     this.assets = seed.assets;
     this.changes = seed.changes;
+    this.shared = seed.shared;
+    this.sharedById = new Map(seed.shared.map((a) => [a.id, a]));
     this.invalidate();
+  }
+
+  /** The shared libraries' assets, in seed order. */
+  sharedAssets(): readonly SandboxAsset[] {
+    return this.shared;
   }
 
   /** Every asset, deleted ones included, in seed order. */
@@ -56,20 +69,34 @@ export class UplynkStore {
     return this.byExternalId.get(externalId);
   }
 
-  /** Found assets in request order, each once however often it was asked for; unknown keys skipped. */
-  getMany(keys: readonly string[], by: 'id' | 'external_id'): SandboxAsset[] {
-    const index = by === 'id' ? this.byId : this.byExternalId;
+  /**
+   * An asset to read: your own, else one of a shared library [I: shared assets "return the same
+   * response as /asset/get", so they are taken to be readable by id too].
+   */
+  read(id: string): SandboxAsset | undefined {
+    return this.byId.get(id) ?? this.sharedById.get(id);
+  }
+
+  /**
+   * Found assets in request order, each once however often it was asked for; unknown keys skipped.
+   * Reads (`readable`) also find shared assets by id; writes only ever touch your own.
+   */
+  getMany(keys: readonly string[], by: 'id' | 'external_id', readable = false): SandboxAsset[] {
     const found = new Set<SandboxAsset>();
     for (const key of keys) {
-      const asset = index.get(key);
+      const asset = by === 'external_id' ? this.byExternalId.get(key) : readable ? this.read(key) : this.byId.get(key);
       if (asset) found.add(asset);
     }
     return [...found];
   }
 
-  /** One page of the undeleted assets in `order`, keeping those matching any keyword of `query`. */
-  list(order: readonly OrderTerm[], skip: number, limit: number, query: string | undefined): SandboxAsset[] {
-    return this.matching(order, query).slice(skip, skip + limit);
+  /**
+   * One page of the undeleted assets in `order`, keeping those matching any keyword of `query`: of your
+   * own library, or of the libraries shared with you. Each is paged by skip/limit alike [I: how the two
+   * lists page together is undocumented].
+   */
+  list(order: readonly OrderTerm[], skip: number, limit: number, query: string | undefined, library: Library = 'own'): SandboxAsset[] {
+    return this.matching(order, query, library).slice(skip, skip + limit);
   }
 
   /**
@@ -125,6 +152,8 @@ export class UplynkStore {
     for (const asset of this.assets) {
       this.byId.set(asset.id, asset);
       if (asset.external_id) this.byExternalId.set(asset.external_id, asset);
+    }
+    for (const asset of [...this.assets, ...this.shared]) {
       this.haystacks.set(asset.id, `${asset.desc}\n${asset.id}\n${asset.external_id ?? ''}`.toLowerCase());
     }
   }
@@ -140,11 +169,11 @@ export class UplynkStore {
     return ts;
   }
 
-  private matching(order: readonly OrderTerm[], query: string | undefined): SandboxAsset[] {
-    const ordered = this.ordered(order);
+  private matching(order: readonly OrderTerm[], query: string | undefined, library: Library): SandboxAsset[] {
+    const ordered = this.ordered(order, library);
     const keywords = query?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
     if (keywords.length === 0) return ordered;
-    const cacheKey = `${orderKey(order)}|${keywords.join(' ')}`;
+    const cacheKey = `${library}|${orderKey(order)}|${keywords.join(' ')}`;
     let hits = this.searches.get(cacheKey);
     if (!hits) {
       // Search operators are not modelled: each keyword is a plain substring [I].
@@ -155,12 +184,13 @@ export class UplynkStore {
     return hits;
   }
 
-  private ordered(order: readonly OrderTerm[]): SandboxAsset[] {
-    const key = orderKey(order);
+  private ordered(order: readonly OrderTerm[], library: Library): SandboxAsset[] {
+    const key = `${library}|${orderKey(order)}`;
     let list = this.sorted.get(key);
     if (!list) {
+      const assets = library === 'own' ? this.assets : this.shared;
       // Deleted assets stay readable by id and in the change feed, but leave the library listing [I].
-      list = this.assets.filter((a) => a.deleted === undefined).sort(comparator(order));
+      list = assets.filter((a) => a.deleted === undefined).sort(comparator(order));
       this.sorted.set(key, list);
     }
     return list;

@@ -99,15 +99,18 @@ function parseUpdate(params: Params): Apply[] {
   return patch;
 }
 
-/** A dict, or the JSON text of one (the docs' sample sends a string); flat scalar values [I]. */
+/**
+ * The JSON text of a dict, as the docs' sample, UP-EDGIO and UP-NODE send it (providers.md §2.4); flat
+ * scalar values [I]. A bare dict is refused: no known client sends one, so nothing shows Uplynk takes it
+ * (the wording of the refusal is the sandbox's [I]).
+ */
 function metaParam(value: unknown): Meta {
-  let meta = value;
-  if (typeof value === 'string') {
-    try {
-      meta = JSON.parse(value);
-    } catch {
-      throw new Rejection('meta must be a dictionary');
-    }
+  if (typeof value !== 'string') throw new Rejection('meta must be a JSON-encoded dictionary');
+  let meta: unknown;
+  try {
+    meta = JSON.parse(value);
+  } catch {
+    throw new Rejection('meta must be a JSON-encoded dictionary');
   }
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
     throw new Rejection('meta must be a dictionary');

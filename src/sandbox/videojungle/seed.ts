@@ -1,6 +1,7 @@
 import { ANALYSES, PERSONAS, PROJECTS, UPLOADS, type ProjectTemplate } from './catalog.js';
 import { SeededRandom } from '../random.js';
 import { amzDate, vjTimestamp } from './formats.js';
+import { seedTypedAssets } from './typed-seed.js';
 
 /** YouTube's 11-character video id alphabet. */
 const YOUTUBE_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -50,14 +51,16 @@ const FIRST_PROJECT_AT = Date.UTC(2024, 0, 8, 9, 30);
 /** Projects whose newest asset is still being generated or uploaded when the sandbox starts. */
 const PROJECTS_WITH_PENDING = new Set([1, 3, 4, 6]);
 
-/** The seeded account: 8 projects of 5 to 15 assets each, identical on every run. */
+/** The seeded account: 8 projects of 5 to 16 assets each, identical on every run. */
 export function seedVideoJungle(seed = 20240716): SeedData {
   const prng = new SeededRandom(seed);
   const ownerId = prng.uuid();
   const projects: ProjectSeed[] = [];
   const assets: AssetSeed[] = [];
+  const projectTimes: number[] = [];
   PROJECTS.forEach((template, index) => {
     const at = FIRST_PROJECT_AT + index * 29 * 24 * HOUR + prng.int(0, 20 * HOUR);
+    projectTimes.push(at);
     const project = seedProject(prng, template, ownerId, at);
     const count = prng.int(5, 15);
     const uploads = prng.shuffle(UPLOADS);
@@ -73,6 +76,7 @@ export function seedVideoJungle(seed = 20240716): SeedData {
     }
     projects.push(project);
   });
+  seedTypedAssets(projects, assets, projectTimes);
   return { ownerId, projects, assets };
 }
 

@@ -8,7 +8,11 @@ import type { VideoJungleWrites } from './writes.js';
 
 /** The SDK's is_youtube_url. */
 const YOUTUBE = /(?:https?:\/\/)?(?:www\.)?(?:youtube\.com\/(?:watch\?v=|embed\/|v\/)|youtu\.be\/)([a-zA-Z0-9_-]{11})/;
-const UPLOAD_METHODS = new Set(['file-no-chunk', 'url', 'video-reference', 'direct']);
+/**
+ * A project asset's upload methods (VJ-PY `upload_asset`): "url" is a video file's (POST /video-file),
+ * and no source sends it here, so it gets the 400 an unknown method gets (providers.md §1.7).
+ */
+const ASSET_UPLOAD_METHODS = new Set(['file-no-chunk', 'video-reference']);
 /** boto3's default ExpiresIn for a presigned POST [I: Video Jungle's own expiry is unknown]. */
 const POLICY_TTL_MS = 3_600_000;
 export const S3_BUCKET = 'video-jungle-uploads';
@@ -31,7 +35,7 @@ export class VideoJungleUploads {
    * its video file's bytes are in.
    */
   createAsset(project: ProjectSeed, body: AssetCreateBody): SandboxResponse {
-    if (!UPLOAD_METHODS.has(body.upload_method)) return detail(400, `Invalid upload_method: ${body.upload_method}`);
+    if (!ASSET_UPLOAD_METHODS.has(body.upload_method)) return detail(400, `Invalid upload_method: ${body.upload_method}`);
     const { keyname, description } = body;
     switch (body.asset_type) {
       case 'user': {

@@ -113,4 +113,17 @@ describe('upstream faults fail only what needs the provider', () => {
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 120, provider: 'TWELVE_LABS' });
   });
 
+  it("a 429 without Retry-After fails at once with the provider's own backoff as retryAfterSeconds (useapi: 10 s)", async () => {
+    const [runway] = await assetIds(h, 'RUNWAY', 1);
+    const server = h.sandbox.servers.RUNWAY;
+    server.faults.next({ type: 'status', status: 429, message: 'Too many requests' }, { endpoint: 'GET /assets/:id' });
+    server.resetCounters();
+    const started = performance.now();
+    const res = await h.gql(`query($id: ID!) { asset(id: $id) { id } }`, { id: runway });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(res.data!.asset).toBeNull();
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 10, provider: 'RUNWAY' });
+    expect(server.calls()).toBe(1);
+  });
+
 });

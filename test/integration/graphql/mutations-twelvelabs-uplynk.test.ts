@@ -65,6 +65,19 @@ describe('Twelve Labs through the mutations', () => {
     expect(done.data!.reportUploadedParts.asset.id).toBe(t.asset.id);
   });
 
+  it.each([
+    ['image/png', 'still.png', 32 * 1024 ** 2 + 1],
+    ['video/mp4', 'master.mp4', 10 * 1024 ** 3 + 1],
+  ])('refuses a %s upload target over its kind\'s limit, on the sizeBytes field, sending nothing', async (mimeType, filename, sizeBytes) => {
+    const res = await h.gql(
+      `mutation($input: CreateUploadTargetInput!) { createUploadTarget(input: $input) { uploadTarget { uploadId } userErrors { code field message } } }`,
+      { input: { provider: 'TWELVE_LABS', filename, mimeType, sizeBytes } },
+    );
+    expect(res.data!.createUploadTarget.uploadTarget).toBeNull();
+    expect(res.data!.createUploadTarget.userErrors).toEqual([{ code: 'INVALID', field: ['input', 'sizeBytes'], message: expect.stringMatching(/32 MB|10 GB/) }]);
+    expect(h.sandbox.servers.TWELVE_LABS.calls()).toBe(0);
+  });
+
   it('refuses to delete an asset an index uses (CONFLICT), unless forced', async () => {
     const [indexed] = h.sandbox.stores.twelveLabs.idsReferencedByIndex();
     const id = globalId('TwelveLabsAsset', indexed!);

@@ -51,12 +51,28 @@ describe('Video Jungle through the mutations', () => {
     );
     const { asset, userErrors } = res.data!.generateAsset;
     expect(userErrors).toEqual([]);
-    expect(asset.status).toMatch(/PENDING|PROCESSING/);
+    // As the description says: PROCESSING while it renders.
+    expect(asset.status).toBe('PROCESSING');
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/:scriptId/generate')).toBe(1);
     await waitFor(async () => {
       const now = await h.gql(`query($id: ID!) { asset(id: $id) { status } }`, { id: asset.id });
       return now.data!.asset.status === 'READY' ? true : undefined;
     });
+  });
+
+  it.each([
+    ['a script id that is not a UUID', () => ({ scriptId: 'horoscope' }), 'INVALID', ['input', 'scriptId'], 0],
+    ['a parameter given twice', () => ({ parameters: [{ name: 'x', value: '1' }, { name: 'x', value: '2' }] }), 'INVALID', ['input', 'parameters', '1', 'name'], 0],
+    ['an unknown script', () => ({ scriptId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND', ['input', 'scriptId'], 1],
+    ['a parameter the script needs left out', () => ({ parameters: [] }), 'REJECTED_BY_PROVIDER', ['input', 'parameters'], 1],
+  ])('points a generateAsset refusal of %s at the field at fault', async (_label, overrides, code, field, calls) => {
+    const res = await h.gql(
+      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`,
+      { input: { projectId, scriptId, parameters: scriptParams.map((name) => ({ name, value: 'Aries' })), ...overrides() } },
+    );
+    expect(res.data!.generateAsset.asset).toBeNull();
+    expect(res.data!.generateAsset.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
+    expect(vjCalls()).toBe(calls);
   });
 
   it('renders an edit and returns the asset it becomes', async () => {
@@ -97,6 +113,16 @@ describe('Video Jungle through the mutations', () => {
     expect(body.data.uploadAsset).toMatchObject({ asset: { name: 'b-roll.mp4', provider: 'VIDEO_JUNGLE' }, userErrors: [] });
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/asset')).toBe(1);
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /assets/:id/upload')).toBe(1);
+  });
+
+  it('uploads from any public URL into a project (a video file, then its reference)', async () => {
+    const res = await h.gql(
+      `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id provider status ... on VideoJungleAsset { assetType project { id } } } userErrors { code field } } }`,
+      { input: { provider: 'VIDEO_JUNGLE', projectId, url: 'https://media.example.org/interviews/ada.mov' } },
+    );
+    expect(res.data!.uploadAsset).toMatchObject({ asset: { provider: 'VIDEO_JUNGLE', assetType: 'video-reference', project: { id: projectId } }, userErrors: [] });
+    expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /video-file')).toBe(1);
+    expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/asset')).toBe(1);
   });
 
   it('removes what step 1 created when the bytes step fails, and says so', async () => {

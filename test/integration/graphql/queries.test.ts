@@ -88,6 +88,20 @@ describe('the read path over HTTP, against the sandbox', () => {
     expect(res.data!.assets.edges.every((e: any) => e.node.mediaType === 'IMAGE')).toBe(true);
   });
 
+  it("lists Uplynk's shared libraries only when asked, merged in and paged on", async () => {
+    const shared = new Set(h.sandbox.stores.uplynk.sharedAssets().map((a) => globalId('UplynkAsset', a.id)));
+    const query = `query($f: AssetFilter, $after: String) { assets(provider: UPLYNK, first: 100, filter: $f, after: $after) {
+      nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const own = await h.gql(query, {});
+    expect(own.data!.assets.nodes.filter((n: any) => shared.has(n.id))).toEqual([]);
+    const first = await h.gql(query, { f: { includeShared: true } });
+    const second = await h.gql(query, { f: { includeShared: true }, after: first.data!.assets.pageInfo.endCursor });
+    const ids = [...first.data!.assets.nodes, ...second.data!.assets.nodes].map((n: any) => n.id);
+    expect(new Set(ids).size).toBe(200);
+    expect(ids.filter((id) => shared.has(id)).length).toBeGreaterThan(0);
+    expect(second.data!.assets.pageInfo.hasNextPage).toBe(true);
+  });
+
   it('reads projects, a project, and its assets', async () => {
     const list = await h.gql(`{ projects(first: 3) { totalCount edges { node { id name assetCount assets(first: 2) { totalCount edges { node { id uploaded project { id } } } } } } } }`);
     expect(list.errors).toBeUndefined();
@@ -110,7 +124,7 @@ describe('the read path over HTTP, against the sandbox', () => {
   it('returns real images for Uplynk frames and thumbnails', async () => {
     const [id] = await assetIds(h, 'UPLYNK', 1);
     const res = await h.gql(
-      `query($id: ID!) { asset(id: $id) { frame(at: "00:00:01.500") { at mimeType base64 } thumbnails(start: 1000, stop: 2000) { mimeType base64 } } }`,
+      `query($id: ID!) { asset(id: $id) { frame(at: "00:00:01.500") { at mimeType base64 } thumbnails(start: 1000, stop: 2000) { at mimeType base64 } } }`,
       { id },
     );
     expect(res.errors).toBeUndefined();
@@ -119,7 +133,10 @@ describe('the read path over HTTP, against the sandbox', () => {
     const bytes = Buffer.from(frame.base64, 'base64');
     expect(bytes.subarray(1, 4).toString('ascii')).toMatch(/PNG|\u00d8\u00ff/);
     expect(frame.mimeType).toMatch(/^image\//);
-    expect(res.data!.asset.thumbnails.length).toBeGreaterThan(0);
+    const thumbs = res.data!.asset.thumbnails;
+    expect(thumbs.length).toBeGreaterThan(0);
+    expect(thumbs[0].at).toBe(1000);
+    expect(thumbs.every((t: any, i: number) => i === 0 || t.at > thumbs[i - 1].at)).toBe(true);
   });
 
   it('answers UNSUPPORTED_BY_PROVIDER for frames of other providers, nulling only that field', async () => {

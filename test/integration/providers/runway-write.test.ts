@@ -319,8 +319,10 @@ describe('Runway sandbox write endpoints, on the wire', () => {
     }
   });
 
-  it('answers DELETE with {success: true}, then 404 "Not found."', async () => {
-    const id = encodeURIComponent(sandbox.store.listed().at(-3)!.assetId);
+  it('answers DELETE of the raw id with {success: true}, then 404 "Not found."; an encoded id is not found', async () => {
+    const id = sandbox.store.listed().at(-3)!.assetId;
+    const encoded = await fetch(`${server.url}/assets/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth });
+    expect([encoded.status, await encoded.json()]).toEqual([404, { error: 'Not found.', code: 404 }]);
     const first = await fetch(`${server.url}/assets/${id}`, { method: 'DELETE', headers: auth });
     expect([first.status, await first.json()]).toEqual([200, { success: true }]);
     const second = await fetch(`${server.url}/assets/${id}`, { method: 'DELETE', headers: auth });

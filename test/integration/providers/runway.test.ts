@@ -21,7 +21,7 @@ function client(overrides: Overrides = {}, onCall?: (e: CallEvent) => void) {
 }
 
 describe('Runway client against the useapi.net sandbox: reads', () => {
-  it('gets one asset; the id with ":" and "@" round-trips through the encoded path', async () => {
+  it('gets one asset; the id goes raw in the path, ":" and "@" included', async () => {
     const wanted = listed.find((a) => a.mediaType === 'video')!;
     expect(wanted.assetId).toMatch(/:.*@/);
     const [asset, ...rest] = await client().getAssets([wanted.assetId]);
@@ -161,6 +161,13 @@ describe('Runway client against the useapi.net sandbox: failures', () => {
     expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(1000 - 2);
   });
 
+  it("fails a 429 without Retry-After at once, with useapi's own 10 s as the wait (longer than we wait)", async () => {
+    server.faults.next({ type: 'status', status: 429, message: 'Too many requests' }, { endpoint: GET });
+    const error = await rejection(client().getAssets([someId()]));
+    expect(error).toMatchObject({ kind: 'RATE_LIMITED', status: 429, retryAfterMs: 10_000 });
+    expect(server.calls(GET)).toBe(1);
+  });
+
   it('turns a malformed 2xx body into BAD_RESPONSE, without retrying', async () => {
     server.faults.next({ type: 'malformed' }, { endpoint: GET });
     expect(await rejection(client().getAssets([someId()]))).toMatchObject({ kind: 'BAD_RESPONSE' });
@@ -199,13 +206,20 @@ describe('the useapi.net sandbox is as strict as useapi.net', () => {
   it('answers 401 with the real envelope without a bearer token', async () => {
     const unauthorized = { status: 401, body: { error: 'Unauthorized', code: 401 } };
     expect(await get('/assets/?offset=0&limit=1', {})).toEqual(unauthorized);
-    const path = `/assets/${encodeURIComponent(listed[0]!.assetId)}`;
-    expect(await get(path, { authorization: 'Bearer nope' })).toEqual(unauthorized);
+    expect(await get(`/assets/${listed[0]!.assetId}`, { authorization: 'Bearer nope' })).toEqual(unauthorized);
   });
 
   it('answers 404 "Not found." for an unknown asset', async () => {
-    const id = encodeURIComponent('user:1234-runwayml:sandbox@assetfed.dev-asset:nope');
+    const id = 'user:1234-runwayml:sandbox@assetfed.dev-asset:nope';
     expect(await get(`/assets/${id}`)).toEqual({ status: 404, body: { error: 'Not found.', code: 404 } });
+  });
+
+  it("answers 404 for a known assetId whose ':' or '@' is percent-encoded (the docs send it raw)", async () => {
+    const id = listed[0]!.assetId;
+    expect((await get(`/assets/${id}`)).status).toBe(200);
+    const notFound = { status: 404, body: { error: 'Not found.', code: 404 } };
+    expect(await get(`/assets/${encodeURIComponent(id)}`)).toEqual(notFound);
+    expect(await get(`/assets/${id.replace('@', '%40')}`)).toEqual(notFound);
   });
 
   it.each([

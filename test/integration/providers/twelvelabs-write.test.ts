@@ -54,6 +54,9 @@ async function inputFailure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31) % 256);
+const OCTET_STREAM = { name: 'Content-Type', value: 'application/octet-stream' };
+/** The headers an upload target says each part goes with. */
+const headersOf = (target: { headers: { name: string; value: string }[] }) => Object.fromEntries(target.headers.map((h) => [h.name, h.value]));
 
 /** A File-like that is not a Blob (as a ponyfill would be), streamed in three pieces; optionally breaking. */
 function ponyfill(data: Uint8Array, name: string, type: string, breakAfterFirst = false): UploadFile {
@@ -211,7 +214,7 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
 
   it('opens a session, fetches the missing part URLs in runs of 50, and reads the reserved asset back', async () => {
     const target = await writer.createUploadTarget({ filename: 'conference.mp4', mimeType: 'video/mp4', sizeBytes: 7550 });
-    expect(target).toMatchObject({ method: 'PUT', fields: [], headers: [], chunkSizeBytes: 100 });
+    expect(target).toMatchObject({ method: 'PUT', fields: [], headers: [OCTET_STREAM], chunkSizeBytes: 100 });
     expect(target.parts.map((p) => p.partNumber)).toEqual(Array.from({ length: 76 }, (_, i) => i + 1));
     expect(target.url).toBe(target.parts[0]!.url);
     expect(target.uploadId).toMatch(/^[0-9a-f]{24}$/);
@@ -233,7 +236,7 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
     const parts = [];
     for (const part of target.parts) {
       const chunk = data.slice((part.partNumber - 1) * 100, part.partNumber * 100);
-      const res = await fetch(part.url, { method: 'PUT', body: chunk });
+      const res = await fetch(part.url, { method: 'PUT', body: chunk, headers: headersOf(target) });
       expect(res.status).toBe(200);
       parts.push({ partNumber: part.partNumber, etag: res.headers.get('etag')!, sizeBytes: chunk.length });
     }
@@ -248,13 +251,23 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
     expect(await settled(target.asset!.providerId)).toMatchObject({ status: 'READY', sizeBytes: 1250, method: 'multipart' });
   });
 
+  it('refuses a part PUT without the octet-stream Content-Type the target names (S3\'s signature error)', async () => {
+    const target = await writer.createUploadTarget({ filename: 'clip.mp4', mimeType: 'video/mp4', sizeBytes: 100 });
+    for (const headers of [{}, { 'content-type': 'video/mp4' }] as Record<string, string>[]) {
+      const res = await fetch(target.parts[0]!.url, { method: 'PUT', body: bytes(100), headers });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    }
+    expect((await fetch(target.parts[0]!.url, { method: 'PUT', body: bytes(100), headers: headersOf(target) })).status).toBe(200);
+  });
+
   it('refuses a part URL whose signature was changed, and a report whose ETag does not match', async () => {
     const target = await writer.createUploadTarget({ filename: 'clip.mp4', mimeType: 'video/mp4', sizeBytes: 150 });
     const forged = target.parts[0]!.url.replace(/signature=[0-9a-f]/, 'signature=z');
-    const denied = await fetch(forged, { method: 'PUT', body: bytes(100) });
+    const denied = await fetch(forged, { method: 'PUT', body: bytes(100), headers: headersOf(target) });
     expect(denied.status).toBe(403);
     expect(await denied.text()).toContain('SignatureDoesNotMatch');
-    const put = await fetch(target.parts[0]!.url, { method: 'PUT', body: bytes(100) });
+    const put = await fetch(target.parts[0]!.url, { method: 'PUT', body: bytes(100), headers: headersOf(target) });
     expect(put.status).toBe(200);
     const error = await providerFailure(
       client.writer.reportUploadedParts!(target.uploadId!, [{ partNumber: 1, etag: '"0123456789abcdef0123456789abcdef"', sizeBytes: 100 }]),
@@ -265,10 +278,30 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
     expect(unknown).toMatchObject({ kind: 'NOT_FOUND', status: 404 });
   });
 
+  it('takes video and audio up to 10 GB, images up to 32 MB (the current SDK), per kind', async () => {
+    store.sessions.chunkSizeBytes = 1024 ** 3;
+    const video = await writer.createUploadTarget({ filename: 'master.mov', mimeType: 'video/quicktime', sizeBytes: 6 * 1024 ** 3 });
+    expect(video.parts).toHaveLength(6);
+    const audio = await writer.createUploadTarget({ filename: 'stems.wav', mimeType: 'audio/wav', sizeBytes: 10 * 1024 ** 3 });
+    expect(audio.parts).toHaveLength(10);
+    expect(server.calls(SESSION)).toBe(2);
+    server.resetCounters();
+    for (const [mimeType, filename, sizeBytes] of [
+      ['video/mp4', 'a.mp4', 10 * 1024 ** 3 + 1],
+      ['audio/mpeg', 'a.mp3', 10 * 1024 ** 3 + 1],
+      ['image/png', 'a.png', 32 * 1024 ** 2 + 1],
+    ] as const) {
+      const error = await inputFailure(writer.createUploadTarget({ filename, mimeType, sizeBytes }));
+      expect(error.extensions['field']).toBe('sizeBytes');
+      expect(error.message).toMatch(mimeType.startsWith('image') ? /32 MB/ : /10 GB/);
+    }
+    expect(server.calls()).toBe(0);
+  });
+
   it('refuses bad input before any call', async () => {
     const ok = { filename: 'a.mp4', mimeType: 'video/mp4', sizeBytes: 300 * 1024 * 1024 };
     await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 0 }));
-    await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 4 * 1024 ** 3 + 1 }));
+    await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 10 * 1024 ** 3 + 1 }));
     await inputFailure(writer.createUploadTarget({ ...ok, sizeBytes: 1.5 }));
     await inputFailure(writer.createUploadTarget({ ...ok, mimeType: 'application/pdf', filename: 'a.pdf' }));
     await inputFailure(writer.createUploadTarget({ ...ok, filename: '' }));

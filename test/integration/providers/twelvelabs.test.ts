@@ -214,6 +214,15 @@ describe('Twelve Labs failures', () => {
     expect(retryStartedAt - limited!.at).toBeGreaterThanOrEqual(999);
   });
 
+  it('backs off at least 1 s after a 429 without Retry-After, then succeeds', async () => {
+    server.faults.next({ type: 'status', status: 429, message: 'You have exceeded the rate limit' }, { endpoint: LIST });
+    const id = store.ids()[32]!;
+    expect(await client.assets.getAssets([id])).toHaveLength(1);
+    const [limited, retried] = events;
+    expect(limited?.event).toMatchObject({ error: 'RATE_LIMITED', status: 429, attempt: 0 });
+    expect(retried!.at - retried!.event.durationMs - limited!.at).toBeGreaterThanOrEqual(999);
+  });
+
   it('reports malformed JSON as BAD_RESPONSE without retrying', async () => {
     server.faults.next({ type: 'malformed' }, { endpoint: LIST });
     const error = await providerFailure(client.assets.listAssets({ offset: 0, limit: 10 }, {}));

@@ -258,6 +258,12 @@ describe('Uplynk sandbox: the write wire', () => {
     expect(server.calls(UPDATE)).toBe(2);
   });
 
+  it('takes meta only as the JSON string every known client sends; a bare dict gets the error envelope', async () => {
+    const id = live[22]!.id;
+    expect(await raw('update', { id, meta: { key1: 'value1' } })).toEqual({ error: 1, msg: 'meta must be a JSON-encoded dictionary' });
+    expect(await raw('update', { id, meta: '{"key1":"value1"}' })).toMatchObject({ error: 0, asset: { meta: { key1: 'value1' } } });
+  });
+
   it('accepts the GET form too, counted under its own label', async () => {
     const { msg, sig } = signMessage({ id: live[21]!.id, meta: '{"key1":"value1"}' }, { ownerId, apiKey });
     const res = await request(`${server.url}/api2/asset/update?${new URLSearchParams({ msg, sig })}`);

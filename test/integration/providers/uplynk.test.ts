@@ -95,6 +95,40 @@ describe('Uplynk client against the sandbox: reads', () => {
     expect(found.hasNextPage).toBe(false);
   });
 
+  it("lists only your own library by default, though the sandbox shares another account's", async () => {
+    const shared = new Set(sandbox.store.sharedAssets().map((a) => a.id));
+    expect(shared.size).toBeGreaterThan(100);
+    const page = await client().assets.listAssets({ offset: 0, limit: 100 }, {});
+    expect(page.items.filter((a) => shared.has(a.providerId))).toEqual([]);
+  });
+
+  it('merges the shared libraries in, newest first, with pages that neither overlap nor skip', async () => {
+    const c = client();
+    const merged = [...listable, ...sandbox.store.sharedAssets()].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
+    const pages = [];
+    for (let offset = 0; offset < 300; offset += 75) {
+      pages.push(await c.assets.listAssets({ offset, limit: 75 }, { includeShared: true }));
+    }
+    expect(pages.flatMap((p) => p.items.map((a) => a.providerId))).toEqual(merged.slice(0, 300).map((a) => a.id));
+    expect(pages.every((p) => p.hasNextPage)).toBe(true);
+    const shared = new Set(sandbox.store.sharedAssets().map((a) => a.id));
+    expect(pages.flatMap((p) => p.items).filter((a) => shared.has(a.providerId)).length).toBeGreaterThan(0);
+    // Each page reads both lists from the start: 1, 2, 3 and 3 calls of at most 100.
+    expect(server.calls(LIST)).toBe(9);
+  });
+
+  it('reads a listed shared asset back by id', async () => {
+    const sharedAsset = sandbox.store.sharedAssets()[0]!;
+    const [asset] = await client().assets.getAssets([sharedAsset.id]);
+    expect(asset).toMatchObject({ providerId: sharedAsset.id, name: sharedAsset.desc });
+  });
+
+  it('refuses a shared-library page deeper than 1,000 before any call', async () => {
+    const error = await rejection(client().assets.listAssets({ offset: 990, limit: 20 }, { includeShared: true }));
+    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect(server.calls()).toBe(0);
+  });
+
   it('answers other media types with an empty page without a call', async () => {
     const page = await client().assets.listAssets({ offset: 0, limit: 10 }, { mediaType: 'IMAGE' });
     expect(page).toEqual({ items: [], hasNextPage: false, totalCount: null });
@@ -119,6 +153,8 @@ describe('Uplynk client against the sandbox: frames and changes', () => {
     const thumbs = await c.frames.getThumbnails(ready.id, 1000, undefined);
     expect(thumbs).toHaveLength(25);
     expect(thumbs.every((t) => t.mimeType === 'image/png')).toBe(true);
+    // One image per frame at the sandbox's 25 fps: each at its frame's time.
+    expect(thumbs.map((t) => t.atMs)).toEqual(Array.from({ length: 25 }, (_, i) => 1000 + i * 40));
     for (const [start, stop] of [
       [0, 1001],
       [500, 400],

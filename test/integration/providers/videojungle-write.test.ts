@@ -196,7 +196,9 @@ describe('Video Jungle generate', () => {
       'REJECTED',
     );
     expect(missing.detail).toBe('Missing script parameter: lucky number');
-    await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }), 'NOT_FOUND');
+    expect(missing.options.field).toBe('parameters');
+    const unknown = await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }), 'NOT_FOUND');
+    expect(unknown.options.field).toBe('scriptId');
     server.faults.next({ type: 'status', status: 502 }, { endpoint: GENERATE });
     await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId, parameters: ZODIAC }), 'UNAVAILABLE');
     expect(server.callsByEndpoint()).toEqual({ [GENERATE]: 3 });
@@ -327,18 +329,33 @@ describe('Video Jungle upload', () => {
     expect(sandbox.store.asset(asset.providerId)?.received).toEqual({ filename: 'y.mp4', size: 2 * 1024 * 1024, type: 'video/mp4' });
   });
 
-  it('adds a YouTube link in one call: the server fetches it', async () => {
-    const url = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
-    const asset = await client.writer.upload({ filename: 'ref', url, projectId: project() });
-    expect(asset).toMatchObject({ assetType: 'youtube-url', keyname: url, status: 'PROCESSING', mediaType: 'VIDEO' });
-    expect(server.callsByEndpoint()).toEqual({ [ASSET]: 1, [GET_ASSET]: 1 });
+  it('adds a file at any public URL: a url video file the server downloads, then a video reference in the project', async () => {
+    sandbox.store.writeDelayMs = 100;
+    const url = 'https://cdn.example.com/footage/drone-pass.mp4';
+    const asset = await client.writer.upload({ filename: 'drone-pass.mp4', url, projectId: project(), metadata: { description: 'Drone pass' } });
+    expect(asset).toMatchObject({ assetType: 'video-reference', status: 'PROCESSING', mediaType: 'VIDEO', description: 'Drone pass', projectId: project() });
+    expect(sandbox.uploads.videoFile(asset.keyname!)).toMatchObject({ name: 'drone-pass.mp4', filename: url, uploadMethod: 'url' });
+    expect(server.callsByEndpoint()).toEqual({ 'POST /video-file': 1, [ASSET]: 1, [GET_ASSET]: 1 });
+    expect(await waitUploaded(asset.providerId)).toBe(true);
+  });
+
+  it('deletes the url video file when the reference surely failed (an unknown project)', async () => {
+    const files = sandbox.uploads.videoFileIds().length;
+    await expectProviderError(client.writer.upload({ filename: 'a.mp4', url: 'https://cdn.example.com/a.mp4', projectId: UNKNOWN }), 'NOT_FOUND');
+    expect(server.callsByEndpoint()).toEqual({ 'POST /video-file': 1, [ASSET]: 1, 'DELETE /video-file/:id': 1 });
+    expect(sandbox.uploads.videoFileIds()).toHaveLength(files);
+  });
+
+  it("the sandbox refuses the project-asset form no source shows ({upload_method: 'url', asset_type: 'youtube-url'})", async () => {
+    const body = { upload_method: 'url', asset_type: 'youtube-url', keyname: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', description: '' };
+    const res = await raw('POST', `/projects/${project()}/asset`, body);
+    expect(res).toEqual({ status: 400, json: { detail: 'Invalid upload_method: url' } });
   });
 
   it('refuses what Video Jungle would not take, before any call', async () => {
     const file = new File(['x'], 'a.mp4');
     await expectBadInput(client.writer.upload({ filename: 'a.mp4', file }));
     await expectBadInput(client.writer.upload({ filename: 'a.mp4', file, projectId: 'project-1' }));
-    await expectBadInput(client.writer.upload({ filename: 'a', url: 'https://example.com/a.mp4', projectId: project() }));
     await expectBadInput(client.writer.upload({ filename: 'a.mp4', file, url: 'https://youtu.be/dQw4w9WgXcQ', projectId: project() }));
     await expectBadInput(client.writer.upload({ filename: '', file, projectId: project() }));
     await expectBadInput(client.writer.upload({ filename: 'a.mp4', file: new File([], 'a.mp4'), projectId: project() }));
@@ -361,6 +378,22 @@ describe('Video Jungle upload', () => {
     expect(error.endpoint).toBe('POST {upload_url}');
     expect(server.callsByEndpoint()).toEqual({ [ASSET]: 1, [BYTES]: 1, 'DELETE /assets/:id': 1 });
     expect(sandbox.store.project(project())!.assetIds).toEqual(before);
+  });
+
+  it('keeps the asset, and names it, when the bytes step got no answer: Video Jungle may have stored the file', async () => {
+    const options = clientOptions();
+    const short = track(createVideoJungleClient({ apiKey: KEY, baseUrl: server.url }, { ...options, upstream: { ...options.upstream, uploadTimeoutMs: 300 } }));
+    const before = sandbox.store.project(project())!.assetIds.length;
+    for (const fault of [{ type: 'drop' }, { type: 'hang' }] as const) {
+      server.faults.next(fault, { endpoint: BYTES });
+      const error = await expectProviderError(
+        short.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }),
+        'UNAVAILABLE',
+      );
+      expect(error.detail).toMatch(/no reply came back, so Video Jungle may have completed it: the asset [0-9a-f-]{36} was kept/);
+    }
+    expect(server.calls('DELETE /assets/:id')).toBe(0);
+    expect(sandbox.store.project(project())!.assetIds).toHaveLength(before + 2);
   });
 
   it('names the asset it could not remove when the cleanup fails too', async () => {

@@ -95,6 +95,17 @@ describe('Video Jungle client against the sandbox', () => {
     expect(server.calls('GET /projects')).toBe(2);
   });
 
+  it('files typed assets whose key has no extension under their type (video, video_edit, image, audio)', async () => {
+    const list = (mediaType: 'VIDEO' | 'IMAGE' | 'AUDIO') => client.assets.listAssets({ offset: 0, limit: 200 }, { mediaType });
+    const [video, image, audio] = await Promise.all([list('VIDEO'), list('IMAGE'), list('AUDIO')]);
+    const typesOf = (page: typeof video) => new Set(page.items.map((a) => a.assetType));
+    expect([...typesOf(video)]).toEqual(expect.arrayContaining(['video', 'video_edit']));
+    expect([...typesOf(image)]).toContain('image');
+    expect([...typesOf(audio)]).toContain('audio');
+    const bare = image.items.find((a) => a.assetType === 'image')!;
+    expect(bare.keyname).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('lists and gets projects, and a project assets on the singular path', async () => {
     const projects = await client.projects.listProjects();
     expect(projects).toHaveLength(8);

@@ -8,6 +8,12 @@ describe('loadConfig', () => {
     expect(config.upstream.concurrency).toBe(8);
   });
 
+  it('gives streamed uploads their own timeout, UPSTREAM_UPLOAD_TIMEOUT_MS (default 5 minutes)', () => {
+    expect(loadConfig({}).upstream).toMatchObject({ timeoutMs: 10_000, uploadTimeoutMs: 300_000 });
+    expect(loadConfig({ UPSTREAM_UPLOAD_TIMEOUT_MS: '900000' }).upstream.uploadTimeoutMs).toBe(900_000);
+    expect(() => loadConfig({ UPSTREAM_UPLOAD_TIMEOUT_MS: '10' })).toThrow(/UPSTREAM_UPLOAD_TIMEOUT_MS/);
+  });
+
   it('uses real providers, with default base URLs, when credentials are set', () => {
     const config = loadConfig({ TWELVE_LABS_API_KEY: 'tlk_x', USEAPI_TOKEN: 'user:1-abc', RUNWAY_EMAIL: 'a@b.co', API_TOKENS: 't1, t2' });
     expect(config.apiTokens).toEqual(['t1', 't2']);

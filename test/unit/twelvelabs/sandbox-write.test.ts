@@ -211,7 +211,12 @@ describe('Twelve Labs sandbox: multipart upload sessions', () => {
   it('validates the session request and answers 404 for an unknown session', async () => {
     expect(code(await open({ type: 'video', total_size: 10 }))).toBe('parameter_not_provided');
     expect(code(await open({ filename: 'a.pdf', type: 'document', total_size: 10 }))).toBe('parameter_invalid');
-    expect(code(await open({ filename: 'a.mp4', type: 'video', total_size: 4 * 1024 ** 3 + 1 }))).toBe('parameter_invalid');
+    // 10 GB for video and audio, 32 MB for images (TL-PY): the old 4 GB cap no longer applies.
+    expect((await open({ filename: 'a.mp4', type: 'video', total_size: 4 * 1024 ** 3 + 1 })).status).toBe(201);
+    expect(code(await open({ filename: 'a.mp4', type: 'video', total_size: 10 * 1024 ** 3 + 1 }))).toBe('parameter_invalid');
+    expect(code(await open({ filename: 'a.wav', type: 'audio', total_size: 10 * 1024 ** 3 + 1 }))).toBe('parameter_invalid');
+    expect((await open({ filename: 'a.png', type: 'image', total_size: 32 * 1024 ** 2 })).status).toBe(201);
+    expect(code(await open({ filename: 'a.png', type: 'image', total_size: 32 * 1024 ** 2 + 1 }))).toBe('parameter_invalid');
     expect(code(await open({ filename: 'a.mp4', type: 'video', total_size: '10' }))).toBe('parameter_invalid');
     const unknown = await call(sandbox, 'POST', '/assets/multipart-uploads/:upload_id', { params: { upload_id: 'nope' }, ...json({}) });
     expect([unknown.status, code(unknown)]).toEqual([404, 'resource_not_exist']);

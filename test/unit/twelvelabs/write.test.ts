@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/errors.js';
-import { mapUploadTarget } from '../../../src/providers/twelvelabs/map.js';
+import { mapUploadTarget, partHeaders } from '../../../src/providers/twelvelabs/map.js';
 import { FileStreamError } from '../../../src/providers/file-stream.js';
 import { encodeMultipart } from '../../../src/providers/multipart.js';
 import { kindOf, mimeOf, uploadForm } from '../../../src/providers/twelvelabs/upload.js';
@@ -134,6 +134,15 @@ describe('upload targets', () => {
       expiresAt: new Date('2026-01-01T01:00:00Z'),
       asset: null,
     });
+  });
+
+  it('PUTs each part as application/octet-stream, with the session\'s own headers beside or instead', () => {
+    const session = (upload_headers?: Record<string, string>) =>
+      wireUploadSession.parse({ upload_id: 'u1', chunk_size: 5 * MiB, ...(upload_headers && { upload_headers }) });
+    const octet = { name: 'Content-Type', value: 'application/octet-stream' };
+    expect(partHeaders(session())).toEqual([octet]);
+    expect(partHeaders(session({ 'x-amz-acl': 'private' }))).toEqual([octet, { name: 'x-amz-acl', value: 'private' }]);
+    expect(partHeaders(session({ 'content-type': 'video/mp4' }))).toEqual([{ name: 'content-type', value: 'video/mp4' }]);
   });
 
   it('needs upload_id and chunk_size from the session reply', () => {

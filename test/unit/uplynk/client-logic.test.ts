@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/errors.js';
 import { classifyUplynkError, envelopeFailure } from '../../../src/providers/uplynk/call.js';
-import { planUplynkList } from '../../../src/providers/uplynk/client.js';
-import { thumbRange } from '../../../src/providers/uplynk/frames.js';
+import { planUplynkList, uplynkListParams } from '../../../src/providers/uplynk/list.js';
+import { thumbRange, thumbTimes } from '../../../src/providers/uplynk/frames.js';
 
 describe('envelopeFailure', () => {
   const endpoint = 'POST /api2/asset/get';
@@ -56,6 +56,25 @@ describe('planUplynkList', () => {
       { skip: 5, take: 100, ask: 100 },
       { skip: 105, take: 50, ask: 51 },
     ]);
+  });
+});
+
+describe('uplynkListParams', () => {
+  const call = { skip: 20, take: 10, ask: 11 };
+
+  it('always says whether shared libraries are wanted: ignored unless asked for', () => {
+    expect(uplynkListParams(call, {})).toEqual({ skip: 20, limit: 11, order: '-created', ignore_shared_libraries: true });
+    expect(uplynkListParams(call, { includeShared: true, search: '  news ' })).toEqual({
+      skip: 20, limit: 11, order: '-created', ignore_shared_libraries: false, query: 'news',
+    });
+  });
+});
+
+describe('thumbTimes', () => {
+  it('spreads the images over the range, cut at the asset end', () => {
+    expect(thumbTimes({ start: 1000, stop: 2000 }, 25)).toEqual(Array.from({ length: 25 }, (_, i) => 1000 + i * 40));
+    expect(thumbTimes({ start: 0, stop: 1000 }, 4, 0.5)).toEqual([0, 125, 250, 375]);
+    expect(thumbTimes({ start: 0, stop: 1000 }, 0)).toEqual([]);
   });
 });
 

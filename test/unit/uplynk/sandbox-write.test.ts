@@ -55,10 +55,10 @@ describe('sandbox /asset/update', () => {
     expect(store.list([{ key: 'lastmod', descending: true }], 0, 1, undefined)).toEqual([asset]);
   });
 
-  it('clears meta with {}, names an asset by external_id alone, and changes nothing on a bare id', () => {
+  it('clears meta with "{}", names an asset by external_id alone, and changes nothing on a bare id', () => {
     const { store, handlers, live } = setup();
     const asset = live.find((a) => a.external_id !== null && Object.keys(a.meta).length > 0)!;
-    handlers.update({ external_id: asset.external_id, meta: {} }, NOW);
+    handlers.update({ external_id: asset.external_id, meta: '{}' }, NOW);
     expect(asset.meta).toEqual({});
     const logged = store.changeLog().length;
     expect(handlers.update({ id: asset.id }, NOW)).toEqual({ asset, error: 0 });
@@ -92,11 +92,21 @@ describe('sandbox /asset/update', () => {
       { require_drm: 2 },
       { autoexpire: -1 },
       { meta: [1] },
-      { meta: { a: { b: 1 } } },
+      { meta: '{"a": {"b": 1}}' },
+      { meta: '[1]' },
       { desc: 'ok', meta: 'not json' },
     ]) {
       expect(() => handlers.update({ id: asset.id, ...bad }, NOW)).toThrow(Rejection);
     }
+    expect(asset).toEqual(before);
+  });
+
+  it('refuses meta sent as a dict rather than the JSON string every known client sends', () => {
+    const { handlers, live } = setup();
+    const asset = live[2]!;
+    const before = structuredClone(asset);
+    expect(rejectionOf(() => handlers.update({ id: asset.id, meta: { key1: 'value1' } }, NOW))).toBe('meta must be a JSON-encoded dictionary');
+    expect(rejectionOf(() => handlers.update({ id: asset.id, meta: {} }, NOW))).toBe('meta must be a JSON-encoded dictionary');
     expect(asset).toEqual(before);
   });
 });

@@ -68,6 +68,17 @@ describe('list', () => {
     expect(handlers.list({ query: all[1]!.id }).assets).toEqual([all[1]]);
   });
 
+  it('answers shared libraries in `shared_assets` unless ignore_shared_libraries is set, and never changes them', () => {
+    const shared = handlers.list({ skip: 0, limit: 5 }).shared_assets as typeof all;
+    expect(shared).toHaveLength(5);
+    expect(shared.every((a) => !store.get(a.id) && a.libraries.length === 1)).toBe(true);
+    expect(handlers.list({ limit: 5, ignore_shared_libraries: true }).shared_assets).toEqual([]);
+    expect(rejectionOf(() => handlers.list({ ignore_shared_libraries: 'yes' }))).toMatch(/boolean/);
+    expect(handlers.get({ id: shared[0]!.id })).toEqual({ asset: shared[0], error: 0 });
+    expect(rejectionOf(() => handlers.update({ id: shared[0]!.id, desc: 'mine now' }, Date.now()))).toBe('Asset not found');
+    expect(handlers.delete({ ids: [shared[0]!.id] }, Date.now())).toEqual({ deleted: [], error: 0 });
+  });
+
   it('rejects a limit outside 1–100, a negative skip and unknown order keys', () => {
     expect(rejectionOf(() => handlers.list({ limit: 0 }))).toMatch(/between 1 and 100/);
     expect(rejectionOf(() => handlers.list({ limit: 101 }))).toMatch(/between 1 and 100/);

@@ -54,7 +54,8 @@ describe('uplynkUpdateParams', () => {
       id: ID,
       desc: 'New Desc',
       external_id: 'foux',
-      meta: { key1: 'value1', n: 2, ok: true },
+      // A JSON string, as the docs' sample, UP-EDGIO and UP-NODE send it.
+      meta: '{"key1":"value1","n":2,"ok":true}',
       poster_img: 'iVBORw0KGgo=',
       autoexpire: 1_800_000_000_000,
       require_drm: 1,
@@ -64,9 +65,9 @@ describe('uplynkUpdateParams', () => {
     });
   });
 
-  it('sends {} to clear meta, 0 for "never expires", and no player keys unless asked for', () => {
+  it('sends "{}" to clear meta, 0 for "never expires", and no player keys unless asked for', () => {
     const params = uplynkUpdateParams(ID, { metadata: {}, autoExpireAt: null, newTestPlayer: false, newEmbedPlayer: false });
-    expect(params).toEqual({ id: ID, meta: {}, autoexpire: 0 });
+    expect(params).toEqual({ id: ID, meta: '{}', autoexpire: 0 });
     expect(uplynkUpdateParams(ID, { posterImage: '' })).toEqual({ id: ID, poster_img: '' });
   });
 

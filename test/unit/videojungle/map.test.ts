@@ -69,6 +69,15 @@ describe('vjMediaType', () => {
       expect(vjMediaType(t, '9594f44b-769f-4331-b8ff-b5a8b80d9725', null)).toBe('VIDEO');
     }
   });
+  it('maps the video, video_edit, image and audio types without an extension in the key (VJ-MCP)', () => {
+    const key = '9594f44b-769f-4331-b8ff-b5a8b80d9725';
+    expect(vjMediaType('video', key, null)).toBe('VIDEO');
+    expect(vjMediaType('video_edit', key, null)).toBe('VIDEO');
+    expect(vjMediaType('image', key, null)).toBe('IMAGE');
+    expect(vjMediaType('audio', key, null)).toBe('AUDIO');
+    // The type wins over a misleading extension.
+    expect(vjMediaType('audio', 'narration.mp4', null)).toBe('AUDIO');
+  });
   it('reads uploads from the keyname, then the asset path', () => {
     expect(vjMediaType('user', 'logo.PNG', null)).toBe('IMAGE');
     expect(vjMediaType('user', 'voiceover.mp3')).toBe('AUDIO');

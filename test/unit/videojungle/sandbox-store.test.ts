@@ -16,9 +16,11 @@ describe('seedVideoJungle', () => {
     expect(seedVideoJungle()).toEqual(a);
     expect(a.projects).toHaveLength(8);
     for (const p of a.projects) expect(p.assetIds.length).toBeGreaterThanOrEqual(5);
-    for (const p of a.projects) expect(p.assetIds.length).toBeLessThanOrEqual(15);
+    for (const p of a.projects) expect(p.assetIds.length).toBeLessThanOrEqual(16);
     expect(a.assets.filter((x) => x.pending).length).toBeGreaterThanOrEqual(3);
-    expect(new Set(a.assets.map((x) => x.assetType))).toEqual(new Set(['user', 'generated_video', 'finished_video', 'youtube-url']));
+    expect(new Set(a.assets.map((x) => x.assetType))).toEqual(
+      new Set(['user', 'generated_video', 'finished_video', 'youtube-url', 'video', 'video_edit', 'image', 'audio']),
+    );
     expect(a.projects.some((p) => typeof p.data === 'string') && a.projects.some((p) => typeof p.data === 'object')).toBe(true);
     for (const x of a.assets) {
       expect(x.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

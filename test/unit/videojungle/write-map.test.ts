@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VideoEdit } from '../../../src/providers/types.js';
 import { toVideoEditCreate, videoEditProblem } from '../../../src/providers/videojungle/edit.js';
-import { isYouTubeUrl, pythonUrlencode } from '../../../src/providers/videojungle/paths.js';
+import { pythonUrlencode } from '../../../src/providers/videojungle/paths.js';
 import { directUploadOf, policyExpiry } from '../../../src/providers/videojungle/upload-target.js';
 import { vjDirectUpload } from '../../../src/providers/videojungle/wire.js';
 
@@ -22,17 +22,6 @@ describe('generate query string', () => {
     expect(pythonUrlencode([{ name: 'q', value: "a*b!c'(d)~e&f=g/h" }])).toBe('q=a%2Ab%21c%27%28d%29~e%26f%3Dg%2Fh');
     expect(pythonUrlencode([{ name: 'city', value: 'São Paulo' }])).toBe('city=S%C3%A3o+Paulo');
     expect(pythonUrlencode([])).toBe('');
-  });
-});
-
-describe('YouTube links', () => {
-  it("follows the SDK's is_youtube_url, for http(s) URLs only", () => {
-    expect(isYouTubeUrl('https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toBe(true);
-    expect(isYouTubeUrl('https://youtu.be/dQw4w9WgXcQ?t=42')).toBe(true);
-    expect(isYouTubeUrl('http://youtube.com/embed/dQw4w9WgXcQ')).toBe(true);
-    expect(isYouTubeUrl('https://vimeo.com/76979871')).toBe(false);
-    expect(isYouTubeUrl('https://www.youtube.com/watch?v=short')).toBe(false);
-    expect(isYouTubeUrl('ftp://youtu.be/dQw4w9WgXcQ')).toBe(false);
   });
 });
 

@@ -90,13 +90,21 @@ describe('Video Jungle write requests', () => {
     expect(far.sent.map((s) => `${s.method} ${s.path}`)).toEqual([`POST /projects/${P}/asset`, `DELETE /assets/${A}`]);
   });
 
-  it('a YouTube URL is one call with upload_method url, the link as keyname', async () => {
-    const r = recorder([{ id: A }]);
-    const writer = createVjWriter({ http: r.http, baseUrl: 'https://api.video-jungle.com', concurrency: 4, fetchAsset: r.fetchAsset });
-    await writer.upload({ filename: 'ref', url: 'https://youtu.be/dQw4w9WgXcQ', projectId: P, metadata: { description: 'Ref' } });
-    expect(JSON.parse(r.sent[0]!.body as string)).toEqual({
-      upload_method: 'url', asset_type: 'youtube-url', keyname: 'https://youtu.be/dQw4w9WgXcQ', description: 'Ref',
-    });
+  it('a URL (any, not only YouTube) becomes a url video file, then a video-reference asset naming it', async () => {
+    for (const reply of [{ video: { id: S } }, { id: S }]) {
+      const r = recorder([reply, { id: A }]);
+      const writer = createVjWriter({ http: r.http, baseUrl: 'https://api.video-jungle.com', concurrency: 4, fetchAsset: r.fetchAsset });
+      const url = 'https://cdn.example.com/footage/take-3.mp4?sig=1';
+      await writer.upload({ filename: 'take-3.mp4', url, projectId: P, metadata: { description: 'Ref' } });
+      expect(r.sent.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /video-file', `POST /projects/${P}/asset`]);
+      expect(JSON.parse(r.sent[0]!.body as string)).toEqual({ name: 'take-3.mp4', filename: url, upload_method: 'url' });
+      // The server may download the file before it answers: an upload's timeouts.
+      expect(r.sent[0]!.upload).toBe(true);
+      expect(JSON.parse(r.sent[1]!.body as string)).toEqual({
+        upload_method: 'video-reference', asset_type: 'video-reference', keyname: S, description: 'Ref',
+      });
+      expect(r.fetched).toEqual([A]);
+    }
   });
 
   it('createUploadTarget: a direct video file, then a video-reference asset in the project', async () => {

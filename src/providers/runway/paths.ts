@@ -1,0 +1,10 @@
+/**
+ * The path of one asset. Every useapi example puts the composite assetId in the URL as it is
+ * (`…/runwayml/assets/${assetId}`, UA-DOCS get-/del-runwayml-assets-assetId), and `:` and `@` are legal
+ * in a path segment (RFC 3986 `pchar`), so they go raw; only what is not `pchar` is percent-encoded.
+ * Whether useapi would decode `%3A`/`%40` is unknown (providers.md §4.1 [I]): the raw form is the one
+ * its own docs send.
+ */
+export function runwayAssetPath(assetId: string): string {
+  return `/assets/${encodeURIComponent(assetId).replace(/%3A/gi, ':').replace(/%40/gi, '@')}`;
+}
