@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { assetNotFound } from '../src/errors.js';
+import { assetNotFound } from '../src/errors/domain.js';
 import type { ProviderRegistry } from '../src/providers/registry.js';
 import type { Asset, AssetOf, Project, ProviderName, UplynkAsset, VideoJungleAsset } from '../src/providers/types.js';
 import { chunk, orderByKeys } from './by-key.js';

@@ -1,5 +1,5 @@
 import type { Context } from '../src/context.js';
-import { badInput } from '../src/errors.js';
+import { badInput } from '../src/errors/domain.js';
 import { decodeAssetId, decodeGlobalId, providerOfTypename } from '../src/ids.js';
 import type { Asset, Project, ProviderName } from '../src/providers/types.js';
 

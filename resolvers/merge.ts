@@ -1,5 +1,5 @@
 import type { ConnectionResult, ProviderProblem } from '../schema/connection.js';
-import { toGraphQLError } from '../src/errors.js';
+import { toGraphQLError } from '../src/errors/to-graphql.js';
 import type { Asset, Page, ProviderName } from '../src/providers/types.js';
 import { encodeCursor, type Offsets } from './paging.js';
 

@@ -1,4 +1,4 @@
-import { badInput } from '../src/errors.js';
+import { badInput } from '../src/errors/domain.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

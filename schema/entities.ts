@@ -1,4 +1,4 @@
-import { badInput } from '../src/errors.js';
+import { badInput } from '../src/errors/domain.js';
 import { ASSET_TYPENAMES, decodeGlobalId, type NodeTypename } from '../src/ids.js';
 import type { Context } from '../src/context.js';
 import { PROVIDERS } from '../src/providers/types.js';

@@ -1,5 +1,5 @@
 import type { FieldMap } from '@pothos/core';
-import { USER_ERROR_CODES, type UserError } from '../resolvers/mutation/user-errors.js';
+import { USER_ERROR_CODES, type UserError } from '../src/errors/to-user-errors.js';
 import { builder } from './builder.js';
 
 builder.mutationType({});

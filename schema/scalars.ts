@@ -1,5 +1,5 @@
 import { Kind, valueFromASTUntyped } from 'graphql';
-import { badInput } from '../src/errors.js';
+import { badInput } from '../src/errors/domain.js';
 import { timecodeToMs } from '../src/timecode.js';
 import { builder } from './builder.js';
 

@@ -9,7 +9,7 @@ import { createLiveEngine, type LiveEngine } from './live/index.js';
 import { createCallerAuth } from './auth.js';
 import { multipartLimits, useRequestBodyLimit } from './body-limit.js';
 import { useCallerAuth } from './auth-plugin.js';
-import { toGraphQLError } from './errors.js';
+import { toGraphQLError } from './errors/to-graphql.js';
 import { createJwtAuth } from './jwt.js';
 import { queryLimitPlugins, useMultipartCsrfPrevention } from './limits.js';
 import { useGraphQLErrorResponses, useMalformedRequestErrors, usePresentedErrors } from './request-errors.js';

@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { badInput } from './errors/domain.js';
 import type { ProviderName } from './providers/types.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Context } from '../../src/context.js';
-import { unsupported } from '../../src/errors.js';
+import { unsupported } from '../../src/errors/domain.js';
 import type { Asset, Frame } from '../../src/providers/types.js';
 
 export function assetFrame(asset: Asset, atMs: number, ctx: Context): Promise<Frame> {

@@ -3,11 +3,12 @@ import { builder } from '../../schema/builder.js';
 import { ProviderProblemRef, type ProviderProblem } from '../../schema/connection.js';
 import { payloadType } from '../../schema/mutation.js';
 import type { Context } from '../../src/context.js';
-import { toGraphQLError } from '../../src/errors.js';
+import { toGraphQLError } from '../../src/errors/to-graphql.js';
 import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../src/ids.js';
 import type { AssetWriter, ProviderName } from '../../src/providers/types.js';
 import { capability } from './inputs.js';
-import { asUserErrors, runMutation, userError, validate, type UserError } from './user-errors.js';
+import { toUserErrors, type UserError } from '../../src/errors/to-user-errors.js';
+import { runMutation, validate } from './user-errors.js';
 import { announceDeleted } from './announce.js';
 
 export const MAX_DELETE_IDS = 1000;
@@ -68,7 +69,7 @@ async function deleteAssets(ctx: Context, input: z.infer<typeof schema>): Promis
       await announceDeleted(ctx, provider, result.deleted);
       for (const failure of result.failed) {
         const index = entries.find((e) => e.id === failure.id)?.index ?? -1;
-        const asUser = asUserErrors(failure.error, ['input', 'ids', String(index)]);
+        const asUser = toUserErrors(failure.error, ['ids', index]);
         if (asUser) {
           payload.userErrors.push(...asUser);
         } else if (!payload.failedProviders.some((p) => p.provider === provider)) {
@@ -90,14 +91,14 @@ function groupByProvider(ctx: Context, ids: string[]) {
   const writers = new Map<ProviderName, AssetWriter>();
   const errors: UserError[] = [];
   ids.forEach((globalId, index) => {
-    const field = ['input', 'ids', String(index)];
+    const field = ['ids', index];
     try {
       const { provider, id } = decodeAssetId(globalId);
       if (!writers.has(provider)) writers.set(provider, capability(ctx, provider, (c) => c.writer, 'deleting assets', field));
       const list = byProvider.get(provider) ?? byProvider.set(provider, []).get(provider)!;
       if (!list.some((e) => e.id === id)) list.push({ id, index });
     } catch (error) {
-      errors.push(...(asUserErrors(error, field) ?? [userError('INVALID', field, (error as Error).message)]));
+      errors.push(...(toUserErrors(error, field) ?? [{ code: 'INVALID', field: ['input', ...field.map(String)], message: (error as Error).message }]));
     }
   });
   return { byProvider, writers, errors };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { decodeGlobalId, type NodeTypename } from '../../src/ids.js';
 import type { Context } from '../../src/context.js';
-import { PROVIDER_LABELS, type ProviderClient, type ProviderName } from '../../src/providers/types.js';
-import { UserInputProblem, userError } from './user-errors.js';
+import { NotConfiguredError, UnsupportedError, type FieldPath } from '../../src/errors/domain.js';
+import type { ProviderClient, ProviderName } from '../../src/providers/types.js';
 
 /** The provider's id inside a global ID of `typename`; undefined for a malformed ID or another type. */
 export function idOfType(value: string, typename: NodeTypename): string | undefined {
@@ -33,26 +33,18 @@ export const metadataSchema = z.record(z.string().min(1).max(256), z.union([z.st
 });
 
 /**
- * The provider's client with the capability `pick` selects, or a user error on ["input", "provider"]
- * (or `field`) when the provider is not configured here or does not offer it.
+ * The provider's client with the capability `pick` selects; when the provider is not configured here
+ * or does not offer it, an error that points at `field` (below `input`; default `provider`).
  */
 export function capability<T>(
   ctx: Context,
   provider: ProviderName,
   pick: (client: ProviderClient) => T | undefined,
   what: string,
-  field: string[] = ['input', 'provider'],
+  field: FieldPath = ['provider'],
 ): T {
-  if (!ctx.providers.has(provider)) {
-    throw new UserInputProblem([
-      userError('PROVIDER_NOT_CONFIGURED', field, `${PROVIDER_LABELS[provider]} is not configured on this server`),
-    ]);
-  }
+  if (!ctx.providers.has(provider)) throw new NotConfiguredError(provider, field);
   const found = pick(ctx.providers.get(provider) as ProviderClient);
-  if (found === undefined) {
-    throw new UserInputProblem([
-      userError('UNSUPPORTED_BY_PROVIDER', field, `${PROVIDER_LABELS[provider]} does not support ${what} through this API`),
-    ]);
-  }
+  if (found === undefined) throw new UnsupportedError(provider, `${what} through this API`, field);
   return found;
 }

@@ -5,7 +5,8 @@ import { payloadType } from '../../schema/mutation.js';
 import { decodeAssetId } from '../../src/ids.js';
 import type { Asset, UplynkAssetUpdate } from '../../src/providers/types.js';
 import { capability, nameSchema } from './inputs.js';
-import { runMutation, UserInputProblem, userError, validate } from './user-errors.js';
+import { InputProblems, InvalidInputError, UnsupportedError } from '../../src/errors/domain.js';
+import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
 const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
@@ -57,12 +58,10 @@ builder.mutationField('updateAsset', (t) =>
         const valid = validate(schema, input);
         const { provider, id } = decodeWithField(valid.id);
         const update = toUpdate(valid, input as Record<string, unknown>);
-        const updater = capability(ctx, provider, (c) => c.updater, 'updating assets', ['input', 'id']);
+        const updater = capability(ctx, provider, (c) => c.updater, 'updating assets', ['id']);
         const unsupported = Object.keys(update).filter((k) => !updater.updatableFields.includes(k as keyof UplynkAssetUpdate));
         if (unsupported.length > 0) {
-          throw new UserInputProblem(
-            unsupported.map((k) => userError('UNSUPPORTED_BY_PROVIDER', ['input', k], `this provider cannot update ${k}`)),
-          );
+          throw new InputProblems(unsupported.map((k) => new UnsupportedError(provider, `updating ${k}`, [k])));
         }
         const asset = await updater.updateAsset(id, update);
         ctx.loaders.forgetAsset(provider, id);
@@ -77,7 +76,7 @@ function decodeWithField(globalId: string) {
   try {
     return decodeAssetId(globalId);
   } catch (error) {
-    throw new UserInputProblem([userError('INVALID', ['input', 'id'], (error as Error).message)]);
+    throw new InvalidInputError((error as Error).message, { field: ['id'] });
   }
 }
 
@@ -90,7 +89,7 @@ function toUpdate(valid: z.infer<typeof schema>, raw: Record<string, unknown>): 
   }
   if ('autoExpireAt' in raw && raw.autoExpireAt !== undefined) update.autoExpireAt = valid.autoExpireAt ?? null;
   if (Object.keys(update).length === 0) {
-    throw new UserInputProblem([userError('REQUIRED', ['input'], 'give at least one field to change')]);
+    throw new InvalidInputError('give at least one field to change', { field: [], reason: 'REQUIRED' });
   }
   return update;
 }

@@ -5,6 +5,7 @@ import { payloadType } from '../../schema/mutation.js';
 import { ProjectRef } from '../../schema/project.js';
 import { VideoEditInput } from '../../schema/video-edit.js';
 import type { Context } from '../../src/context.js';
+import type { FieldPath } from '../../src/errors/domain.js';
 import { encodeGlobalId } from '../../src/ids.js';
 import type { Project, ProjectWriter, VideoJungleAsset } from '../../src/providers/types.js';
 import { editSchema, toVideoEdit } from './edit-schema.js';
@@ -12,7 +13,7 @@ import { capability, nameSchema, projectIdSchema } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
-const writer = (ctx: Context, field = ['input', 'projectId']): ProjectWriter =>
+const writer = (ctx: Context, field: FieldPath = ['projectId']): ProjectWriter =>
   capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
 
 const ProjectPayload = payloadType<{ project: Project | null }>('CreateProjectPayload', (t) => ({
@@ -76,7 +77,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, { input }, ctx) =>
       runMutation<{ project: Project | null }>(async () => {
         const v = validate(createSchema, input);
-        const project = await writer(ctx, ['input']).createProject({
+        const project = await writer(ctx, []).createProject({
           name: v.name,
           description: v.description ?? undefined,
           promptId: v.promptId ?? undefined,
@@ -93,10 +94,10 @@ builder.mutationFields((t) => ({
     resolve: (_r, { input }, ctx) =>
       runMutation<{ deletedProjectId: string | null }>(async () => {
         const id = validate(z.object({ id: projectIdSchema }), input).id;
-        await writer(ctx, ['input', 'id']).deleteProject(id);
+        await writer(ctx, ['id']).deleteProject(id);
         ctx.loaders.project.clear(id);
         return { deletedProjectId: encodeGlobalId('Project', id) };
-      }, { deletedProjectId: null }, ['input', 'id']),
+      }, { deletedProjectId: null }, ['id']),
   }),
   generateAsset: t.field({
     type: GeneratePayload,

@@ -1,5 +1,5 @@
 import type { Context } from '../../src/context.js';
-import { badInput } from '../../src/errors.js';
+import { badInput } from '../../src/errors/domain.js';
 import type { AssetListFilter, ProviderName } from '../../src/providers/types.js';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';

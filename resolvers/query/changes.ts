@@ -1,4 +1,4 @@
-import { badInput, unsupported } from '../../src/errors.js';
+import { badInput, unsupported } from '../../src/errors/domain.js';
 import { builder } from '../../schema/builder.js';
 import { ChangeFeedRef } from '../../schema/change.js';
 

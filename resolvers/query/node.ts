@@ -1,4 +1,4 @@
-import { badInput } from '../../src/errors.js';
+import { badInput } from '../../src/errors/domain.js';
 import { builder } from '../../schema/builder.js';
 import { AssetRef } from '../../schema/asset.js';
 import { UplynkAssetRef } from '../../schema/assets/uplynk.js';

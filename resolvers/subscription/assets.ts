@@ -1,5 +1,5 @@
 import type { Context } from '../../src/context.js';
-import { badInput } from '../../src/errors.js';
+import { badInput } from '../../src/errors/domain.js';
 import { decodeAssetId } from '../../src/ids.js';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';

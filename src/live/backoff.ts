@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../errors/domain.js';
 
 export interface BackoffOptions {
   /** The first pause after a failure (the poll interval). */

@@ -61,7 +61,7 @@ export interface LiveEngine {
    * The current state of each asset first (read in the fewest calls), then the asset each time its
    * status or a READY-only field (url, durationSeconds, sizeBytes) changes. Ends when every asset is
    * terminal (READY, FAILED, DELETED), when the signal aborts, or on close(). An unknown asset fails
-   * the iterator with a NOT_FOUND ApiError before anything is yielded; a disabled provider with
+   * the iterator with a NOT_FOUND DomainError before anything is yielded; a disabled provider with
    * PROVIDER_NOT_CONFIGURED.
    */
   watch(keys: readonly AssetKey[], signal?: AbortSignal): AsyncIterable<Asset>;

@@ -1,4 +1,4 @@
-import { assetNotFound } from '../errors.js';
+import { assetNotFound } from '../errors/domain.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Asset, ProviderName } from '../providers/types.js';
 import type { LiveBus } from './bus.js';

@@ -1,4 +1,4 @@
-import type { ProviderErrorKind } from '../errors.js';
+import type { ProviderErrorKind } from '../errors/domain.js';
 import type { Logger } from '../logger.js';
 import type { GuardEvent } from '../providers/guard/guard.js';
 import type { CallEvent } from '../providers/http.js';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { badInput, type ApiError } from '../errors.js';
+import { badInput, type InvalidInputError } from '../errors/domain.js';
 import type { UploadFile } from './types.js';
 
 /** The file's own stream failed or did not match its size: the upload cannot have succeeded. */
@@ -62,8 +62,8 @@ export function fileStreamFailure(error: unknown): FileStreamError | undefined {
 }
 
 /** The caller's file broke mid-send: their input, not a provider outage; the provider stored nothing. */
-export function abandonedUpload(failure: FileStreamError): ApiError {
+export function abandonedUpload(failure: FileStreamError): InvalidInputError {
   return badInput(`the file could not be read to the end (${failure.message}); the upload was abandoned and nothing was stored`, {
-    field: ['input', 'file'],
+    field: ['file'],
   });
 }

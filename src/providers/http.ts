@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { UpstreamConfig } from '../config.js';
-import { ProviderError, type ProviderErrorKind } from '../errors.js';
+import { ProviderError, type ProviderErrorKind } from '../errors/domain.js';
 import { SharedDeadlines } from './deadline.js';
 import { GuardRefusal, ProviderGuard, type GuardEvent, type Outcome, type Permit, type ProviderHealth } from './guard/guard.js';
 import type { ProviderName } from './types.js';

@@ -1,5 +1,5 @@
 import type { ProviderConfigs } from '../config.js';
-import { notConfigured } from '../errors.js';
+import { notConfigured } from '../errors/domain.js';
 import type { ProviderGuard, ProviderHealth } from './guard/guard.js';
 import { createGuard, type ClientOptions } from './http.js';
 import { createRunwayClient } from './runway/client.js';

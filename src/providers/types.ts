@@ -313,7 +313,7 @@ export interface UploadTargetInput {
   projectId?: string;
 }
 
-/** One id a delete could not remove, with why (a ProviderError, or an ApiError for bad input). */
+/** One id a delete could not remove, with why (a ProviderError, or an DomainError for bad input). */
 export interface DeleteFailure {
   id: string;
   error: Error;

@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../errors/domain.js';
 import { fileStreamFailure } from './file-stream.js';
 
 /**

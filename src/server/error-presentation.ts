@@ -1,5 +1,5 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { causeOfMasked, toGraphQLError } from '../errors.js';
+import { causeOfMasked, toGraphQLError } from '../errors/to-graphql.js';
 
 export interface PresentationContext {
   /** The request (or websocket connection) id, given to the caller with a masked error. */

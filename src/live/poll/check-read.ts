@@ -1,5 +1,5 @@
 import { mapLimit } from '../../concurrency.js';
-import { ApiError, ProviderError } from '../../errors.js';
+import { InvalidInputError, ProviderError } from '../../errors/domain.js';
 import type { Asset, AssetProvider } from '../../providers/types.js';
 import type { LiveEntry } from '../types.js';
 import { Snapshots } from './snapshots.js';
@@ -17,7 +17,7 @@ type Outcome = { id: string; asset?: Asset | null; uploaded?: boolean; error?: u
 /** Gone, or an id Video Jungle cannot have (not a UUID): either way there is nothing to poll. */
 const isNotFound = (error: unknown) =>
   (error instanceof ProviderError && error.kind === 'NOT_FOUND') ||
-  (error instanceof ApiError && error.extensions['code'] === 'BAD_USER_INPUT');
+  error instanceof InvalidInputError;
 
 /**
  * Providers without a multi-get but with a cheap readiness check (Video Jungle): a watched asset is

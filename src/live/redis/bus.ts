@@ -1,7 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { ApiError } from '../../errors.js';
+import { ServiceUnavailableError } from '../../errors/domain.js';
 import type { LiveBus } from '../bus.js';
 import { deserialize, serialize } from '../serializer.js';
 import type { LiveBatch, LiveLogger } from '../types.js';
@@ -122,7 +122,7 @@ export function createRedisBus(clients: RedisClients, logger: LiveLogger): LiveB
           subscribed = undefined;
           logger.warn({ err: String(error) }, 'live: subscribing on Redis failed');
           // The caller's subscription cannot start; say why with a code (the URL stays out of it).
-          throw new ApiError('SERVICE_UNAVAILABLE', 'Live updates are unavailable: this server cannot reach its Redis. Retry later.');
+          throw new ServiceUnavailableError('Live updates are unavailable: this server cannot reach its Redis. Retry later.');
         },
       );
       return subscribed;

@@ -1,5 +1,5 @@
 import type { ProviderConfigs } from '../../config.js';
-import { badInput, ProviderError, unsupported } from '../../errors.js';
+import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';

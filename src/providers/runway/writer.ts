@@ -1,6 +1,6 @@
 import type { ProviderConfigs } from '../../config.js';
 import { mapLimit } from '../../concurrency.js';
-import { badInput, ProviderError, unsupported } from '../../errors.js';
+import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
 import type { AssetWriter, DeleteFailure, DeleteResult, RunwayAsset, UploadFile, UploadInput } from '../types.js';
 import { mapRunwayUpload } from './map.js';

@@ -1,4 +1,4 @@
-import type { ProviderErrorKind } from '../../errors.js';
+import type { ProviderErrorKind } from '../../errors/domain.js';
 import type { AssetStatus, MediaType, TwelveLabsAsset, TwelveLabsRendition, UploadTarget } from '../types.js';
 import { wireError, type WireAssetDetail, type WirePresignedUrl, type WireUploadSession } from './wire.js';
 

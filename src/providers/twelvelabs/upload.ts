@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { badInput } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
 import type { TwelveLabsAsset, UploadFile, UploadInput } from '../types.js';
 import { mapAsset } from './map.js';

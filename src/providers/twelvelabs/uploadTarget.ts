@@ -1,5 +1,5 @@
 import { mapLimit } from '../../concurrency.js';
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
 import type { PartsReport, TwelveLabsAsset, UploadedPart, UploadTarget, UploadTargetInput } from '../types.js';
 import { mapUploadTarget } from './map.js';

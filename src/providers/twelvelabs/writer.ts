@@ -1,5 +1,5 @@
 import { mapLimit } from '../../concurrency.js';
-import { badInput, unsupported } from '../../errors.js';
+import { badInput, unsupported } from '../../errors/domain.js';
 import type { ClientOptions, ProviderHttp } from '../http.js';
 import type {
   AssetUpdater,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ProviderError, type ProviderErrorKind } from '../../errors.js';
+import { ProviderError, type ProviderErrorKind } from '../../errors/domain.js';
 import { createHttp, type ClientOptions, type ErrorClassifier } from '../http.js';
 import { signMessage, type UplynkParams } from './sign.js';
 import type { UplynkEnvelope } from './wire.js';

@@ -1,5 +1,5 @@
 import type { ProviderConfigs } from '../../config.js';
-import { badInput } from '../../errors.js';
+import { badInput } from '../../errors/domain.js';
 import type { ClientOptions } from '../http.js';
 import type {
   AssetUpdater,

@@ -1,4 +1,4 @@
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import { timecodeToMs } from '../../timecode.js';
 import type { Frame, FrameSource, Timecode } from '../types.js';
 import type { UplynkCall } from './call.js';

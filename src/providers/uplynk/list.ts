@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { badInput } from '../../errors/domain.js';
 import type { AssetListFilter, ListWindow, Page, UplynkAsset } from '../types.js';
 import type { UplynkCall } from './call.js';
 import { mapUplynkAsset } from './map.js';

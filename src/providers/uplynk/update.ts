@@ -1,4 +1,4 @@
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import type { AssetUpdater, UplynkAssetUpdate } from '../types.js';
 import type { UplynkCall } from './call.js';
 import { mapUplynkAsset } from './map.js';

@@ -1,5 +1,5 @@
 import { mapLimit } from '../../concurrency.js';
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import type { AssetWriter, DeleteFailure, DeleteResult } from '../types.js';
 import type { UplynkCall } from './call.js';
 import { uplynkDeleteSchema } from './wire.js';

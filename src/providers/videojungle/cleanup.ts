@@ -1,4 +1,4 @@
-import { ProviderError } from '../../errors.js';
+import { ProviderError } from '../../errors/domain.js';
 import { abandonedUpload, fileStreamFailure } from '../file-stream.js';
 import { lostReply, mayHaveLanded } from '../upload-outcome.js';
 

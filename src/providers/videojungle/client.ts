@@ -1,5 +1,5 @@
 import type { ProviderConfigs } from '../../config.js';
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import { createHttp, type ClientOptions } from '../http.js';
 import type {
   AssetListFilter,

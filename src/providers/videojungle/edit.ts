@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { badInput } from '../../errors/domain.js';
 import type { VideoEdit } from '../types.js';
 import { VJ_UUID } from './wire.js';
 

@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { badInput } from '../../errors/domain.js';
 import { VJ_UUID } from './wire.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
 import type { GenerateInput, Project, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from '../types.js';
 import { checkVideoEdit, toVideoEditCreate } from './edit.js';
@@ -45,7 +45,7 @@ function atGenerateField(error: unknown): unknown {
   if (!(error instanceof ProviderError) || (error.kind !== 'NOT_FOUND' && error.kind !== 'REJECTED')) return error;
   const { kind, provider, endpoint, detail, options } = error;
   const field = /parameter/i.test(detail) ? 'parameters' : /script/i.test(detail) ? 'scriptId' : /project/i.test(detail) ? 'projectId' : undefined;
-  return field ? new ProviderError(kind, provider, endpoint, detail, { ...options, field }) : error;
+  return field ? new ProviderError(kind, provider, endpoint, detail, { ...options, field: [field] }) : error;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { mapLimit } from '../../concurrency.js';
-import { badInput, ProviderError } from '../../errors.js';
+import { badInput, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
 import type { AssetWriter, DeleteResult, UploadInput, UploadTarget, UploadTargetInput, VideoJungleAsset } from '../types.js';
 import { encodeMultipart } from '../multipart.js';

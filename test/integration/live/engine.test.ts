@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
+import { DomainError } from '../../../src/errors/domain.js';
 import { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { Asset, Change } from '../../../src/providers/types.js';
 import { createLiveEngine } from '../../../src/live/index.js';
@@ -10,12 +10,12 @@ const { sandbox, live } = useLive();
 /** Legacy Twelve Labs assets stay `waiting` (PROCESSING) for ever: only a publish can move them. */
 const waiting = () => sandbox.stores.twelveLabs.idsWithInitialStatus('waiting');
 
-async function failure(iterator: AsyncIterator<unknown>): Promise<ApiError> {
+async function failure(iterator: AsyncIterator<unknown>): Promise<DomainError> {
   try {
     await iterator.next();
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
+    expect(error).toBeInstanceOf(DomainError);
+    return error as DomainError;
   }
   throw new Error('expected the iterator to fail');
 }
@@ -30,7 +30,7 @@ describe('live engine', () => {
       ]),
     );
     const error = await failure(watch);
-    expect(error.extensions['code']).toBe('NOT_FOUND');
+    expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('000000000000000000000000');
     expect(await watch.next()).toEqual({ done: true, value: undefined });
     expect(live.engine.stats()).toMatchObject({ watchedAssets: 0, subscribers: 0 });
@@ -44,7 +44,7 @@ describe('live engine', () => {
     const engine = createLiveEngine({ providers, pollIntervalMs: POLL_MS });
     try {
       const error = await failure(iterate(engine.watch([{ provider: 'UPLYNK', id: 'x' }])));
-      expect(error.extensions['code']).toBe('PROVIDER_NOT_CONFIGURED');
+      expect(error.code).toBe('PROVIDER_NOT_CONFIGURED');
     } finally {
       await engine.close();
       await providers.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
 import { RUNWAY_UPLOAD_MAX_BYTES } from '../../../src/providers/runway/media-types.js';
 import type { UploadFile } from '../../../src/providers/types.js';
@@ -100,16 +100,16 @@ describe('Runway writer: upload', () => {
   it('rejects an unsupported type, with zero calls', async () => {
     const file = new File(['hello'], 'notes.txt', { type: 'text/plain' });
     const error = await rejection(client().writer.upload!({ filename: 'notes.txt', file }));
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
-    expect((error as ApiError).message).toContain('image/png');
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+    expect((error as DomainError).message).toContain('image/png');
     expect(server.calls()).toBe(0);
   });
 
   it('answers UNSUPPORTED_BY_PROVIDER for an upload from a URL, with zero calls', async () => {
     const input = { filename: 'clip.mp4', url: 'https://example.com/clip.mp4' };
     const error = await rejection(client().writer.upload!(input));
-    expect((error as ApiError).extensions.code).toBe('UNSUPPORTED_BY_PROVIDER');
+    expect((error as DomainError).code).toBe('UNSUPPORTED_BY_PROVIDER');
     expect(server.calls()).toBe(0);
   });
 
@@ -133,7 +133,7 @@ describe('Runway writer: upload', () => {
       { filename: 'a.png' },
     ];
     const codes = [];
-    for (const input of cases) codes.push(((await rejection(writer.upload!(input))) as ApiError).extensions.code);
+    for (const input of cases) codes.push(((await rejection(writer.upload!(input))) as DomainError).code);
     expect(codes).toEqual([
       'BAD_USER_INPUT',
       'BAD_USER_INPUT',
@@ -202,8 +202,8 @@ describe('Runway writer: upload', () => {
       arrayBuffer: () => Promise.reject(new Error('unused')),
     };
     const error = await rejection(client().writer.upload!({ filename: 'a.mp4', file }));
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).message).toContain("could not be read to the end (the file's stream failed: client went away)");
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).message).toContain("could not be read to the end (the file's stream failed: client went away)");
     expect(sandbox.store.size).toBe(before);
   });
 
@@ -243,7 +243,7 @@ describe('Runway writer: delete', () => {
     expect(result.deleted).toEqual([a, b]);
     expect(result.failed.map((f) => f.id)).toEqual([UNKNOWN, 'not-an-id']);
     expect(result.failed[0]?.error).toMatchObject({ kind: 'NOT_FOUND', status: 404, detail: 'Not found.' });
-    expect((result.failed[1]?.error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect((result.failed[1]?.error as DomainError).code).toBe('BAD_USER_INPUT');
     // a, UNKNOWN, b: the repeated a and the malformed id cost nothing.
     expect(server.calls(DELETE)).toBe(3);
     expect(sandbox.store.get(a)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
@@ -53,8 +53,8 @@ describe('Runway client against the useapi.net sandbox: reads', () => {
 
   it('rejects a malformed id client-side, with no call', async () => {
     const error = await rejection(client().getAssets(['not-a-runway-id']));
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     expect(server.calls()).toBe(0);
   });
 
@@ -114,14 +114,14 @@ describe('Runway client against the useapi.net sandbox: lists', () => {
 
   it('refuses search as unsupported, without a call', async () => {
     const error = await rejection(client().listAssets({ offset: 0, limit: 10 }, { search: 'fox' }));
-    expect((error as ApiError).extensions.code).toBe('UNSUPPORTED_BY_PROVIDER');
+    expect((error as DomainError).code).toBe('UNSUPPORTED_BY_PROVIDER');
     expect(server.calls()).toBe(0);
   });
 
   it('rejects offset 1001 client-side with zero upstream calls; offset 1000 is still asked', async () => {
     const error = await rejection(client().listAssets({ offset: 1001, limit: 10 }, {}));
-    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
-    expect((error as ApiError).message).toBe('Runway lists can only be paged up to offset 1000');
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+    expect((error as DomainError).message).toBe('Runway lists can only be paged up to offset 1000');
     expect(server.calls()).toBe(0);
     expect((await client().listAssets({ offset: 1000, limit: 10 }, {})).items).toEqual([]);
     expect(server.calls(LIST)).toBe(1);

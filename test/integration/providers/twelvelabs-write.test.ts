@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { File as PonyfillFile } from '@whatwg-node/node-fetch';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, InvalidInputError, ProviderError } from '../../../src/errors/domain.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import type { TwelveLabsAsset, UploadFile } from '../../../src/providers/types.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
@@ -46,11 +46,11 @@ async function providerFailure(promise: Promise<unknown>): Promise<ProviderError
   return error as ProviderError;
 }
 
-async function inputFailure(promise: Promise<unknown>): Promise<ApiError> {
+async function inputFailure(promise: Promise<unknown>): Promise<DomainError> {
   const error = await failure(promise);
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).extensions['code']).toBe('BAD_USER_INPUT');
-  return error as ApiError;
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+  return error as DomainError;
 }
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31) % 256);
@@ -192,11 +192,11 @@ describe('Twelve Labs upload (POST /assets)', () => {
     const before = store.ids().length;
     const error = await writer.upload({ filename: 'a.mp4', file: ponyfill(bytes(9000), 'a.mp4', 'video/mp4', true) }).then(
       () => undefined,
-      (e: unknown) => e as ApiError,
+      (e: unknown) => e as DomainError,
     );
     // The caller's file broke, not the provider: bad input on the file, and nothing stored.
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'file'] });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: ['file'] });
     expect(error!.message).toContain('could not be read to the end');
     expect(error!.message).toContain('disk read failed');
     expect(error!.message).toContain('nothing was stored');
@@ -292,7 +292,7 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
       ['image/png', 'a.png', 32 * 1024 ** 2 + 1],
     ] as const) {
       const error = await inputFailure(writer.createUploadTarget({ filename, mimeType, sizeBytes }));
-      expect(error.extensions['field']).toBe('sizeBytes');
+      expect((error as InvalidInputError).field).toEqual(['sizeBytes']);
       expect(error.message).toMatch(mimeType.startsWith('image') ? /32 MB/ : /10 GB/);
     }
     expect(server.calls()).toBe(0);
@@ -380,7 +380,7 @@ describe('Twelve Labs deletes (DELETE /assets/{id})', () => {
     const result = await writer.deleteAssets([id, ''], { force: false });
     expect(result.deleted).toEqual([]);
     expect((result.failed.find((f) => f.id === id)?.error as ProviderError).kind).toBe('UNAVAILABLE');
-    expect(result.failed.find((f) => f.id === '')?.error).toBeInstanceOf(ApiError);
+    expect(result.failed.find((f) => f.id === '')?.error).toBeInstanceOf(DomainError);
     expect(server.calls(DELETE)).toBe(1);
     expect(store.get(id)).toBeDefined();
   });
@@ -419,7 +419,7 @@ describe('Twelve Labs metadata updates (user-metadata)', () => {
   it('refuses fields Twelve Labs lacks and values it cannot store, before any call', async () => {
     const id = store.ids()[41]!;
     const unsupported = await failure(client.updater.updateAsset(id, { name: 'renamed' }));
-    expect((unsupported as ApiError).extensions['code']).toBe('UNSUPPORTED_BY_PROVIDER');
+    expect((unsupported as DomainError).code).toBe('UNSUPPORTED_BY_PROVIDER');
     await inputFailure(client.updater.updateAsset(id, { metadata: { nested: { a: 1 } } }));
     await inputFailure(client.updater.updateAsset('', { metadata: { a: 1 } }));
     expect(server.calls()).toBe(0);

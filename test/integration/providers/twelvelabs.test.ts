@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
@@ -156,8 +156,8 @@ describe('Twelve Labs listing', () => {
 
   it('refuses a window the API cannot serve before calling it', async () => {
     const error = await failure(client.assets.listAssets({ offset: 0, limit: 101 }, {}));
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).extensions['code']).toBe('BAD_USER_INPUT');
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     expect(server.calls()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { Change } from '../../../src/providers/types.js';
 import { createUplynkClient, type UplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
@@ -121,8 +121,8 @@ describe('Uplynk updates', () => {
     ];
     for (const update of bad) {
       const error = await rejection(client().updater.updateAsset(id, update));
-      expect(error, JSON.stringify(update).slice(0, 80)).toBeInstanceOf(ApiError);
-      expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+      expect(error, JSON.stringify(update).slice(0, 80)).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     }
     expect(server.calls()).toBe(0);
   });
@@ -166,7 +166,7 @@ describe('Uplynk deletes', () => {
     expect([...failed.keys()].sort()).toEqual(['', gone.id, unknown].sort());
     expect(failed.get(unknown)).toMatchObject({ kind: 'NOT_FOUND', endpoint: DELETE });
     expect(failed.get(gone.id)).toMatchObject({ kind: 'NOT_FOUND' });
-    expect((failed.get('') as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect((failed.get('') as DomainError).code).toBe('BAD_USER_INPUT');
     expect(server.calls(DELETE)).toBe(1);
     // Gone from the listing; still readable by id, as DELETED, like the seeded deletions.
     expect((await c.assets.listAssets({ offset: 0, limit: 5 }, { search: a.id })).items).toEqual([]);

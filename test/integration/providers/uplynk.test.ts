@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http.js';
 import { createUplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
@@ -125,7 +125,7 @@ describe('Uplynk client against the sandbox: reads', () => {
 
   it('refuses a shared-library page deeper than 1,000 before any call', async () => {
     const error = await rejection(client().assets.listAssets({ offset: 990, limit: 20 }, { includeShared: true }));
-    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     expect(server.calls()).toBe(0);
   });
 
@@ -160,10 +160,10 @@ describe('Uplynk client against the sandbox: frames and changes', () => {
       [500, 400],
     ] as const) {
       const error = await rejection(c.frames.getThumbnails(ready.id, start, stop));
-      expect(error).toBeInstanceOf(ApiError);
-      expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     }
-    expect(await rejection(c.frames.getFrame(ready.id, '1:2'))).toBeInstanceOf(ApiError);
+    expect(await rejection(c.frames.getFrame(ready.id, '1:2'))).toBeInstanceOf(DomainError);
     expect(server.calls('POST /api2/asset/getthumbs')).toBe(1);
     expect(server.calls('POST /api2/asset/getframe')).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { File as PonyfillFile } from '@whatwg-node/fetch';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { UploadFile, VideoEdit } from '../../../src/providers/types.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
@@ -45,7 +45,7 @@ async function expectProviderError(promise: Promise<unknown>, kind: ProviderErro
 }
 
 async function expectBadInput(promise: Promise<unknown>): Promise<void> {
-  expect(await rejection(promise)).toBeInstanceOf(ApiError);
+  expect(await rejection(promise)).toBeInstanceOf(DomainError);
   expect(server.calls()).toBe(0);
 }
 
@@ -196,9 +196,9 @@ describe('Video Jungle generate', () => {
       'REJECTED',
     );
     expect(missing.detail).toBe('Missing script parameter: lucky number');
-    expect(missing.options.field).toBe('parameters');
+    expect(missing.options.field).toEqual(['parameters']);
     const unknown = await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }), 'NOT_FOUND');
-    expect(unknown.options.field).toBe('scriptId');
+    expect(unknown.options.field).toEqual(['scriptId']);
     server.faults.next({ type: 'status', status: 502 }, { endpoint: GENERATE });
     await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId, parameters: ZODIAC }), 'UNAVAILABLE');
     expect(server.callsByEndpoint()).toEqual({ [GENERATE]: 3 });
@@ -502,7 +502,7 @@ describe('Video Jungle delete', () => {
     expect(result.deleted).toEqual(ids);
     expect(result.failed.map((f) => f.id)).toEqual([UNKNOWN, 'not-a-uuid']);
     expect((result.failed[0]!.error as ProviderError).kind).toBe('NOT_FOUND');
-    expect(result.failed[1]!.error).toBeInstanceOf(ApiError);
+    expect(result.failed[1]!.error).toBeInstanceOf(DomainError);
     expect(server.callsByEndpoint()).toEqual({ 'DELETE /assets/:id': 3 });
     expect(await client.assets.getAssets(ids)).toEqual([]);
     const listed = await client.projects.listProjectAssets(horoscope().id);

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, ProviderError } from '../../../src/errors.js';
+import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
@@ -60,7 +60,7 @@ describe('Video Jungle client against the sandbox', () => {
   });
 
   it('refuses a malformed id before any call (the server would answer 422)', async () => {
-    await expect(client.assets.getAssets(['not-a-uuid'])).rejects.toBeInstanceOf(ApiError);
+    await expect(client.assets.getAssets(['not-a-uuid'])).rejects.toBeInstanceOf(DomainError);
     expect(server.calls()).toBe(0);
     const res = await fetch(`${server.url}/assets/not-a-uuid`, {
       headers: { 'x-api-key': SANDBOX_CREDENTIALS.videoJungle.apiKey },

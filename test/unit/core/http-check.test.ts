@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ProviderError } from '../../../src/errors.js';
+import { ProviderError } from '../../../src/errors/domain.js';
 import { ProviderHttp, type CallEvent } from '../../../src/providers/http.js';
 
 // A 200 that carries an error, as Uplynk sends them.

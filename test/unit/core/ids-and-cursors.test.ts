@@ -11,7 +11,7 @@ describe('global IDs', () => {
   it.each(['', '%%%', Buffer.from('NoColon').toString('base64'), Buffer.from('Unknown:1').toString('base64'), 'A'.repeat(3000)])(
     'reject %j as BAD_USER_INPUT',
     (id) => {
-      expect(() => decodeGlobalId(id)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+      expect(() => decodeGlobalId(id)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', invalidId: true }));
     },
   );
 });

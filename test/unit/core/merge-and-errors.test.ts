@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeNewestFirst } from '../../../resolvers/merge.js';
 import { decodeCursor } from '../../../resolvers/paging.js';
-import { ApiError, ProviderError, toGraphQLError } from '../../../src/errors.js';
+import { InvalidInputError, ProviderError } from '../../../src/errors/domain.js';
+import { toGraphQLError } from '../../../src/errors/to-graphql.js';
 import type { Asset, ProviderName } from '../../../src/providers/types.js';
 
 const at = (provider: ProviderName, providerId: string, iso: string) => ({ provider, providerId, createdAt: new Date(iso) }) as Asset;
@@ -34,7 +35,7 @@ describe('toGraphQLError', () => {
   });
 
   it('keeps coded errors and masks everything else', () => {
-    expect(toGraphQLError(new ApiError('BAD_USER_INPUT', 'nope')).extensions.code).toBe('BAD_USER_INPUT');
+    expect(toGraphQLError(new InvalidInputError('nope')).extensions.code).toBe('BAD_USER_INPUT');
     const masked = toGraphQLError(new Error('connect to postgres://user:password@db failed'));
     expect(masked.message).toBe('Unexpected error.');
     expect(masked.extensions.code).toBe('INTERNAL_SERVER_ERROR');

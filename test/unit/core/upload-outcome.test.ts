@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ProviderError } from '../../../src/errors.js';
+import { ProviderError } from '../../../src/errors/domain.js';
 import { FileStreamError } from '../../../src/providers/file-stream.js';
 import { ProviderHttp } from '../../../src/providers/http.js';
 import { mayHaveLanded } from '../../../src/providers/upload-outcome.js';

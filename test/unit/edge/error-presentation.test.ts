@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { ProviderError, toGraphQLError } from '../../../src/errors.js';
+import { ProviderError } from '../../../src/errors/domain.js';
+import { toGraphQLError } from '../../../src/errors/to-graphql.js';
 import { usePresentedErrors } from '../../../src/request-errors.js';
 import { formatForWire, presentError } from '../../../src/server/error-presentation.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from '../../../src/live/backoff.js';
-import { ProviderError } from '../../../src/errors.js';
+import { ProviderError } from '../../../src/errors/domain.js';
 
 const unavailable = new ProviderError('UNAVAILABLE', 'TWELVE_LABS', 'GET /assets', 'HTTP 503');
 const rateLimited = (retryAfterMs?: number) =>

@@ -4,7 +4,7 @@ import type { LeaseKeeper, WatchDirectory } from '../../../src/live/coordination
 import { PollLoop } from '../../../src/live/poll/loop.js';
 import type { PollStrategy } from '../../../src/live/poll/strategy.js';
 import type { TickInfo } from '../../../src/live/types.js';
-import { ProviderError } from '../../../src/errors.js';
+import { ProviderError } from '../../../src/errors/domain.js';
 import { tlAsset } from './fixtures.js';
 
 const INTERVAL = 20;

@@ -5,7 +5,7 @@ import { createCheckReadStrategy } from '../../../src/live/poll/check-read.js';
 import { createFeedReadStrategy } from '../../../src/live/poll/feed-read.js';
 import { WatchRegistry } from '../../../src/live/registry.js';
 import { ALL_IDS } from '../../../src/live/types.js';
-import { ProviderError } from '../../../src/errors.js';
+import { ProviderError } from '../../../src/errors/domain.js';
 import type { Asset, AssetProvider, Change, ChangeFeedPage } from '../../../src/providers/types.js';
 import { tlAsset, uplynkAsset } from './fixtures.js';
 

@@ -52,7 +52,7 @@ describe('createLoaders', () => {
     const results = await loaders.asset('TWELVE_LABS').loadMany(['a', 'missing-1', 'b']);
     expect((results[0] as Asset).providerId).toBe('a');
     expect(results[1]).toBeInstanceOf(Error);
-    expect((results[1] as any).extensions.code).toBe('NOT_FOUND');
+    expect((results[1] as any).code).toBe('NOT_FOUND');
     expect((results[2] as Asset).providerId).toBe('b');
   });
 

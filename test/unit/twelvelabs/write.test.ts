@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
+import { DomainError } from '../../../src/errors/domain.js';
 import { mapUploadTarget, partHeaders } from '../../../src/providers/twelvelabs/map.js';
 import { FileStreamError } from '../../../src/providers/file-stream.js';
 import { encodeMultipart } from '../../../src/providers/multipart.js';
@@ -23,8 +23,8 @@ function refused(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return (error as ApiError).message;
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).message;
   }
   throw new Error('expected a refusal');
 }

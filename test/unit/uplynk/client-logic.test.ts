@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
+import { DomainError } from '../../../src/errors/domain.js';
 import { classifyUplynkError, envelopeFailure } from '../../../src/providers/uplynk/call.js';
 import { planUplynkList, uplynkListParams } from '../../../src/providers/uplynk/list.js';
 import { thumbRange, thumbTimes } from '../../../src/providers/uplynk/frames.js';
@@ -97,8 +97,8 @@ describe('thumbRange', () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(ApiError);
-    expect((caught as ApiError).extensions.code).toBe('BAD_USER_INPUT');
-    expect((caught as ApiError).message).toContain(message);
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe('BAD_USER_INPUT');
+    expect((caught as DomainError).message).toContain(message);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
+import { DomainError } from '../../../src/errors/domain.js';
 import type { UplynkAssetUpdate } from '../../../src/providers/types.js';
 import {
   checkedPoster,
@@ -15,9 +15,9 @@ function badInputOf(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).extensions.code).toBe('BAD_USER_INPUT');
-    return (error as ApiError).message;
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+    return (error as DomainError).message;
   }
   throw new Error('expected BAD_USER_INPUT');
 }
