@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { request } from 'undici';
-import type { ProviderConfigs } from '../src/config.js';
+import type { ProviderConfigs } from '../src/config/index.js';
 import { signMessage } from '../src/providers/uplynk/sign.js';
 import { announce, cpu, exitSoon, memory, profiling, serveRpc } from './processes/rpc.js';
 
@@ -16,8 +16,8 @@ const providers = JSON.parse(process.env.BENCH_PROVIDERS ?? '{}') as Required<Pr
 
 async function fetchOne(typename: string, id: string): Promise<{ id: string; status: string }> {
   if (typename === 'UplynkAsset') {
-    const { msg, sig } = signMessage({ id }, providers.uplynk);
-    const res = await request(`${providers.uplynk.baseUrl}/api2/asset/get`, {
+    const { msg, sig } = signMessage({ id }, providers.UPLYNK);
+    const res = await request(`${providers.UPLYNK.baseUrl}/api2/asset/get`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ msg, sig }).toString(),
@@ -25,8 +25,8 @@ async function fetchOne(typename: string, id: string): Promise<{ id: string; sta
     const body = (await res.body.json()) as { asset?: { state?: string } };
     return { id, status: body.asset?.state === 'ready' ? 'READY' : 'PROCESSING' };
   }
-  const res = await request(`${providers.twelveLabs.baseUrl}/assets/${encodeURIComponent(id)}`, {
-    headers: { 'x-api-key': providers.twelveLabs.apiKey },
+  const res = await request(`${providers.TWELVE_LABS.baseUrl}/assets/${encodeURIComponent(id)}`, {
+    headers: { 'x-api-key': providers.TWELVE_LABS.apiKey },
   });
   const body = (await res.body.json()) as { status?: string };
   return { id, status: String(body.status ?? 'unknown').toUpperCase() };

@@ -1,7 +1,7 @@
 import { badInput } from '../src/errors/domain.js';
 import { ASSET_TYPENAMES, decodeGlobalId, type NodeTypename } from '../src/ids.js';
 import type { Context } from '../src/context.js';
-import { PROVIDERS } from '../src/providers/types.js';
+import { PROVIDERS } from '../src/providers/index.js';
 import { loadNode } from '../resolvers/load.js';
 import { AssetRef } from './asset.js';
 import { UplynkAssetRef } from './assets/uplynk.js';

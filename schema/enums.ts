@@ -1,4 +1,5 @@
-import { ASSET_STATUSES, CAPABILITIES, MEDIA_TYPES, PROVIDERS } from '../src/providers/types.js';
+import { PROVIDERS } from '../src/providers/index.js';
+import { ASSET_STATUSES, CAPABILITIES, MEDIA_TYPES } from '../src/providers/types.js';
 import { builder } from './builder.js';
 
 export const ProviderEnum = builder.enumType('Provider', {

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
-import type { Config } from './config.js';
+import type { Config } from './config/index.js';
 import type { LiveEngine } from './live/index.js';
 import type { Logger } from './logger.js';
 import type { ProviderRegistry } from './providers/registry.js';

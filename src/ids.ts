@@ -1,23 +1,17 @@
 import { badInput } from './errors/domain.js';
-import type { ProviderName } from './providers/types.js';
+import { PROVIDER_MODULES, type ProviderName } from './providers/index.js';
 
 /**
  * Global IDs are opaque: base64 of "<TypeName>:<provider's own id>" (the Relay convention Pothos uses),
  * so an ID says which type and provider it belongs to and no client needs to know provider id formats.
  */
-export const ASSET_TYPENAMES = {
-  VIDEO_JUNGLE: 'VideoJungleAsset',
-  UPLYNK: 'UplynkAsset',
-  TWELVE_LABS: 'TwelveLabsAsset',
-  RUNWAY: 'RunwayAsset',
-} as const satisfies Record<ProviderName, string>;
+/** Each provider's asset type name, as its module declares it: the prefix of its assets' global IDs. */
+export const ASSET_TYPENAMES = Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.typename])) as Record<ProviderName, string>;
 
-export type AssetTypename = (typeof ASSET_TYPENAMES)[ProviderName];
+export type AssetTypename = string;
 export type NodeTypename = AssetTypename | 'Project';
 
-const PROVIDER_OF_TYPENAME = new Map<string, ProviderName>(
-  Object.entries(ASSET_TYPENAMES).map(([provider, typename]) => [typename, provider as ProviderName]),
-);
+const PROVIDER_OF_TYPENAME = new Map<string, ProviderName>(PROVIDER_MODULES.map((m) => [m.typename, m.name]));
 
 export interface DecodedId {
   typename: NodeTypename;

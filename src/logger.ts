@@ -7,7 +7,7 @@ export const REDACTED = '[redacted]';
 export interface LoggerOptions {
   /**
    * Secret values to scrub wherever they appear in a log line: the configured provider keys and API
-   * tokens (see providerSecrets). More can be added later with addSecrets.
+   * tokens (providerSecrets in src/providers/index.ts). More can be added later with addSecrets.
    */
   secrets?: readonly (string | undefined)[];
 }
@@ -58,19 +58,6 @@ export function addSecrets(logger: Logger, secrets: readonly (string | undefined
   const redactor = (logger as unknown as { [REDACTOR]?: Redactor })[REDACTOR];
   redactor?.add(secrets);
   return redactor !== undefined;
-}
-
-/** The secret values of provider configurations (ProviderConfigs, or the sandbox's credentials). */
-export function providerSecrets(providers: {
-  videoJungle?: { apiKey: string } | undefined;
-  uplynk?: { apiKey: string } | undefined;
-  twelveLabs?: { apiKey: string } | undefined;
-  runway?: { token: string } | undefined;
-}): string[] {
-  const { videoJungle, uplynk, twelveLabs, runway } = providers;
-  return [videoJungle?.apiKey, uplynk?.apiKey, twelveLabs?.apiKey, runway?.token].filter(
-    (s): s is string => typeof s === 'string' && s.length > 0,
-  );
 }
 
 const REDACTOR = Symbol('assetfed.redactor');

@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config/index.js';
 
 /** Process entry: configuration, the app, and a graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {

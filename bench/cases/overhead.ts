@@ -44,20 +44,20 @@ export interface OverheadRow {
 function directCall(bench: Bench, provider: ProviderName, id: string): { origin: string; next: () => DirectCall } {
   const p = bench.sandbox.providers;
   if (provider === 'TWELVE_LABS') {
-    const base = new URL(p.twelveLabs.baseUrl);
+    const base = new URL(p.TWELVE_LABS.baseUrl);
     const call: DirectCall = {
       method: 'GET',
       path: `${base.pathname}/assets?asset_ids=${encodeURIComponent(id)}&page_limit=50`,
-      headers: { 'x-api-key': p.twelveLabs.apiKey },
+      headers: { 'x-api-key': p.TWELVE_LABS.apiKey },
     };
     return { origin: base.origin, next: () => call };
   }
   if (provider === 'UPLYNK') {
-    const base = new URL(p.uplynk.baseUrl);
+    const base = new URL(p.UPLYNK.baseUrl);
     return {
       origin: base.origin,
       next: () => {
-        const { msg, sig } = signMessage({ ids: [id] }, p.uplynk);
+        const { msg, sig } = signMessage({ ids: [id] }, p.UPLYNK);
         return {
           method: 'POST',
           path: `${base.pathname.replace(/\/$/, '')}/api2/asset/get`,

@@ -1,4 +1,4 @@
-import type { ProviderConfigs } from '../../src/config.js';
+import type { ProviderConfigs } from '../../src/config/index.js';
 import type { ProviderName } from '../../src/providers/types.js';
 import { startChild, type Child } from './child.js';
 

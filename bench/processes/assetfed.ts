@@ -1,5 +1,5 @@
 import { createApp } from '../../src/app.js';
-import { loadConfig, type ProviderConfigs } from '../../src/config.js';
+import { loadConfig, type ProviderConfigs } from '../../src/config/index.js';
 import { announce, cpu, exitSoon, memory, profiling, serveRpc } from './rpc.js';
 
 /**

@@ -38,7 +38,7 @@ serveRpc({
    * until `tlSettle`: the subscriptions case needs assets that change at a moment it chooses.
    */
   async tlUploads({ count }: { count: number }) {
-    const store = sandbox.stores.twelveLabs;
+    const store = sandbox.stores.TWELVE_LABS;
     const previous = store.uploadDelayMs;
     store.uploadDelayMs = Number.POSITIVE_INFINITY;
     const ids: string[] = new Array(count);
@@ -49,9 +49,9 @@ serveRpc({
         const form = new FormData();
         form.set('method', 'url');
         form.set('url', `https://media.example/bench/${Date.now()}-${i}.mp4`);
-        const res = await fetch(`${sandbox.providers.twelveLabs.baseUrl}/assets`, {
+        const res = await fetch(`${sandbox.providers.TWELVE_LABS.baseUrl}/assets`, {
           method: 'POST',
-          headers: { 'x-api-key': SANDBOX_CREDENTIALS.twelveLabs.apiKey },
+          headers: { 'x-api-key': SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey },
           body: form,
         });
         if (res.status !== 201) throw new Error(`upload ${i}: HTTP ${res.status} ${await res.text()}`);
@@ -68,7 +68,7 @@ serveRpc({
   /** Turns the given uploads READY now; returns that moment (epoch ms). */
   tlSettle({ ids }: { ids: string[] }) {
     const now = Date.now();
-    for (const id of ids) sandbox.stores.twelveLabs.settleAt(id, now);
+    for (const id of ids) sandbox.stores.TWELVE_LABS.settleAt(id, now);
     return { at: epoch(performance.now()) };
   },
   memory,

@@ -1,4 +1,5 @@
-import { PROVIDER_LABELS, PROVIDERS, type Capability, type ProviderName } from '../../src/providers/types.js';
+import { PROVIDER_LABELS, PROVIDERS, type ProviderName } from '../../src/providers/index.js';
+import type { Capability } from '../../src/providers/types.js';
 import { builder } from '../../schema/builder.js';
 import { CapabilityEnum, ProviderEnum } from '../../schema/enums.js';
 
@@ -25,9 +26,8 @@ builder.queryField('providers', (t) =>
     description: 'Every provider this API knows, whether it is enabled here, and what it supports.',
     resolve: (_root, _args, ctx) =>
       PROVIDERS.map((provider) => {
-        if (!ctx.providers.has(provider)) return { provider, enabled: false, sandbox: false, capabilities: [] };
-        const { assets } = ctx.providers.get(provider);
-        return { provider, enabled: true, sandbox: assets.sandbox, capabilities: assets.capabilities };
+        const enabled = ctx.providers.has(provider);
+        return { provider, enabled, sandbox: enabled && ctx.providers.sandbox, capabilities: ctx.providers.capabilities(provider) };
       }),
   }),
 );

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { PROVIDER_LABELS } from '../providers/types.js';
+import { PROVIDER_LABELS } from '../providers/index.js';
 import {
   InputProblems,
   InvalidInputError,

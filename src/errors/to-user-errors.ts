@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { PROVIDER_LABELS } from '../providers/types.js';
+import { PROVIDER_LABELS } from '../providers/index.js';
 import { InputProblems, InvalidInputError, NotConfiguredError, NotFoundError, ProviderError, UnsupportedError, type FieldPath } from './domain.js';
 
 export const USER_ERROR_CODES = [

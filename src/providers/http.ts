@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import type { UpstreamConfig } from '../config.js';
+import type { UpstreamConfig } from '../config/index.js';
 import { ProviderError, type ProviderErrorKind } from '../errors/domain.js';
 import { SharedDeadlines } from './deadline.js';
 import { GuardRefusal, ProviderGuard, type GuardEvent, type Outcome, type Permit, type ProviderHealth } from './guard/guard.js';

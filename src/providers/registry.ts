@@ -1,12 +1,8 @@
-import type { ProviderConfigs } from '../config.js';
 import { notConfigured } from '../errors/domain.js';
 import type { ProviderGuard, ProviderHealth } from './guard/guard.js';
 import { createGuard, type ClientOptions } from './http.js';
-import { createRunwayClient } from './runway/client.js';
-import { createTwelveLabsClient } from './twelvelabs/client.js';
-import { PROVIDERS, type ProviderClient, type ProviderName } from './types.js';
-import { createUplynkClient } from './uplynk/client.js';
-import { createVideoJungleClient } from './videojungle/client.js';
+import { moduleOf, PROVIDER_MODULES, PROVIDERS, type ProviderConfigs, type ProviderName } from './index.js';
+import type { Capability, ProviderClient } from './types.js';
 
 /** The enabled providers of this server, built once at start-up and shared by every request. */
 type AnyClient = { [P in ProviderName]: ProviderClient<P> }[ProviderName];
@@ -15,6 +11,8 @@ export class ProviderRegistry {
   private constructor(
     private readonly clients: Map<ProviderName, AnyClient>,
     private readonly guards: Map<ProviderName, ProviderGuard>,
+    /** The clients talk to the built-in sandbox. */
+    readonly sandbox: boolean,
   ) {}
 
   static create(configs: ProviderConfigs, options: ClientOptions): ProviderRegistry {
@@ -26,12 +24,12 @@ export class ProviderRegistry {
       guards.set(provider, guard);
       return { ...options, guard };
     };
-    const { videoJungle, uplynk, twelveLabs, runway } = configs;
-    if (videoJungle) clients.set('VIDEO_JUNGLE', createVideoJungleClient(videoJungle, guarded('VIDEO_JUNGLE')));
-    if (uplynk) clients.set('UPLYNK', createUplynkClient(uplynk, guarded('UPLYNK')));
-    if (twelveLabs) clients.set('TWELVE_LABS', createTwelveLabsClient(twelveLabs, guarded('TWELVE_LABS')));
-    if (runway) clients.set('RUNWAY', createRunwayClient(runway, guarded('RUNWAY')));
-    return new ProviderRegistry(clients, guards);
+    for (const module of PROVIDER_MODULES) {
+      const config = configs[module.name];
+      // Each module's config and client belong together; the list's element type cannot say so.
+      if (config) clients.set(module.name, (module.create as (c: unknown, o: ClientOptions) => AnyClient)(config, guarded(module.name)));
+    }
+    return new ProviderRegistry(clients, guards, options.sandbox);
   }
 
   /** The provider's client; PROVIDER_NOT_CONFIGURED when it has no credentials here. */
@@ -43,6 +41,11 @@ export class ProviderRegistry {
 
   has(name: ProviderName): boolean {
     return this.clients.has(name);
+  }
+
+  /** What a provider can do (its module's list); nothing when it is not enabled here. */
+  capabilities(name: ProviderName): readonly Capability[] {
+    return this.clients.has(name) ? moduleOf(name).capabilities : [];
   }
 
   /** Enabled providers, in the schema's enum order. */

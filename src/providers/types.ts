@@ -3,15 +3,9 @@
  * knows a provider's JSON or GraphQL; resolvers and loaders see only these types.
  */
 
-export const PROVIDERS = ['VIDEO_JUNGLE', 'UPLYNK', 'TWELVE_LABS', 'RUNWAY'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+import type { ProviderName } from './index.js';
 
-export const PROVIDER_LABELS: Record<ProviderName, string> = {
-  VIDEO_JUNGLE: 'Video Jungle',
-  UPLYNK: 'Uplynk',
-  TWELVE_LABS: 'Twelve Labs',
-  RUNWAY: 'Runway',
-};
+export type { ProviderName };
 
 export const ASSET_STATUSES = ['PENDING', 'PROCESSING', 'READY', 'FAILED', 'DELETED'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
@@ -221,8 +215,6 @@ export type Capability = (typeof CAPABILITIES)[number];
  */
 export interface AssetProvider<P extends ProviderName = ProviderName> {
   readonly name: P;
-  readonly sandbox: boolean;
-  readonly capabilities: readonly Capability[];
   readonly maxBatch: number;
   getAssets(ids: readonly string[]): Promise<AssetOf<P>[]>;
   listAssets(window: ListWindow, filter: AssetListFilter): Promise<Page<AssetOf<P>>>;

@@ -1,11 +1,6 @@
-import type { ProviderConfigs } from '../config.js';
-import type { ProviderName } from '../providers/types.js';
-import { SANDBOX_CREDENTIALS } from './credentials.js';
-import { SandboxServer } from './server.js';
-import { createRunwaySandbox } from './runway/index.js';
-import { createTwelveLabsSandbox } from './twelvelabs/index.js';
-import { createUplynkSandbox } from './uplynk/index.js';
-import { createVideoJungleSandbox } from './videojungle/index.js';
+import type { ProviderModule } from '../providers/module.js';
+import { PROVIDER_MODULES, providerSecrets, type ModuleOf, type ProviderConfigs, type ProviderName } from '../providers/index.js';
+import { SandboxServer, type SandboxDefinition } from './server.js';
 
 export interface SandboxOptions {
   /** Latency added to every upstream call, in ms (default 0). */
@@ -15,60 +10,54 @@ export interface SandboxOptions {
   host?: string;
 }
 
+/** What a provider's stand-in holds, as its module's sandbox part makes it. */
+type DefinitionOf<P extends ProviderName> = ModuleOf<P> extends ProviderModule<infer _N, infer _C, infer S> ? S : never;
+
 export interface Sandbox {
   servers: Record<ProviderName, SandboxServer>;
-  /** Each sandbox's data, for tests that pick ids or shorten its delays. */
-  stores: {
-    videoJungle: ReturnType<typeof createVideoJungleSandbox>['store'];
-    uplynk: ReturnType<typeof createUplynkSandbox>['store'];
-    twelveLabs: ReturnType<typeof createTwelveLabsSandbox>['store'];
-    runway: ReturnType<typeof createRunwaySandbox>['store'];
-  };
-  /** Provider configuration pointing at the running sandbox servers. */
+  /** Each stand-in's data, for tests that pick ids or shorten its delays. */
+  stores: { [P in ProviderName]: DefinitionOf<P> extends { store: infer S } ? S : never };
+  /** Provider configuration pointing at the running stand-ins. */
   providers: Required<ProviderConfigs>;
+  /** Each provider's variables pointing at its stand-in (for a server started with SANDBOX=false). */
+  env: Record<ProviderName, Record<string, string>>;
   resetCounters(): void;
   clearFaults(): void;
   stop(): Promise<void>;
 }
 
-/** Starts the four sandbox providers on local ports. */
+/** Starts every provider's stand-in on a local port, as the module list names them. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const definitions = {
-    videoJungle: createVideoJungleSandbox(),
-    uplynk: createUplynkSandbox(),
-    twelveLabs: createTwelveLabsSandbox(),
-    runway: createRunwaySandbox(),
-  };
-  const servers: Record<ProviderName, SandboxServer> = {
-    VIDEO_JUNGLE: new SandboxServer(definitions.videoJungle),
-    UPLYNK: new SandboxServer(definitions.uplynk),
-    TWELVE_LABS: new SandboxServer(definitions.twelveLabs),
-    RUNWAY: new SandboxServer(definitions.runway),
-  };
-  const all = Object.entries(servers) as [ProviderName, SandboxServer][];
-  for (const [name, server] of all) {
-    server.latencyMs = options.latencyMs ?? 0;
-    await server.start(options.ports?.[name] ?? 0, options.host);
-  }
-  const c = SANDBOX_CREDENTIALS;
+  const started = await Promise.all(
+    PROVIDER_MODULES.map(async (module) => {
+      const part = await module.sandbox();
+      const definition: SandboxDefinition & { store?: unknown } = part.create();
+      const server = new SandboxServer(definition);
+      server.latencyMs = options.latencyMs ?? 0;
+      await server.start(options.ports?.[module.name] ?? 0, options.host);
+      const env = part.env(server.url);
+      // Through the module's own parser, as a deployment's variables would be.
+      return { name: module.name, server, store: definition.store, env, config: module.env.parse(env) };
+    }),
+  );
+  const byName = <T>(pick: (s: (typeof started)[number]) => T) =>
+    Object.fromEntries(started.map((s) => [s.name, pick(s)])) as Record<ProviderName, T>;
+  const servers = byName((s) => s.server);
   return {
     servers,
-    stores: {
-      videoJungle: definitions.videoJungle.store,
-      uplynk: definitions.uplynk.store,
-      twelveLabs: definitions.twelveLabs.store,
-      runway: definitions.runway.store,
-    },
-    providers: {
-      videoJungle: { apiKey: c.videoJungle.apiKey, baseUrl: servers.VIDEO_JUNGLE.url },
-      uplynk: { ownerId: c.uplynk.ownerId, apiKey: c.uplynk.apiKey, baseUrl: servers.UPLYNK.url },
-      twelveLabs: { apiKey: c.twelveLabs.apiKey, baseUrl: servers.TWELVE_LABS.url },
-      runway: { token: c.runway.token, baseUrl: servers.RUNWAY.url, email: c.runway.email },
-    },
-    resetCounters: () => all.forEach(([, s]) => s.resetCounters()),
-    clearFaults: () => all.forEach(([, s]) => s.faults.clear()),
+    stores: byName((s) => s.store) as Sandbox['stores'],
+    providers: byName((s) => s.config) as Required<ProviderConfigs>,
+    env: byName((s) => s.env),
+    resetCounters: () => started.forEach((s) => s.server.resetCounters()),
+    clearFaults: () => started.forEach((s) => s.server.faults.clear()),
     stop: async () => {
-      await Promise.all(all.map(([, s]) => s.stop()));
+      await Promise.all(started.map((s) => s.server.stop()));
     },
   };
+}
+
+/** Every secret the stand-ins accept, as their modules name them: what a test scans responses and logs for. */
+export async function sandboxSecrets(): Promise<string[]> {
+  const configs = await Promise.all(PROVIDER_MODULES.map(async (m) => [m.name, m.env.parse((await m.sandbox()).env('http://sandbox.invalid'))] as const));
+  return providerSecrets(Object.fromEntries(configs) as ProviderConfigs);
 }

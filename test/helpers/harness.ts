@@ -1,9 +1,9 @@
 import { request } from 'undici';
 import { createApp, type App } from '../../src/app.js';
 import type { Logger } from '../../src/logger.js';
-import { loadConfig, type ProviderConfigs } from '../../src/config.js';
+import { loadConfig, type ProviderConfigs } from '../../src/config/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import type { ProviderName } from '../../src/providers/types.js';
+import { PROVIDERS, type ProviderName } from '../../src/providers/index.js';
 import type { TypedDocumentString } from '../generated/graphql.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -24,7 +24,7 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   /** Providers to enable (default: all four). */
-  enable?: ProviderName[];
+  enable?: readonly ProviderName[];
   /** A running sandbox to share (two app instances over one sandbox); not stopped with the harness. */
   sandbox?: Sandbox;
   /** Bearer token the harness's gql() sends (when the app is started with API_TOKENS). */
@@ -33,19 +33,12 @@ export interface HarnessOptions {
   logger?: Logger;
 }
 
-const KEYS: Record<ProviderName, keyof ProviderConfigs> = {
-  VIDEO_JUNGLE: 'videoJungle',
-  UPLYNK: 'uplynk',
-  TWELVE_LABS: 'twelveLabs',
-  RUNWAY: 'runway',
-};
-
 /** The sandbox and the app on free ports, spoken to over real HTTP through undici. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox = options.sandbox ?? (await startSandbox());
   const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '2000', ...options.env });
-  const enabled = options.enable ?? (Object.keys(KEYS) as ProviderName[]);
-  const providers: ProviderConfigs = Object.fromEntries(enabled.map((p) => [KEYS[p], sandbox.providers[KEYS[p]]]));
+  const enabled = options.enable ?? PROVIDERS;
+  const providers: ProviderConfigs = Object.fromEntries(enabled.map((p) => [p, sandbox.providers[p]]));
   const app = await createApp(config, { sandbox: { providers }, logger: options.logger });
   const url = await app.start(0, '127.0.0.1');
   return {

@@ -1,20 +1,18 @@
-import type { ProviderConfigs } from '../../config.js';
+import type { RunwayConfig } from './env.js';
 import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
-import type { AssetListFilter, Capability, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
+import type { AssetListFilter, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';
 import { RUNWAY_ASSET_ID, runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
 import { runwayAssetPath } from './paths.js';
 import { createRunwayWriter } from './writer.js';
 import { mapLimit } from '../../concurrency.js';
 
-type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
 
 /** useapi.net's own bounds on GET /assets/: limit 1–50, offset 0–1000. */
 export const RUNWAY_PAGE_MAX = 50;
 export const RUNWAY_OFFSET_MAX = 1000;
 
-const CAPABILITIES: readonly Capability[] = ['ASSET_READ', 'ASSET_LIST', 'MEDIA_TYPE_FILTER', 'UPLOAD', 'DELETE'];
 const MEDIA_TYPE_PARAM = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' } as const;
 
 /**
@@ -37,8 +35,6 @@ export function createRunwayClient(config: RunwayConfig, options: ClientOptions)
   return {
     assets: {
       name: 'RUNWAY',
-      sandbox: options.sandbox,
-      capabilities: CAPABILITIES,
       maxBatch: 1,
       async getAssets(ids) {
         const bad = ids.find((id) => !RUNWAY_ASSET_ID.test(id));

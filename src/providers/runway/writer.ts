@@ -1,4 +1,4 @@
-import type { ProviderConfigs } from '../../config.js';
+import type { RunwayConfig } from './env.js';
 import { mapLimit } from '../../concurrency.js';
 import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
@@ -15,7 +15,6 @@ import { RUNWAY_ASSET_ID, runwayDeleteReplySchema, runwayUploadReplySchema } fro
 import { abandonedUpload, fileStream, fileStreamFailure } from '../file-stream.js';
 import { lostReply, mayHaveLanded } from '../upload-outcome.js';
 
-type RunwayConfig = NonNullable<ProviderConfigs['runway']>;
 
 const UPLOAD = 'POST /assets/';
 const DELETE = 'DELETE /assets/{assetId}';

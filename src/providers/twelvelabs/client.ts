@@ -1,11 +1,10 @@
-import type { ProviderConfigs } from '../../config.js';
+import type { TwelveLabsConfig } from './env.js';
 import { badInput } from '../../errors/domain.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
 import type {
   AssetListFilter,
   AssetUpdater,
   AssetWriter,
-  Capability,
   ListWindow,
   MediaType,
   Page,
@@ -17,24 +16,12 @@ import { classifyTwelveLabsError, mapAsset } from './map.js';
 import { wireAssetDetail, wireAssetList, type WireAssetList } from './wire.js';
 import { createTwelveLabsWriter } from './writer.js';
 
-export type TwelveLabsConfig = NonNullable<ProviderConfigs['twelveLabs']>;
 
 /** `page_limit` is capped at 50 by the API; it is also the most ids one multi-get call asks for. */
 export const TWELVE_LABS_PAGE_MAX = 50;
 /** The widest window listAssets accepts (the schema caps `first` at 100). */
 export const TWELVE_LABS_WINDOW_MAX = 100;
 
-export const TWELVE_LABS_CAPABILITIES: readonly Capability[] = [
-  'ASSET_READ',
-  'ASSET_LIST',
-  'MULTI_GET',
-  'SEARCH',
-  'MEDIA_TYPE_FILTER',
-  'UPLOAD',
-  'UPLOAD_TARGET',
-  'DELETE',
-  'UPDATE',
-];
 
 const ASSET_TYPES: Partial<Record<MediaType, string>> = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' };
 
@@ -142,8 +129,6 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
   return {
     assets: {
       name: 'TWELVE_LABS',
-      sandbox: options.sandbox,
-      capabilities: TWELVE_LABS_CAPABILITIES,
       maxBatch: TWELVE_LABS_PAGE_MAX,
       getAssets,
       listAssets,

@@ -1,10 +1,9 @@
-import type { ProviderConfigs } from '../../config.js';
+import type { UplynkConfig } from './env.js';
 import { badInput } from '../../errors/domain.js';
 import type { ClientOptions } from '../http.js';
 import type {
   AssetUpdater,
   AssetWriter,
-  Capability,
   ChangeFeedPage,
   ChangeFeedSource,
   ExternalIdSource,
@@ -20,23 +19,10 @@ import { createUplynkUpdater } from './update.js';
 import { uplynkChangesSchema, uplynkGetSchema, type UplynkWireAsset } from './wire.js';
 import { createUplynkWriter } from './writer.js';
 
-type UplynkConfig = NonNullable<ProviderConfigs['uplynk']>;
 
 /** `/asset/get` answers at most 1000 assets per request. */
 export const UPLYNK_MAX_BATCH = 1000;
 
-const CAPABILITIES: readonly Capability[] = [
-  'ASSET_READ',
-  'ASSET_LIST',
-  'MULTI_GET',
-  'EXTERNAL_IDS',
-  'FRAMES',
-  'THUMBNAILS',
-  'CHANGE_FEED',
-  'SEARCH',
-  'DELETE',
-  'UPDATE',
-];
 
 export type UplynkClient = ProviderClient<'UPLYNK'> & {
   externalIds: ExternalIdSource;
@@ -55,8 +41,6 @@ export function createUplynkClient(config: UplynkConfig, options: ClientOptions)
   return {
     assets: {
       name: 'UPLYNK',
-      sandbox: options.sandbox,
-      capabilities: CAPABILITIES,
       maxBatch: UPLYNK_MAX_BATCH,
       getAssets: (ids) => getMany(call, 'ids', ids),
       listAssets: (window, filter) => listUplynkAssets(call, window, filter),

@@ -1,9 +1,8 @@
-import type { ProviderConfigs } from '../../config.js';
+import type { VideoJungleConfig } from './env.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
 import { createHttp, type ClientOptions } from '../http.js';
 import type {
   AssetListFilter,
-  Capability,
   ListWindow,
   Page,
   Project,
@@ -19,7 +18,6 @@ import { uuidPath } from './paths.js';
 import { createVjProjectWriter } from './project-writer.js';
 import { createVjWriter, type VjWriter } from './writer.js';
 
-export type VideoJungleConfig = NonNullable<ProviderConfigs['videoJungle']>;
 
 export interface VideoJungleClient extends ProviderClient<'VIDEO_JUNGLE'> {
   projects: ProjectSource;
@@ -29,18 +27,6 @@ export interface VideoJungleClient extends ProviderClient<'VIDEO_JUNGLE'> {
   checkAsset(id: string): Promise<boolean>;
 }
 
-export const VIDEO_JUNGLE_CAPABILITIES: readonly Capability[] = [
-  'ASSET_READ',
-  'ASSET_LIST',
-  'PROJECTS',
-  'SEARCH',
-  'MEDIA_TYPE_FILTER',
-  'UPLOAD',
-  'UPLOAD_TARGET',
-  'DELETE',
-  'GENERATE',
-  'RENDER_EDIT',
-];
 
 function checkWindow(window: ListWindow): void {
   if (!Number.isInteger(window.offset) || window.offset < 0 || !Number.isInteger(window.limit) || window.limit < 0) {
@@ -125,8 +111,6 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
   return {
     assets: {
       name: 'VIDEO_JUNGLE',
-      sandbox: options.sandbox,
-      capabilities: VIDEO_JUNGLE_CAPABILITIES,
       maxBatch: 1,
       getAssets,
       listAssets,

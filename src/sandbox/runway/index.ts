@@ -1,3 +1,4 @@
+import type { SandboxPart } from '../../providers/module.js';
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxDefinition } from '../server.js';
 import { runwayError, runwayRoutes } from './routes.js';
@@ -26,10 +27,16 @@ export function createRunwaySandbox(options: RunwayWriteOptions = {}): RunwaySan
   return {
     prefix: '/v1/runwayml',
     routes: [
-      ...runwayRoutes(store, SANDBOX_CREDENTIALS.runway),
-      ...runwayWriteRoutes(store, SANDBOX_CREDENTIALS.runway, options),
+      ...runwayRoutes(store, SANDBOX_CREDENTIALS.RUNWAY),
+      ...runwayWriteRoutes(store, SANDBOX_CREDENTIALS.RUNWAY, options),
     ],
     errorResponse: runwayError,
     store,
   };
 }
+
+/** The stand-in as its provider module loads it. */
+export const runwaySandbox: SandboxPart<RunwaySandbox> = {
+  create: () => createRunwaySandbox(),
+  env: (baseUrl) => ({ USEAPI_BASE_URL: baseUrl, USEAPI_TOKEN: SANDBOX_CREDENTIALS.RUNWAY.token, RUNWAY_EMAIL: SANDBOX_CREDENTIALS.RUNWAY.email }),
+};

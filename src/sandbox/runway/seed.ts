@@ -3,9 +3,9 @@ import * as C from './catalog.js';
 import type { RunwayRecord } from './store.js';
 import { SeededRandom } from '../random.js';
 
-export const RUNWAY_SANDBOX_EMAIL: string = SANDBOX_CREDENTIALS.runway.email;
+export const RUNWAY_SANDBOX_EMAIL: string = SANDBOX_CREDENTIALS.RUNWAY.email;
 /** useapi's user id, from the token `user:<id>-…`; every assetId and taskId of the account carries it. */
-export const RUNWAY_SANDBOX_USER_ID = userIdOfToken(SANDBOX_CREDENTIALS.runway.token) ?? '0';
+export const RUNWAY_SANDBOX_USER_ID = userIdOfToken(SANDBOX_CREDENTIALS.RUNWAY.token) ?? '0';
 
 export const RUNWAY_CDN = 'https://dnznrvs05pmza.cloudfront.net';
 // The Runway account's own numeric id (userId/createdBy on the wire), unrelated to useapi's user id.

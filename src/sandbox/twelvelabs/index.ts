@@ -1,3 +1,5 @@
+import type { SandboxPart } from '../../providers/module.js';
+import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxDefinition } from '../server.js';
 import { errorResponse } from './errors.js';
 import { twelveLabsMultipartRoutes } from './multipartRoutes.js';
@@ -23,3 +25,9 @@ export function createTwelveLabsSandbox(store: TwelveLabsStore = new TwelveLabsS
   ];
   return { prefix: PREFIX, routes, errorResponse, store };
 }
+
+/** The stand-in as its provider module loads it. */
+export const twelveLabsSandbox: SandboxPart<TwelveLabsSandbox> = {
+  create: () => createTwelveLabsSandbox(),
+  env: (baseUrl) => ({ TWELVE_LABS_BASE_URL: baseUrl, TWELVE_LABS_API_KEY: SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey }),
+};

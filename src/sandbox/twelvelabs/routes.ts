@@ -13,7 +13,7 @@ const PAGE_LIMIT_MAX = 50;
 /** x-api-key is checked before anything else; a missing key is answered like a wrong one. */
 export function unauthorized(req: SandboxRequest): SandboxResponse | undefined {
   const key = req.headers['x-api-key'];
-  if (key === SANDBOX_CREDENTIALS.twelveLabs.apiKey) return undefined;
+  if (key === SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey) return undefined;
   return tlError(401, 'api_key_invalid', MESSAGES.apiKeyInvalid);
 }
 

@@ -9,7 +9,7 @@ import { Rejection, type Params } from './params.js';
  */
 export const TIMESTAMP_TOLERANCE_S = 300;
 
-const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
+const { ownerId, apiKey } = SANDBOX_CREDENTIALS.UPLYNK;
 
 /** msg and sig from the query string (GET) or, for POST, the form body (the query as a fallback). */
 function readSigned(req: SandboxRequest): { msg: string | null; sig: string | null } {

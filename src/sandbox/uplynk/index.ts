@@ -1,3 +1,5 @@
+import type { SandboxPart } from '../../providers/module.js';
+import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxDefinition } from '../server.js';
 import { FrameRenderer } from './frames.js';
 import { createHandlers } from './handlers.js';
@@ -29,3 +31,9 @@ export function createUplynkSandbox(): UplynkSandbox {
     store,
   };
 }
+
+/** The stand-in as its provider module loads it. */
+export const uplynkSandbox: SandboxPart<UplynkSandbox> = {
+  create: () => createUplynkSandbox(),
+  env: (baseUrl) => ({ UPLYNK_BASE_URL: baseUrl, UPLYNK_OWNER_ID: SANDBOX_CREDENTIALS.UPLYNK.ownerId, UPLYNK_API_KEY: SANDBOX_CREDENTIALS.UPLYNK.apiKey }),
+};

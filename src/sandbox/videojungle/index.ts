@@ -1,3 +1,5 @@
+import type { SandboxPart } from '../../providers/module.js';
+import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxDefinition, SandboxResponse } from '../server.js';
 import { detail, videoJungleRoutes } from './routes.js';
 import { seedVideoJungle } from './seed.js';
@@ -37,3 +39,9 @@ export function createVideoJungleSandbox(options: VideoJungleStoreOptions = {}):
   const routes = [...videoJungleRoutes(store), ...videoJungleWriteRoutes(uploads.writes, uploads)];
   return { prefix: '', routes, errorResponse, store, uploads };
 }
+
+/** The stand-in as its provider module loads it. */
+export const videoJungleSandbox: SandboxPart<VideoJungleSandbox> = {
+  create: () => createVideoJungleSandbox(),
+  env: (baseUrl) => ({ VIDEO_JUNGLE_BASE_URL: baseUrl, VIDEO_JUNGLE_API_KEY: SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey }),
+};

@@ -23,7 +23,7 @@ export const ok = (body: string): SandboxResponse => ({ status: 200, headers: JS
 export function authenticate(req: SandboxRequest): SandboxResponse | undefined {
   const key = req.headers['x-api-key'];
   if (key === undefined || key === '') return detail(403, 'Not authenticated');
-  if (key !== SANDBOX_CREDENTIALS.videoJungle.apiKey) return detail(401, 'Invalid API key');
+  if (key !== SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey) return detail(401, 'Invalid API key');
   return undefined;
 }
 

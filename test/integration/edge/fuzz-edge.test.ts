@@ -19,7 +19,7 @@ import { rawRequest, sendRaw } from '../../helpers/raw-http.js';
  */
 
 const TOKEN = 'edge-fuzz-3e8d1f0a7b';
-const SECRETS = [TOKEN, SANDBOX_CREDENTIALS.videoJungle.apiKey, SANDBOX_CREDENTIALS.uplynk.apiKey, SANDBOX_CREDENTIALS.twelveLabs.apiKey, SANDBOX_CREDENTIALS.runway.token];
+const SECRETS = [TOKEN, SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey, SANDBOX_CREDENTIALS.UPLYNK.apiKey, SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey, SANDBOX_CREDENTIALS.RUNWAY.token];
 const secrets = secretScanner(SECRETS);
 const CONCURRENCY = 16;
 

@@ -21,7 +21,7 @@ let upgrades = 0;
 beforeAll(async () => {
   h = await startHarness({ env: { POLL_INTERVAL_MS: '100' } });
   // Long enough never to settle on its own during a test; tests call settleAt instead.
-  h.sandbox.stores.twelveLabs.uploadDelayMs = 60_000;
+  h.sandbox.stores.TWELVE_LABS.uploadDelayMs = 60_000;
   h.app.server.on('request', (req: IncomingMessage) => {
     if (req.headers.accept?.includes('text/event-stream')) sseRequests++;
   });
@@ -39,7 +39,7 @@ const UPLOAD_URL = `mutation($name: String!) { uploadAsset(input: { provider: TW
 /** Settles a Twelve Labs upload now: its next poll reads ready. */
 function settle(id: string): void {
   const [, rawId] = Buffer.from(id, 'base64').toString().split(':');
-  h.sandbox.stores.twelveLabs.settleAt(rawId!, Date.now());
+  h.sandbox.stores.TWELVE_LABS.settleAt(rawId!, Date.now());
 }
 
 

@@ -23,10 +23,10 @@ const TOKEN = 'fuzz-caller-0c5b7e19d2a64f38b1';
 // Runway email are identifiers (a Runway asset id contains the email), not secrets.
 const SECRETS = [
   TOKEN,
-  SANDBOX_CREDENTIALS.videoJungle.apiKey,
-  SANDBOX_CREDENTIALS.uplynk.apiKey,
-  SANDBOX_CREDENTIALS.twelveLabs.apiKey,
-  SANDBOX_CREDENTIALS.runway.token,
+  SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey,
+  SANDBOX_CREDENTIALS.UPLYNK.apiKey,
+  SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey,
+  SANDBOX_CREDENTIALS.RUNWAY.token,
 ];
 const secrets = secretScanner(SECRETS);
 const secretsIn = secrets.in;

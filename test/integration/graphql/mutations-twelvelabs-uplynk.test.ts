@@ -7,7 +7,7 @@ import { waitFor } from '../../helpers/wait.js';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  h.sandbox.stores.twelveLabs.uploadDelayMs = 300;
+  h.sandbox.stores.TWELVE_LABS.uploadDelayMs = 300;
 });
 beforeEach(() => h.sandbox.resetCounters());
 afterAll(() => h.stop());
@@ -79,7 +79,7 @@ describe('Twelve Labs through the mutations', () => {
   });
 
   it('refuses to delete an asset an index uses (CONFLICT), unless forced', async () => {
-    const [indexed] = h.sandbox.stores.twelveLabs.idsReferencedByIndex();
+    const [indexed] = h.sandbox.stores.TWELVE_LABS.idsReferencedByIndex();
     const id = globalId('TwelveLabsAsset', indexed!);
     const DELETE = `mutation($input: DeleteAssetsInput!) { deleteAssets(input: $input) { deletedIds userErrors { code field } } }`;
     const refused = await h.gql(DELETE, { input: { ids: [id] } });

@@ -10,7 +10,7 @@ let scriptParams: string[];
 let clipId: string;
 beforeAll(async () => {
   h = await startHarness();
-  const store = h.sandbox.stores.videoJungle;
+  const store = h.sandbox.stores.VIDEO_JUNGLE;
   store.writeDelayMs = 300;
   const withScript = store.projectIds().find((id) => (store.project(id)!.scripts as unknown[]).length > 0)!;
   const script = store.project(withScript)!.scripts[0] as { id: string; inputs: { name: string }[] };
@@ -126,7 +126,7 @@ describe('Video Jungle through the mutations', () => {
   });
 
   it('removes what step 1 created when the bytes step fails, and says so', async () => {
-    const before = h.sandbox.stores.videoJungle.assetIds().length;
+    const before = h.sandbox.stores.VIDEO_JUNGLE.assetIds().length;
     h.sandbox.servers.VIDEO_JUNGLE.faults.next({ type: 'status', status: 503 }, { endpoint: 'POST /assets/:id/upload' });
     const file = new File([new Uint8Array(512)], 'fails.mp4', { type: 'video/mp4' });
     const { body } = await postMultipart(`${h.url}/graphql`, {
@@ -136,7 +136,7 @@ describe('Video Jungle through the mutations', () => {
     expect(body.data.uploadAsset).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'VIDEO_JUNGLE' });
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('DELETE /assets/:id')).toBe(1);
-    expect(h.sandbox.stores.videoJungle.assetIds()).toHaveLength(before);
+    expect(h.sandbox.stores.VIDEO_JUNGLE.assetIds()).toHaveLength(before);
   });
 
   it('gives a presigned POST target that accepts the file directly', async () => {

@@ -55,10 +55,10 @@ describe('observability', () => {
   it('never writes a configured secret to the logs, even at debug', async () => {
     const secrets = [
       TOKEN,
-      SANDBOX_CREDENTIALS.videoJungle.apiKey,
-      SANDBOX_CREDENTIALS.uplynk.apiKey,
-      SANDBOX_CREDENTIALS.twelveLabs.apiKey,
-      SANDBOX_CREDENTIALS.runway.token,
+      SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey,
+      SANDBOX_CREDENTIALS.UPLYNK.apiKey,
+      SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey,
+      SANDBOX_CREDENTIALS.RUNWAY.token,
     ];
     await h.gql(`{ assets(first: 40) { nodes { id } } }`);
     await fetch(`${h.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}x`, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });

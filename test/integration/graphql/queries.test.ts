@@ -89,7 +89,7 @@ describe('the read path over HTTP, against the sandbox', () => {
   });
 
   it("lists Uplynk's shared libraries only when asked, merged in and paged on", async () => {
-    const shared = new Set(h.sandbox.stores.uplynk.sharedAssets().map((a) => globalId('UplynkAsset', a.id)));
+    const shared = new Set(h.sandbox.stores.UPLYNK.sharedAssets().map((a) => globalId('UplynkAsset', a.id)));
     const query = `query($f: AssetFilter, $after: String) { assets(provider: UPLYNK, first: 100, filter: $f, after: $after) {
       nodes { id } pageInfo { hasNextPage endCursor } } }`;
     const own = await h.gql(query, {});

@@ -6,7 +6,7 @@ import { collect, sse, wsClient } from '../../helpers/ws.js';
 describe('graceful shutdown', () => {
   it('finishes in-flight requests, closes websockets with 1001, ends SSE streams, then refuses new connections', async () => {
     const h = await startHarness({ env: { POLL_INTERVAL_MS: '200' } });
-    h.sandbox.stores.twelveLabs.uploadDelayMs = 120_000;
+    h.sandbox.stores.TWELVE_LABS.uploadDelayMs = 120_000;
     const upload = await h.gql(`mutation { uploadAsset(input: { provider: TWELVE_LABS, url: "https://media.example/s.mp4" }) { asset { id } } }`);
     const watched = upload.data!.uploadAsset.asset.id;
     const client = wsClient(h.url);

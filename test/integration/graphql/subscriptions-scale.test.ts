@@ -36,7 +36,7 @@ describe('one poller, however many subscribers', () => {
   afterAll(() => h.stop());
 
   it('1,000 graphql-ws subscribers on the same 50 assets cost what one costs per tick, and leaving stops the polling', async () => {
-    h.sandbox.stores.twelveLabs.uploadDelayMs = 120_000;
+    h.sandbox.stores.TWELVE_LABS.uploadDelayMs = 120_000;
     const ids = await processingAssets(h, 50);
     const client = wsClient(h.url);
     const first = collect(client, WATCH, { ids });
@@ -69,7 +69,7 @@ describe('two app instances on one real Redis', () => {
     const env = { POLL_INTERVAL_MS: String(POLL_MS), REDIS_URL: redisUrlForTests(), REDIS_KEY_PREFIX: uniqueKeyPrefix() };
     a = await startHarness({ env, sandbox });
     // A watches first, so A's poller takes the Twelve Labs lease before B exists.
-    sandbox.stores.twelveLabs.uploadDelayMs = 120_000;
+    sandbox.stores.TWELVE_LABS.uploadDelayMs = 120_000;
     const [keepAlive] = await processingAssets(a, 1);
     const client = wsClient(a.url);
     // A going away ends this watch with close code 1001; that is the point of the test, not a failure.
@@ -84,7 +84,7 @@ describe('two app instances on one real Redis', () => {
   });
 
   it("delivers to a subscriber on B what A's poller observed; only A polls; B takes over when A dies", async () => {
-    sandbox.stores.twelveLabs.uploadDelayMs = 1500;
+    sandbox.stores.TWELVE_LABS.uploadDelayMs = 1500;
     const [first] = await processingAssets(b, 1);
     const client = wsClient(b.url);
     const one = collect(client, WATCH, { ids: [first] });

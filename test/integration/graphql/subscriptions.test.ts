@@ -8,7 +8,7 @@ import { collect, sse, wsClient } from '../../helpers/ws.js';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ env: { POLL_INTERVAL_MS: '150' } });
-  h.sandbox.stores.twelveLabs.uploadDelayMs = 900;
+  h.sandbox.stores.TWELVE_LABS.uploadDelayMs = 900;
 });
 beforeEach(() => h.sandbox.resetCounters());
 afterAll(() => h.stop());
@@ -94,7 +94,7 @@ describe('graphql-ws protocol (PROTOCOL.md)', () => {
     const ws = await socket();
     ws.send(JSON.stringify({ type: 'connection_init' }));
     await once(ws, 'message');
-    const id = globalId('TwelveLabsAsset', h.sandbox.stores.twelveLabs.ids()[0]!);
+    const id = globalId('TwelveLabsAsset', h.sandbox.stores.TWELVE_LABS.ids()[0]!);
     const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: WATCH.replace('$ids: [ID!]!', '').replace('ids: $ids', `ids: ["${id}"]`) } });
     ws.send(JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: `subscription { assetChanges { at } }` } }));
     ws.send(subscribe);

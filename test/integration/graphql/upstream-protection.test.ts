@@ -39,7 +39,7 @@ function busiestWindow(calls: CallRecord[], ms: number): number {
 
 /** Twelve Labs global IDs of `count` distinct assets, adding copies of seeded ones to the sandbox. */
 function twelveLabsIds(h: Harness, count: number): string[] {
-  const store = h.sandbox.stores.twelveLabs;
+  const store = h.sandbox.stores.TWELVE_LABS;
   const seeded = store.ids().map((id) => store.get(id)!).filter((a) => a.status === 'ready');
   const ids = store.ids();
   for (let i = 0; ids.length < count; i++) {

@@ -8,7 +8,7 @@ import { drain, iterate, POLL_MS, startLive, take, useLive } from './harness.js'
 const { sandbox, live } = useLive();
 
 /** Legacy Twelve Labs assets stay `waiting` (PROCESSING) for ever: only a publish can move them. */
-const waiting = () => sandbox.stores.twelveLabs.idsWithInitialStatus('waiting');
+const waiting = () => sandbox.stores.TWELVE_LABS.idsWithInitialStatus('waiting');
 
 async function failure(iterator: AsyncIterator<unknown>): Promise<DomainError> {
   try {
@@ -22,7 +22,7 @@ async function failure(iterator: AsyncIterator<unknown>): Promise<DomainError> {
 
 describe('live engine', () => {
   it('fails a watch with NOT_FOUND before yielding anything, and leaves nothing watched', async () => {
-    const known = sandbox.stores.twelveLabs.ids()[0]!;
+    const known = sandbox.stores.TWELVE_LABS.ids()[0]!;
     const watch = iterate(
       live.engine.watch([
         { provider: 'TWELVE_LABS', id: known },
@@ -38,7 +38,7 @@ describe('live engine', () => {
 
   it('fails a watch of a provider that is not configured with PROVIDER_NOT_CONFIGURED', async () => {
     const providers = ProviderRegistry.create(
-      { twelveLabs: sandbox.providers.twelveLabs },
+      { TWELVE_LABS: sandbox.providers.TWELVE_LABS },
       { upstream: { timeoutMs: 2000, retries: 1, maxRetryAfterMs: 5000, concurrency: 8 }, sandbox: true },
     );
     const engine = createLiveEngine({ providers, pollIntervalMs: POLL_MS });
@@ -52,7 +52,7 @@ describe('live engine', () => {
   });
 
   it('yields a Runway asset once, READY, and completes; duplicate keys count once', async () => {
-    const id = sandbox.stores.runway.listed()[0]!.assetId;
+    const id = sandbox.stores.RUNWAY.listed()[0]!.assetId;
     const key = { provider: 'RUNWAY' as const, id };
     const seen = await drain(iterate(live.engine.watch([key, key])));
     expect(seen).toHaveLength(1);
@@ -84,7 +84,7 @@ describe('live engine', () => {
   });
 
   it('reports the transitions its poller observes as changes', async () => {
-    sandbox.stores.twelveLabs.uploadDelayMs = 400;
+    sandbox.stores.TWELVE_LABS.uploadDelayMs = 400;
     const asset = await live.providers.get('TWELVE_LABS').writer!.upload!({
       filename: 'observed.mp4',
       url: 'https://media.example/observed.mp4',

@@ -25,7 +25,7 @@ const listCalls = (live: LiveHarness) => live.calls.filter((c) => c.provider ===
 const tl = (asset: Asset): AssetKey => ({ provider: 'TWELVE_LABS', id: asset.providerId });
 
 async function upload(live: LiveHarness, name: string, delayMs: number): Promise<Asset> {
-  sandbox.stores.twelveLabs.uploadDelayMs = delayMs;
+  sandbox.stores.TWELVE_LABS.uploadDelayMs = delayMs;
   return live.providers.get('TWELVE_LABS').writer!.upload!({ filename: `${name}.mp4`, url: `https://media.example/${name}.mp4` });
 }
 
@@ -79,7 +79,7 @@ describe('live engine across instances, through Redis', () => {
   it('delivers a mutation published on one instance to a watcher on another at once', async () => {
     const c = instance('C');
     const d = instance('D');
-    const id = sandbox.stores.twelveLabs.idsWithInitialStatus('waiting')[0]!;
+    const id = sandbox.stores.TWELVE_LABS.idsWithInitialStatus('waiting')[0]!;
     const watch = iterate(c.engine.watch([{ provider: 'TWELVE_LABS', id }]));
     const [current] = await take(watch, 1);
     expect(current!.status).toBe('PROCESSING');

@@ -11,7 +11,7 @@ beforeEach(() => sandbox.clearFaults());
 
 /** `n` url uploads that stay PROCESSING for `delayMs`, then turn READY. */
 async function upload(n: number, delayMs: number): Promise<Asset[]> {
-  sandbox.stores.twelveLabs.uploadDelayMs = delayMs;
+  sandbox.stores.TWELVE_LABS.uploadDelayMs = delayMs;
   const writer = live.providers.get('TWELVE_LABS').writer!;
   const uploads = Array.from({ length: n }, (_, i) =>
     writer.upload!({ filename: `live-${i}.mp4`, url: `https://media.example/live-${i}.mp4` }),
@@ -78,7 +78,7 @@ describe('live engine over Twelve Labs', () => {
     const next = watch.next();
     await live.ticks.count('TWELVE_LABS', 2, (t) => t.error !== undefined);
     // Keep the provider down until the asset is ready there, so only a poll after recovery can see it.
-    await live.ticks.next('TWELVE_LABS', () => sandbox.stores.twelveLabs.get(id)?.status === 'ready');
+    await live.ticks.next('TWELVE_LABS', () => sandbox.stores.TWELVE_LABS.get(id)?.status === 'ready');
     expect(live.engine.stats().subscribers).toBe(1);
     server.faults.clear();
 

@@ -13,7 +13,7 @@ const key = (id: string): AssetKey => ({ provider: 'UPLYNK', id });
 describe('live engine over Uplynk', () => {
   it('reads 200 watched assets with one change-feed call per tick, and a delete arrives through the feed', async () => {
     const server = sandbox.servers.UPLYNK;
-    const undeleted = sandbox.stores.uplynk.all().filter((a) => a.deleted === undefined);
+    const undeleted = sandbox.stores.UPLYNK.all().filter((a) => a.deleted === undefined);
     const slicing = undeleted.filter((a) => a.state !== 'ready');
     const ready = undeleted.filter((a) => a.state === 'ready').slice(0, 200 - slicing.length);
     expect(slicing.length).toBeGreaterThan(1);
@@ -41,7 +41,7 @@ describe('live engine over Uplynk', () => {
   });
 
   it('streams the native feed to change subscribers, including changes a watcher does not care about', async () => {
-    const target = sandbox.stores.uplynk.all().find((a) => a.state === 'ready' && a.deleted === undefined)!;
+    const target = sandbox.stores.UPLYNK.all().find((a) => a.state === 'ready' && a.deleted === undefined)!;
     const feed = iterate(live.engine.changes('UPLYNK', undefined));
     // The feed reader starts from "now" at its first tick; change nothing before it reads.
     await live.ticks.next('UPLYNK', (t) => t.polled);
@@ -58,7 +58,7 @@ describe('live engine over Uplynk', () => {
   });
 
   it('replays the feed from `since`, in order, before live changes', async () => {
-    const log = sandbox.stores.uplynk.changeLog();
+    const log = sandbox.stores.UPLYNK.changeLog();
     const since = new Date(log[log.length - 5]![0]);
     const feed = iterate(live.engine.changes('UPLYNK', since));
     const replayed: Change[] = await take(feed, 5);

@@ -9,7 +9,7 @@ const { sandbox, live } = useLive();
 describe('live engine over Video Jungle', () => {
   it('checks each pending asset once per tick, reads it again when it lands, and delivers READY', async () => {
     const server = sandbox.servers.VIDEO_JUNGLE;
-    const store = sandbox.stores.videoJungle;
+    const store = sandbox.stores.VIDEO_JUNGLE;
     store.settlePendingIn(120_000);
     const pending = store.pendingAssetIds().filter((id) => store.asset(id)?.landsAt !== null);
     expect(pending.length).toBeGreaterThan(1);

@@ -17,7 +17,7 @@ const sandbox = createRunwaySandbox();
 const { server, track } = useSandboxServer(sandbox);
 
 function client(overrides: Partial<{ token: string; email: string | undefined; baseUrl: string }> = {}) {
-  const { token, email } = SANDBOX_CREDENTIALS.runway;
+  const { token, email } = SANDBOX_CREDENTIALS.RUNWAY;
   const c = track(createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, clientOptions()));
   return { assets: c.assets, writer: c.writer! };
 }
@@ -147,7 +147,7 @@ describe('Runway writer: upload', () => {
 
   it('passes the account email, and an unknown one is REJECTED by useapi after one call', async () => {
     const file = () => new File([pngBytes(8, 8, 2)], 'logo.png', { type: 'image/png' });
-    await client({ email: SANDBOX_CREDENTIALS.runway.email }).writer.upload!({ filename: 'logo.png', file: file() });
+    await client({ email: SANDBOX_CREDENTIALS.RUNWAY.email }).writer.upload!({ filename: 'logo.png', file: file() });
     const other = client({ email: 'other@example.com' }).writer;
     const error = await rejection(other.upload!({ filename: 'logo.png', file: file() }));
     expect(error).toMatchObject({ kind: 'REJECTED', status: 400 });
@@ -279,7 +279,7 @@ describe('Runway writer: delete', () => {
 });
 
 describe('Runway sandbox write endpoints, on the wire', () => {
-  const auth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.runway.token}` };
+  const auth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.RUNWAY.token}` };
   const post = (query: string, headers: Record<string, string>, body?: Uint8Array<ArrayBuffer>) =>
     fetch(`${server.url}/assets/${query}`, { method: 'POST', headers, body });
 

@@ -16,7 +16,7 @@ const listed = sandbox.store.listed();
 type Overrides = Partial<{ token: string; email: string | undefined; baseUrl: string }>;
 
 function client(overrides: Overrides = {}, onCall?: (e: CallEvent) => void) {
-  const { token, email } = SANDBOX_CREDENTIALS.runway;
+  const { token, email } = SANDBOX_CREDENTIALS.RUNWAY;
   return track(createRunwayClient({ token, email, baseUrl: server.url, ...overrides }, clientOptions(onCall))).assets;
 }
 
@@ -197,7 +197,7 @@ describe('Runway client against the useapi.net sandbox: failures', () => {
 });
 
 describe('the useapi.net sandbox is as strict as useapi.net', () => {
-  const auth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.runway.token}` };
+  const auth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.RUNWAY.token}` };
   const get = async (path: string, headers: Record<string, string> = auth) => {
     const res = await fetch(`${server.url}${path}`, { headers });
     return { status: res.status, body: (await res.json()) as unknown };

@@ -7,6 +7,7 @@ import type { TwelveLabsAsset, UploadFile } from '../../../src/providers/types.j
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { createTwelveLabsSandbox, TwelveLabsStore } from '../../../src/sandbox/twelvelabs/index.js';
 import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
+import { twelveLabs } from '../../../src/providers/twelvelabs/index.js';
 
 const CREATE = 'POST /assets';
 const RETRIEVE = 'GET /assets/:id';
@@ -27,7 +28,7 @@ let client: TwelveLabsClient;
 let writer: Required<TwelveLabsClient['writer']>;
 
 beforeAll(() => {
-  client = track(createTwelveLabsClient({ apiKey: SANDBOX_CREDENTIALS.twelveLabs.apiKey, baseUrl: server.url }, clientOptions()));
+  client = track(createTwelveLabsClient({ apiKey: SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey, baseUrl: server.url }, clientOptions()));
   writer = client.writer as Required<TwelveLabsClient['writer']>;
 });
 
@@ -94,7 +95,7 @@ async function settled(id: string): Promise<TwelveLabsAsset> {
 
 describe('Twelve Labs upload (POST /assets)', () => {
   it('declares the write capabilities', () => {
-    expect(client.assets.capabilities).toEqual(expect.arrayContaining(['UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'UPDATE']));
+    expect(twelveLabs.capabilities).toEqual(expect.arrayContaining(['UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'UPDATE']));
     expect(client.writer.maxDeleteBatch).toBe(1);
     expect(client.updater.updatableFields).toEqual(['metadata']);
   });

@@ -12,7 +12,7 @@ import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbo
 
 const UPDATE = 'POST /api2/asset/update';
 const DELETE = 'POST /api2/asset/delete';
-const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
+const { ownerId, apiKey } = SANDBOX_CREDENTIALS.UPLYNK;
 const sandbox = createUplynkSandbox();
 const { server, track } = useSandboxServer(sandbox);
 const all = sandbox.store.all();

@@ -18,7 +18,7 @@ const ids = all.map((a) => a.id);
 const listable = all.filter((a) => a.deleted === undefined);
 
 function client(overrides: Partial<{ ownerId: string; apiKey: string; baseUrl: string }> = {}, onCall?: (e: CallEvent) => void) {
-  const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
+  const { ownerId, apiKey } = SANDBOX_CREDENTIALS.UPLYNK;
   return track(createUplynkClient({ ownerId, apiKey, baseUrl: server.url, ...overrides }, clientOptions(onCall)));
 }
 
@@ -242,7 +242,7 @@ describe('Uplynk client against the sandbox: failures', () => {
 });
 
 describe('Uplynk sandbox: the wire', () => {
-  const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
+  const { ownerId, apiKey } = SANDBOX_CREDENTIALS.UPLYNK;
 
   it('accepts GET with msg and sig in the query, rejects other methods', async () => {
     const { msg, sig } = signMessage({ id: ids[0] }, { ownerId, apiKey });

@@ -6,9 +6,10 @@ import { createVideoJungleClient, type VideoJungleClient } from '../../../src/pr
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
 import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
+import { videoJungle } from '../../../src/providers/videojungle/index.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const KEY = SANDBOX_CREDENTIALS.videoJungle.apiKey;
+const KEY = SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey;
 const ASSET = 'POST /projects/:id/asset';
 const BYTES = 'POST /assets/:id/upload';
 const GENERATE = 'POST /projects/:id/:scriptId/generate';
@@ -94,10 +95,10 @@ function ponyfillFile(text: string, name: string, type: string): UploadFile {
 
 describe('Video Jungle capabilities', () => {
   it('adds the write capabilities, one delete per call', () => {
-    expect(client.assets.capabilities).toEqual(
+    expect(videoJungle.capabilities).toEqual(
       expect.arrayContaining(['UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'GENERATE', 'RENDER_EDIT']),
     );
-    expect(client.assets.capabilities).not.toContain('UPDATE');
+    expect(videoJungle.capabilities).not.toContain('UPDATE');
     expect(client.writer.maxDeleteBatch).toBe(1);
   });
 });

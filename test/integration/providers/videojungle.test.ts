@@ -19,7 +19,7 @@ const events: (CallEvent & { endedAt: number })[] = [];
 beforeAll(() => {
   client = track(
     createVideoJungleClient(
-      { apiKey: SANDBOX_CREDENTIALS.videoJungle.apiKey, baseUrl: server.url },
+      { apiKey: SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey, baseUrl: server.url },
       clientOptions((e) => events.push({ ...e, endedAt: performance.now() })),
     ),
   );
@@ -63,7 +63,7 @@ describe('Video Jungle client against the sandbox', () => {
     await expect(client.assets.getAssets(['not-a-uuid'])).rejects.toBeInstanceOf(DomainError);
     expect(server.calls()).toBe(0);
     const res = await fetch(`${server.url}/assets/not-a-uuid`, {
-      headers: { 'x-api-key': SANDBOX_CREDENTIALS.videoJungle.apiKey },
+      headers: { 'x-api-key': SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey },
     });
     expect(res.status).toBe(422);
     expect((await res.json()).detail[0]).toMatchObject({ type: 'uuid_parsing', loc: ['path', 'asset_id'] });
@@ -123,7 +123,7 @@ describe('Video Jungle client against the sandbox', () => {
     expect(server.calls('GET /projects/:id')).toBe(1);
     const id = sandbox.store.projectIds()[0]!;
     const res = await fetch(`${server.url}/projects/${id}/assets`, {
-      headers: { 'x-api-key': SANDBOX_CREDENTIALS.videoJungle.apiKey },
+      headers: { 'x-api-key': SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey },
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ detail: 'Not Found' });
@@ -182,7 +182,7 @@ describe('Video Jungle client failures', () => {
     const down = new SandboxServer(createVideoJungleSandbox());
     const url = await down.start(0);
     await down.stop();
-    const gone = createVideoJungleClient({ apiKey: SANDBOX_CREDENTIALS.videoJungle.apiKey, baseUrl: url }, clientOptions());
+    const gone = createVideoJungleClient({ apiKey: SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey, baseUrl: url }, clientOptions());
     try {
       await expectProviderError(gone.projects.listProjects(), 'UNAVAILABLE');
     } finally {

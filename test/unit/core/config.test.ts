@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { ConfigError, loadConfig } from '../../../src/config/index.js';
 
 describe('loadConfig', () => {
   it('serves the sandbox when no provider has credentials', () => {
@@ -20,9 +20,9 @@ describe('loadConfig', () => {
     expect(config.allowAnonymous).toBe(false);
     expect(config.introspection).toBe(false);
     expect(config.sandbox).toBe(false);
-    expect(config.providers.twelveLabs).toEqual({ apiKey: 'tlk_x', baseUrl: 'https://api.twelvelabs.io/v1.3' });
-    expect(config.providers.runway!.baseUrl).toBe('https://api.useapi.net/v1/runwayml');
-    expect(config.providers.videoJungle).toBeUndefined();
+    expect(config.providers.TWELVE_LABS).toEqual({ apiKey: 'tlk_x', baseUrl: 'https://api.twelvelabs.io/v1.3' });
+    expect(config.providers.RUNWAY!.baseUrl).toBe('https://api.useapi.net/v1/runwayml');
+    expect(config.providers.VIDEO_JUNGLE).toBeUndefined();
   });
 
   it('names every bad variable and never prints a secret', () => {

@@ -1,6 +1,6 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/index.js';
 import { createContext, useContext, type Context } from '../../../src/context.js';
 import type { LiveEngine } from '../../../src/live/index.js';
 import { createLogger } from '../../../src/logger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/index.js';
 
 describe('upstream protection settings', () => {
   it('limits every real provider to 50 calls per second by default, with a breaker of 5 and 10 s', () => {

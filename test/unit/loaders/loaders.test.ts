@@ -15,8 +15,6 @@ function fakeProvider(name: ProviderName, maxBatch: number, delayMs = 0) {
   let peak = 0;
   const assets: AssetProvider = {
     name,
-    sandbox: true,
-    capabilities: [],
     maxBatch,
     async getAssets(ids) {
       calls.push([...ids]);

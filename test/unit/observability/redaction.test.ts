@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addSecrets, createLogger, createRedactor, providerSecrets, REDACTED } from '../../../src/logger.js';
+import { addSecrets, createLogger, createRedactor, REDACTED } from '../../../src/logger.js';
+import { providerSecrets } from '../../../src/providers/index.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
+import { sandboxSecrets } from '../../../src/sandbox/index.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
 import { captureLines } from '../../helpers/capture.js';
 
 const API_TOKEN = 'assetfed-token-Zq81x';
-const SECRETS = [...providerSecrets(SANDBOX_CREDENTIALS), API_TOKEN];
+const SECRETS = [...(await sandboxSecrets()), API_TOKEN];
 const { msg, sig } = signMessage(
   { id: 'a'.repeat(32), description: 'some asset' },
-  { ownerId: SANDBOX_CREDENTIALS.uplynk.ownerId, apiKey: SANDBOX_CREDENTIALS.uplynk.apiKey, nowSeconds: 1_700_000_000 },
+  { ownerId: SANDBOX_CREDENTIALS.UPLYNK.ownerId, apiKey: SANDBOX_CREDENTIALS.UPLYNK.apiKey, nowSeconds: 1_700_000_000 },
 );
 const AMZ_SIGNATURE = '7f3c9ab1e55d0c4e2b8a6f19d3e7c2a04b6e8f1d2c3b4a5968778695a4b3c2d1';
 const AMZ_TOKEN = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD';
@@ -120,6 +122,6 @@ describe('log redaction', () => {
     const line = '{"level":30,"msg":"plain","a":1}\n';
     expect(redactor.line(line)).toBe(line);
     expect(redactor.text(`k=${SECRETS[0]}`)).toBe(`k=${REDACTED}`);
-    expect(providerSecrets({ uplynk: { apiKey: 'k1' }, runway: { token: 't1' } })).toEqual(['k1', 't1']);
+    expect(providerSecrets({ UPLYNK: { ownerId: 'o', apiKey: 'k1', baseUrl: 'u' }, RUNWAY: { token: 't1', baseUrl: 'u', email: undefined } })).toEqual(['k1', 't1']);
   });
 });

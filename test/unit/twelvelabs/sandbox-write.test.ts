@@ -4,7 +4,7 @@ import type { SandboxRequest, SandboxResponse } from '../../../src/sandbox/serve
 import { createTwelveLabsSandbox, type TwelveLabsSandbox } from '../../../src/sandbox/twelvelabs/index.js';
 import { TwelveLabsStore } from '../../../src/sandbox/twelvelabs/store.js';
 
-const KEY = SANDBOX_CREDENTIALS.twelveLabs.apiKey;
+const KEY = SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey;
 const MiB = 1024 * 1024;
 
 function fakeClock(start = 1_800_000_000_000) {

@@ -5,7 +5,7 @@ import { createTwelveLabsSandbox } from '../../../src/sandbox/twelvelabs/index.j
 import { seedAssets } from '../../../src/sandbox/twelvelabs/seed.js';
 import { TwelveLabsStore } from '../../../src/sandbox/twelvelabs/store.js';
 
-const KEY = SANDBOX_CREDENTIALS.twelveLabs.apiKey;
+const KEY = SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey;
 
 function fakeClock(start = 1_800_000_000_000) {
   const clock = { now: start, read: () => clock.now };

@@ -131,7 +131,7 @@ describe('frames', () => {
 });
 
 describe('authenticate', () => {
-  const { ownerId, apiKey } = SANDBOX_CREDENTIALS.uplynk;
+  const { ownerId, apiKey } = SANDBOX_CREDENTIALS.UPLYNK;
   const now = 1_700_000_000_000;
   const request = (fields: Record<string, string>, method = 'POST'): SandboxRequest => ({
     method,

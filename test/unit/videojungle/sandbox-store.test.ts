@@ -89,7 +89,7 @@ describe('Video Jungle sandbox routes', () => {
     };
     return route.handler(req) as { status: number; body: string };
   };
-  const auth = { 'x-api-key': SANDBOX_CREDENTIALS.videoJungle.apiKey };
+  const auth = { 'x-api-key': SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey };
 
   it('answers FastAPI auth errors before validating the path', () => {
     expect(call('/assets/:id', 'nope', {})).toMatchObject({ status: 403, body: '{"detail":"Not authenticated"}' });

@@ -1,0 +1,16 @@
+import type { ProviderModule } from '../module.js';
+import type { RunwaySandbox } from '../../sandbox/runway/index.js';
+import { createRunwayClient } from './client.js';
+import { runwayEnv, type RunwayConfig } from './env.js';
+
+/** Runway, through useapi.net's Runway API (v1). */
+export const runway: ProviderModule<'RUNWAY', RunwayConfig, RunwaySandbox> = {
+  name: 'RUNWAY',
+  label: 'Runway',
+  typename: 'RunwayAsset',
+  env: runwayEnv,
+  secrets: (config) => [config.token],
+  capabilities: ['ASSET_READ', 'ASSET_LIST', 'MEDIA_TYPE_FILTER', 'UPLOAD', 'DELETE'],
+  create: createRunwayClient,
+  sandbox: () => import('../../sandbox/runway/index.js').then((m) => m.runwaySandbox),
+};

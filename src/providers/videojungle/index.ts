@@ -1,0 +1,27 @@
+import type { ProviderModule } from '../module.js';
+import type { VideoJungleSandbox } from '../../sandbox/videojungle/index.js';
+import { createVideoJungleClient } from './client.js';
+import { videoJungleEnv, type VideoJungleConfig } from './env.js';
+
+/** A Video Jungle account: projects, their assets, scripts and edits. */
+export const videoJungle: ProviderModule<'VIDEO_JUNGLE', VideoJungleConfig, VideoJungleSandbox> = {
+  name: 'VIDEO_JUNGLE',
+  label: 'Video Jungle',
+  typename: 'VideoJungleAsset',
+  env: videoJungleEnv,
+  secrets: (config) => [config.apiKey],
+  capabilities: [
+    'ASSET_READ',
+    'ASSET_LIST',
+    'PROJECTS',
+    'SEARCH',
+    'MEDIA_TYPE_FILTER',
+    'UPLOAD',
+    'UPLOAD_TARGET',
+    'DELETE',
+    'GENERATE',
+    'RENDER_EDIT',
+  ],
+  create: createVideoJungleClient,
+  sandbox: () => import('../../sandbox/videojungle/index.js').then((m) => m.videoJungleSandbox),
+};
