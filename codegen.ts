@@ -1,5 +1,5 @@
+import { execFileSync } from 'node:child_process';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { subgraphSdl } from './schema/sdl.js';
 
 /**
  * `npm run codegen` writes:
@@ -7,7 +7,9 @@ import { subgraphSdl } from './schema/sdl.js';
  *   of that file is the API's diff; test/unit/schema/codegen.test.ts fails when it is stale.
  * - test/generated/: typed documents (TypedDocumentString) for the operations in test/operations/.
  */
-const schema = subgraphSdl();
+// In a child process under tsx: the schema build imports each provider's GraphQL part dynamically,
+// which the config loader graphql-codegen uses (jiti) evaluates with its imports unbound.
+const schema = execFileSync(process.execPath, ['--import', 'tsx', 'schema/print.ts'], { encoding: 'utf8' });
 
 const config: CodegenConfig = {
   overwrite: true,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { assetNotFound } from '../src/errors/domain.js';
 import type { ProviderRegistry } from '../src/providers/registry.js';
-import type { Asset, AssetOf, Project, ProviderName, UplynkAsset, VideoJungleAsset } from '../src/providers/types.js';
+import type { Asset, AssetOf, ProviderName } from '../src/providers/types.js';
 import { chunk, orderByKeys } from './by-key.js';
 import { Limiter } from '../src/concurrency.js';
 
@@ -14,14 +14,20 @@ export interface LoaderOptions {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** A batch function of a keyed loader: one result (or Error) per key, in key order. */
+export type BatchLoad<V> = (keys: readonly string[]) => Promise<(V | Error)[]>;
+
 /**
  * The request's loaders. Called once per request from the context and never shared across requests
- * or callers: the cache holds what this caller may see, for as long as this request lives.
+ * or callers: the cache holds what this caller may see, for as long as this request lives. They ask a
+ * provider what it can do (a multi-get and its batch size, a second key), never which provider it is.
  */
 export function createLoaders(providers: ProviderRegistry, options: LoaderOptions) {
   const limiters = new Map<ProviderName, Limiter>();
   const limiter = (p: ProviderName) => limiters.get(p) ?? limiters.set(p, new Limiter(options.concurrency)).get(p)!;
   const assetLoaders = new Map<ProviderName, DataLoader<string, Asset>>();
+  const externalIdLoaders = new Map<ProviderName, DataLoader<string, Asset>>();
+  const keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
   /** Multi-get providers: one call per maxBatch keys. Others: one call per key, bounded concurrency. */
   function assetLoader<P extends ProviderName>(provider: P): DataLoader<string, AssetOf<P>> {
@@ -34,7 +40,7 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
           const calls = chunk(ids, perCall).map((part) =>
             perCall === 1 ? limiter(provider).run(() => source.getAssets(part)) : source.getAssets(part),
           );
-          const rows = (await Promise.all(calls)).flat();
+          const rows = (await Promise.all(calls)).flat() as Asset[];
           return orderByKeys(ids, rows, (a) => a.providerId, (id) => assetNotFound(provider, id));
         },
         { batch: options.batching, maxBatchSize: Infinity },
@@ -44,55 +50,46 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
     return loader as unknown as DataLoader<string, AssetOf<P>>;
   }
 
-  const uplynkByExternalId = once(() => new DataLoader<string, UplynkAsset>(
-    async (externalIds) => {
-      const source = providers.get('UPLYNK').externalIds!;
+  /** Assets by the provider's second key (its ExternalIdSource), in the fewest calls its batch size allows. */
+  function byExternalId<P extends ProviderName>(provider: P): DataLoader<string, AssetOf<P>> {
+    let loader = externalIdLoaders.get(provider);
+    if (!loader) {
+      const source = providers.get(provider).externalIds;
+      if (!source) throw new Error(`${provider} has no external ids`);
       const size = options.batching ? source.maxBatch : 1;
-      const rows = (await Promise.all(chunk(externalIds, size).map((p) => source.getAssetsByExternalId(p)))).flat();
-      prime(rows);
-      return orderByKeys(externalIds, rows, (a) => a.externalId ?? '', (id) =>
-        assetNotFound('UPLYNK', id, 'asset with external id'),
+      loader = new DataLoader<string, Asset>(
+        async (keys) => {
+          const rows = (await Promise.all(chunk(keys, size).map((p) => source.getAssetsByExternalId(p)))).flat() as Asset[];
+          prime(rows);
+          return orderByKeys(keys, rows, (a) => source.externalIdOf(a as never) ?? '', (key) => assetNotFound(provider, key, 'asset with external id'));
+        },
+        { batch: options.batching },
       );
-    },
-    { batch: options.batching },
-  ));
+      externalIdLoaders.set(provider, loader);
+    }
+    return loader as unknown as DataLoader<string, AssetOf<P>>;
+  }
 
-  // Video Jungle has no multi-get for projects either: one call per distinct id, bounded.
-  const project = once(() => new DataLoader<string, Project>(
-    async (ids) => {
-      const source = providers.get('VIDEO_JUNGLE').projects!;
-      return Promise.all(
-        ids.map((id) =>
-          limiter('VIDEO_JUNGLE')
-            .run(() => source.getProject(id))
-            .then((p) => (p.assets && prime(p.assets), p))
-            .catch((error: unknown) => error as Error),
-        ),
-      );
-    },
-    { batch: options.batching },
-  ));
-
-  const projectAssets = once(() => new DataLoader<string, VideoJungleAsset[]>(
-    async (projectIds) => {
-      const source = providers.get('VIDEO_JUNGLE').projects!;
-      return Promise.all(
-        projectIds.map((id) =>
-          limiter('VIDEO_JUNGLE')
-            .run(() => source.listProjectAssets(id))
-            .then((assets) => (prime(assets), assets))
-            .catch((error: unknown) => error as Error),
-        ),
-      );
-    },
-    { batch: options.batching },
-  ));
+  /**
+   * A loader of a provider module's own (Video Jungle's projects): made once per request under `name`,
+   * batching like the others, so a module needs no DataLoader of its own.
+   */
+  function keyed<V>(name: string, batch: BatchLoad<V>): DataLoader<string, V> {
+    let loader = keyedLoaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(batch, { batch: options.batching });
+      keyedLoaders.set(name, loader);
+    }
+    return loader as DataLoader<string, V>;
+  }
 
   /** Lists prime the loaders, so an asset already read is not fetched again in this request. */
   function prime(assets: readonly Asset[]): void {
     for (const asset of assets) {
       assetLoader(asset.provider).prime(asset.providerId, asset as never);
-      if (asset.provider === 'UPLYNK' && asset.externalId) uplynkByExternalId().prime(asset.externalId, asset);
+      // The asset came from its provider, so the provider is enabled here.
+      const key = providers.get(asset.provider).externalIds?.externalIdOf(asset as never);
+      if (key) byExternalId(asset.provider).prime(key, asset as never);
     }
   }
 
@@ -101,35 +98,13 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
     assetLoaders.get(provider)?.clear(id);
   }
 
-  function primeProjects(list: readonly Project[]): void {
-    for (const p of list) {
-      project().prime(p.id, p);
-      if (p.assets) prime(p.assets);
-    }
-  }
-
   return {
     asset: assetLoader,
-    get uplynkByExternalId() {
-      return uplynkByExternalId();
-    },
-    get project() {
-      return project();
-    },
-    get projectAssets() {
-      return projectAssets();
-    },
+    byExternalId,
+    keyed,
+    /** Runs `task` within the provider's bounded concurrency (for providers without a multi-get). */
+    limited: <T>(provider: ProviderName, task: () => Promise<T>) => limiter(provider).run(task),
     prime,
-    primeProjects,
     forgetAsset,
   };
-}
-
-/**
- * Built on first use: a context is made for every request and most touch one loader or none, so
- * eager DataLoaders were garbage on the hot path (npm run bench's profile).
- */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
 }

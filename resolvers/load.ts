@@ -1,7 +1,7 @@
 import type { Context } from '../src/context.js';
 import { badInput } from '../src/errors/domain.js';
 import { decodeAssetId, decodeGlobalId, providerOfTypename } from '../src/ids.js';
-import type { Asset, Project, ProviderName } from '../src/providers/types.js';
+import type { Asset, ProviderName } from '../src/providers/types.js';
 
 /** Every read of one asset or project by id goes through the request's loaders. */
 export function loadAsset(ctx: Context, provider: ProviderName, providerId: string): Promise<Asset> {
@@ -17,11 +17,21 @@ export function loadAssetByGlobalId(ctx: Context, globalId: string): Promise<Ass
   return loadAsset(ctx, provider, id);
 }
 
-export function loadNode(ctx: Context, globalId: string): Promise<Asset | Project> {
+/** Loads a Node of a type other than an asset, by the id inside its global ID. */
+export type NodeLoader = (ctx: Context, id: string) => Promise<object>;
+
+/** Loaders of the other Node types providers' GraphQL parts declare (Video Jungle's Project), by type name. */
+const nodeLoaders = new Map<string, NodeLoader>();
+
+export function registerNodeLoader(typename: string, load: NodeLoader): void {
+  nodeLoaders.set(typename, load);
+}
+
+export function loadNode(ctx: Context, globalId: string): Promise<object> {
   const { typename, id } = decodeGlobalId(globalId);
-  if (typename === 'Project') {
-    ctx.providers.get('VIDEO_JUNGLE');
-    return ctx.loaders.project.load(id);
-  }
-  return loadAsset(ctx, providerOfTypename(typename)!, id);
+  const provider = providerOfTypename(typename);
+  if (provider) return loadAsset(ctx, provider, id);
+  const load = nodeLoaders.get(typename);
+  if (!load) throw badInput(`${typename} IDs cannot be read here`);
+  return load(ctx, id);
 }

@@ -1,9 +1,7 @@
 import { ASSET_TYPENAMES } from '../src/ids.js';
 import type { Asset } from '../src/providers/types.js';
-import { assetFrame, assetThumbnails } from '../resolvers/fields/frames.js';
 import { builder } from './builder.js';
 import { AssetStatusEnum, MediaTypeEnum, ProviderEnum } from './enums.js';
-import { FrameRef } from './frame.js';
 
 export const AssetRef = builder.interfaceRef<Asset>('Asset');
 
@@ -36,23 +34,5 @@ AssetRef.implement({
     mimeType: t.exposeString('mimeType', { nullable: true }),
     width: t.exposeInt('width', { nullable: true }),
     height: t.exposeInt('height', { nullable: true }),
-    frame: t.field({
-      type: FrameRef,
-      nullable: true,
-      description: 'A still image at `at` (Uplynk getframe, highest-bitrate variant). Other providers: UNSUPPORTED_BY_PROVIDER.',
-      args: { at: t.arg({ type: 'Timecode', required: true }) },
-      resolve: (asset, { at }, ctx) => assetFrame(asset, at, ctx),
-    }),
-    thumbnails: t.field({
-      type: [FrameRef],
-      nullable: true,
-      description:
-        'Thumbnails from `start` to `stop` (default start + 1 s; the range may not exceed one second). Uplynk getthumbs; other providers: UNSUPPORTED_BY_PROVIDER.',
-      args: {
-        start: t.arg({ type: 'Timecode', required: true }),
-        stop: t.arg({ type: 'Timecode' }),
-      },
-      resolve: (asset, { start, stop }, ctx) => assetThumbnails(asset, start, stop ?? undefined, ctx),
-    }),
   }),
 });

@@ -1,5 +1,5 @@
 import { ASSET_TYPENAMES } from '../src/ids.js';
-import type { Change, ChangeFeedPage } from '../src/providers/types.js';
+import type { Change } from '../src/providers/types.js';
 import { AssetRef } from './asset.js';
 import { builder } from './builder.js';
 import { ChangeActionEnum, ProviderEnum } from './enums.js';
@@ -17,18 +17,6 @@ export const ChangeRef = builder.objectRef<Change>('Change').implement({
       nullable: true,
       description: 'The asset as of the change, when the provider sent it (deleted assets may have none).',
       resolve: (c) => c.asset,
-    }),
-  }),
-});
-
-export const ChangeFeedRef = builder.objectRef<ChangeFeedPage>('ChangeFeed').implement({
-  fields: (t) => ({
-    changes: t.field({ type: [ChangeRef], resolve: (p) => p.changes }),
-    start: t.expose('start', { type: 'DateTime' }),
-    next: t.expose('next', {
-      type: 'DateTime',
-      description:
-        'Pass as `since` to read on. Uplynk reports the change at this boundary again on the next read; skip what you have seen.',
     }),
   }),
 });

@@ -1,7 +1,7 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { buildSchema } from './index.js';
+import { buildSchema } from '../resolvers/schema.js';
 
 /** The subgraph SDL a gateway composes (what `_service { sdl }` answers), as committed in schema.graphql. */
-export function subgraphSdl(): string {
-  return `${printSubgraphSchema(buildSchema()).trimEnd()}\n`;
+export async function subgraphSdl(): Promise<string> {
+  return `${printSubgraphSchema(await buildSchema()).trimEnd()}\n`;
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { buildSchema } from '../schema/index.js';
+import { buildSchema } from '../resolvers/schema.js';
 import type { Config, ProviderConfigs } from './config/index.js';
 import { createContext, useContext, type Context } from './context.js';
 import { createLiveEngine, type LiveEngine } from './live/index.js';
@@ -81,7 +81,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const uploads = multipartLimits(config.maxUploadBytes);
   const yoga = createYoga<Record<string, never>, Context>({
-    schema: buildSchema(),
+    schema: await buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: '/health',
     landingPage: false,

@@ -8,10 +8,13 @@ import { PROVIDER_MODULES, type ProviderName } from './providers/index.js';
 /** Each provider's asset type name, as its module declares it: the prefix of its assets' global IDs. */
 export const ASSET_TYPENAMES = Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.typename])) as Record<ProviderName, string>;
 
-export type AssetTypename = string;
-export type NodeTypename = AssetTypename | 'Project';
+/** A Node type name: a provider's asset type, or another Node type a provider declares (Project). */
+export type NodeTypename = string;
 
 const PROVIDER_OF_TYPENAME = new Map<string, ProviderName>(PROVIDER_MODULES.map((m) => [m.typename, m.name]));
+const NODE_TYPENAMES = new Set<string>([...PROVIDER_OF_TYPENAME.keys(), ...PROVIDER_MODULES.flatMap((m) => m.nodeTypes)]);
+
+export const isAssetTypename = (typename: string): boolean => PROVIDER_OF_TYPENAME.has(typename);
 
 export interface DecodedId {
   typename: NodeTypename;
@@ -33,7 +36,7 @@ export function decodeGlobalId(globalId: string): DecodedId {
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) throw invalid();
   const typename = text.slice(0, colon);
-  if (typename !== 'Project' && !PROVIDER_OF_TYPENAME.has(typename)) throw invalid();
+  if (!NODE_TYPENAMES.has(typename)) throw invalid();
   return { typename: typename as NodeTypename, id: text.slice(colon + 1) };
 }
 

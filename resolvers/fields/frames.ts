@@ -1,3 +1,6 @@
+import { AssetRef } from '../../schema/asset.js';
+import { builder } from '../../schema/builder.js';
+import { FrameRef } from '../../schema/frame.js';
 import type { Context } from '../../src/context.js';
 import { unsupported } from '../../src/errors/domain.js';
 import type { Asset, Frame } from '../../src/providers/types.js';
@@ -13,3 +16,24 @@ export function assetThumbnails(asset: Asset, startMs: number, stopMs: number | 
   if (!frames) throw unsupported(asset.provider, 'thumbnails (getthumbs)');
   return frames.getThumbnails(asset.providerId, startMs, stopMs, asset.durationSeconds);
 }
+
+builder.interfaceFields(AssetRef, (t) => ({
+  frame: t.field({
+    type: FrameRef,
+    nullable: true,
+    description: 'A still image at `at` (Uplynk getframe, highest-bitrate variant). Other providers: UNSUPPORTED_BY_PROVIDER.',
+    args: { at: t.arg({ type: 'Timecode', required: true }) },
+    resolve: (asset, { at }, ctx) => assetFrame(asset, at, ctx),
+  }),
+  thumbnails: t.field({
+    type: [FrameRef],
+    nullable: true,
+    description:
+      'Thumbnails from `start` to `stop` (default start + 1 s; the range may not exceed one second). Uplynk getthumbs; other providers: UNSUPPORTED_BY_PROVIDER.',
+    args: {
+      start: t.arg({ type: 'Timecode', required: true }),
+      stop: t.arg({ type: 'Timecode' }),
+    },
+    resolve: (asset, { start, stop }, ctx) => assetThumbnails(asset, start, stop ?? undefined, ctx),
+  }),
+}));

@@ -3,7 +3,7 @@ import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { payloadType } from '../../schema/mutation.js';
 import { decodeAssetId } from '../../src/ids.js';
-import type { Asset, UplynkAssetUpdate } from '../../src/providers/types.js';
+import type { Asset, AssetUpdate } from '../../src/providers/types.js';
 import { capability, nameSchema } from './inputs.js';
 import { InputProblems, InvalidInputError, UnsupportedError } from '../../src/errors/domain.js';
 import { runMutation, validate } from './user-errors.js';
@@ -59,7 +59,7 @@ builder.mutationField('updateAsset', (t) =>
         const { provider, id } = decodeWithField(valid.id);
         const update = toUpdate(valid, input as Record<string, unknown>);
         const updater = capability(ctx, provider, (c) => c.updater, 'updating assets', ['id']);
-        const unsupported = Object.keys(update).filter((k) => !updater.updatableFields.includes(k as keyof UplynkAssetUpdate));
+        const unsupported = Object.keys(update).filter((k) => !updater.updatableFields.includes(k as keyof AssetUpdate));
         if (unsupported.length > 0) {
           throw new InputProblems(unsupported.map((k) => new UnsupportedError(provider, `updating ${k}`, [k])));
         }
@@ -81,8 +81,8 @@ function decodeWithField(globalId: string) {
 }
 
 /** The fields the caller set. An explicit null means "clear" only for autoExpireAt (never expires). */
-function toUpdate(valid: z.infer<typeof schema>, raw: Record<string, unknown>): UplynkAssetUpdate {
-  const update: UplynkAssetUpdate = {};
+function toUpdate(valid: z.infer<typeof schema>, raw: Record<string, unknown>): AssetUpdate {
+  const update: AssetUpdate = {};
   for (const key of ['name', 'externalId', 'metadata', 'posterImage', 'requireDrm', 'requireStudioDrm', 'newTestPlayer', 'newEmbedPlayer'] as const) {
     const value = valid[key];
     if (value !== null && value !== undefined) (update as Record<string, unknown>)[key] = value;

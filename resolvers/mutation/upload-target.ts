@@ -5,7 +5,7 @@ import { ProviderEnum } from '../../schema/enums.js';
 import { payloadType } from '../../schema/mutation.js';
 import { PROVIDERS } from '../../src/providers/index.js';
 import type { Asset, UploadTarget } from '../../src/providers/types.js';
-import { capability, nameSchema, projectIdSchema } from './inputs.js';
+import { capability, nameSchema, projectIdSchema, requireProject } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
@@ -58,11 +58,6 @@ const schema = z
     mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as video/mp4'),
     sizeBytes: z.number().int('must be a whole number of bytes').positive('must be above 0').max(5 * 1024 ** 4, 'must be at most 5 TB'),
     projectId: projectIdSchema.nullish(),
-  })
-  .superRefine((input, ctx) => {
-    if (input.provider === 'VIDEO_JUNGLE' && !input.projectId) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'Video Jungle assets belong to a project: give projectId', params: { code: 'REQUIRED' } });
-    }
   });
 
 builder.mutationField('createUploadTarget', (t) =>
@@ -75,7 +70,9 @@ builder.mutationField('createUploadTarget', (t) =>
     resolve: (_root, { input }, ctx) =>
       runMutation<{ uploadTarget: UploadTarget | null }>(async () => {
         const v = validate(schema, input);
-        const create = capability(ctx, v.provider, (c) => c.writer?.createUploadTarget?.bind(c.writer), 'upload targets');
+        const writer = capability(ctx, v.provider, (c) => (c.writer?.createUploadTarget ? c.writer : undefined), 'upload targets');
+        requireProject(v.provider, writer, v.projectId);
+        const create = writer.createUploadTarget!.bind(writer);
         const uploadTarget = await create({
           filename: v.filename,
           mimeType: v.mimeType,

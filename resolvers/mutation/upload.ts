@@ -5,7 +5,7 @@ import { ProviderEnum } from '../../schema/enums.js';
 import { payloadType } from '../../schema/mutation.js';
 import { PROVIDERS } from '../../src/providers/index.js';
 import type { Asset } from '../../src/providers/types.js';
-import { capability, httpUrlSchema, metadataSchema, nameSchema, projectIdSchema } from './inputs.js';
+import { capability, httpUrlSchema, metadataSchema, nameSchema, projectIdSchema, requireProject } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 
@@ -43,9 +43,6 @@ const uploadSchema = z
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'give exactly one of file and url', params: { code: input.file ? 'INVALID' : 'REQUIRED' } });
     }
     if (input.file && input.file.size === 0) ctx.addIssue({ code: 'custom', path: ['file'], message: 'the file is empty' });
-    if (input.provider === 'VIDEO_JUNGLE' && !input.projectId) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'Video Jungle assets belong to a project: give projectId', params: { code: 'REQUIRED' } });
-    }
     if (input.file && !input.filename && !input.file.name) {
       ctx.addIssue({ code: 'custom', path: ['filename'], message: 'the file has no name: give filename', params: { code: 'REQUIRED' } });
     }
@@ -61,7 +58,9 @@ builder.mutationField('uploadAsset', (t) =>
     resolve: (_root, { input }, ctx) =>
       runMutation<{ asset: Asset | null }>(async () => {
         const valid = validate(uploadSchema, input);
-        const upload = capability(ctx, valid.provider, (c) => c.writer?.upload?.bind(c.writer), 'uploads');
+        const writer = capability(ctx, valid.provider, (c) => (c.writer?.upload ? c.writer : undefined), 'uploads');
+        requireProject(valid.provider, writer, valid.projectId);
+        const upload = writer.upload!.bind(writer);
         const asset = await upload({
           filename: valid.filename ?? valid.file?.name ?? new URL(valid.url!).pathname.split('/').pop() ?? 'upload',
           file: valid.file ?? undefined,

@@ -1,7 +1,6 @@
 import { badInput } from '../../src/errors/domain.js';
 import { builder } from '../../schema/builder.js';
 import { AssetRef } from '../../schema/asset.js';
-import { UplynkAssetRef } from '../../schema/assets/uplynk.js';
 import { ProviderEnum } from '../../schema/enums.js';
 import { loadAsset, loadAssetByGlobalId, loadNode } from '../load.js';
 
@@ -48,18 +47,5 @@ builder.queryFields((t) => ({
       providerId: t.arg.string({ required: true }),
     },
     resolve: (_root, { provider, providerId }, ctx) => loadAsset(ctx, provider, providerId),
-  }),
-  assetByExternalId: t.field({
-    type: UplynkAssetRef,
-    nullable: true,
-    description: 'An Uplynk asset by its external id.',
-    args: { externalId: t.arg.string({ required: true }) },
-    resolve: (_root, { externalId }, ctx) => {
-      if (externalId.length === 0 || externalId.length > 512) {
-        throw badInput('externalId must be 1–512 characters', { argument: 'externalId' });
-      }
-      ctx.providers.get('UPLYNK');
-      return ctx.loaders.uplynkByExternalId.load(externalId);
-    },
   }),
 }));

@@ -1,4 +1,5 @@
-import type { Change, ChangeFeedSource, ProviderName } from '../providers/types.js';
+import type { Change, ProviderName } from '../providers/types.js';
+import type { ChangeFeedSource } from '../providers/port.js';
 import { Channel } from './channel.js';
 import { changeKey } from './poll/feed-read.js';
 import type { EntryListener } from './registry.js';

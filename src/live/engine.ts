@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ProviderClient } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Asset, Change, ProviderName } from '../providers/types.js';
 import { createMemoryBus } from './bus.js';
@@ -20,9 +21,6 @@ import { openWatch, type SubscriptionContext } from './watch.js';
 
 const SILENT: LiveLogger = { warn() {}, info() {} };
 
-/** Runway assets have no status: one exists only once it is finished, so it is READY and never polled. */
-const STATUSLESS: ReadonlySet<ProviderName> = new Set(['RUNWAY']);
-
 interface StrategyDeps {
   providers: ProviderRegistry;
   checkpoints: Checkpoints;
@@ -30,18 +28,19 @@ interface StrategyDeps {
   concurrency: number;
 }
 
-/** The cheapest way each provider can be read: its change feed, a readiness check, or a multi-get. */
+/**
+ * The cheapest way each provider can be read, from what it can do: its change feed, else a readiness
+ * check, else its multi-get; nothing for a provider whose assets are always finished.
+ */
 function strategyFor(provider: ProviderName, deps: StrategyDeps): PollStrategy | undefined {
-  if (STATUSLESS.has(provider)) return undefined;
-  const client = deps.providers.get(provider);
+  const client = deps.providers.get(provider) as ProviderClient;
+  if (client.assets.statusless) return undefined;
   if (client.changes) {
     const { checkpoints, ttlMs } = deps;
     return createFeedReadStrategy({ assets: client.assets, feed: client.changes, checkpoints, checkpointTtlMs: ttlMs });
   }
-  const check = (client as { checkAsset?: (id: string) => Promise<boolean> }).checkAsset;
-  if (typeof check === 'function') {
-    return createCheckReadStrategy({ assets: client.assets, check: (id) => check(id), concurrency: deps.concurrency });
-  }
+  const status = client.status;
+  if (status) return createCheckReadStrategy({ assets: client.assets, check: (id) => status.isReady(id), concurrency: deps.concurrency });
   return createBatchReadStrategy(client.assets);
 }
 

@@ -1,4 +1,5 @@
 import type { ProviderModule } from './module.js';
+import type { ProviderClient } from './port.js';
 import { runway } from './runway/index.js';
 import { twelveLabs } from './twelvelabs/index.js';
 import { uplynk } from './uplynk/index.js';
@@ -15,7 +16,12 @@ type Modules = (typeof PROVIDER_MODULES)[number];
 export type ProviderName = Modules['name'];
 export type ModuleOf<P extends ProviderName> = Extract<Modules, { name: P }>;
 /** A provider's configuration, as its `env` parses it. */
-export type ConfigOf<P extends ProviderName> = ModuleOf<P> extends ProviderModule<infer _N, infer C, infer _S> ? C : never;
+export type ConfigOf<P extends ProviderName> = ModuleOf<P> extends ProviderModule<infer _N, infer C, infer _K, infer _S> ? C : never;
+/** A provider's client type: the port's capabilities it implements, and its own. */
+export type ClientOf<P extends ProviderName> = ModuleOf<P> extends ProviderModule<infer _N, infer _C, infer K, infer _S> ? K : never;
+/** Every provider's asset type, as its client reads them: the Asset union of the domain. */
+export type Asset = { [P in ProviderName]: ClientOf<P> extends ProviderClient<infer A> ? A : never }[ProviderName];
+export type AssetOf<P extends ProviderName> = Extract<Asset, { provider: P }>;
 /** The configured providers: those whose variables are set. */
 export type ProviderConfigs = { [P in ProviderName]?: ConfigOf<P> };
 

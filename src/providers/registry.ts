@@ -1,11 +1,12 @@
 import { notConfigured } from '../errors/domain.js';
 import type { ProviderGuard, ProviderHealth } from './guard/guard.js';
 import { createGuard, type ClientOptions } from './http.js';
-import { moduleOf, PROVIDER_MODULES, PROVIDERS, type ProviderConfigs, type ProviderName } from './index.js';
-import type { Capability, ProviderClient } from './types.js';
+import { moduleOf, PROVIDER_MODULES, PROVIDERS, type ClientOf, type ProviderConfigs, type ProviderName } from './index.js';
+import type { Capability } from './types.js';
+import type { ProviderClient } from './port.js';
 
 /** The enabled providers of this server, built once at start-up and shared by every request. */
-type AnyClient = { [P in ProviderName]: ProviderClient<P> }[ProviderName];
+type AnyClient = ProviderClient;
 
 export class ProviderRegistry {
   private constructor(
@@ -27,16 +28,16 @@ export class ProviderRegistry {
     for (const module of PROVIDER_MODULES) {
       const config = configs[module.name];
       // Each module's config and client belong together; the list's element type cannot say so.
-      if (config) clients.set(module.name, (module.create as (c: unknown, o: ClientOptions) => AnyClient)(config, guarded(module.name)));
+      if (config) clients.set(module.name, (module.create as unknown as (c: unknown, o: ClientOptions) => AnyClient)(config, guarded(module.name)));
     }
     return new ProviderRegistry(clients, guards, options.sandbox);
   }
 
   /** The provider's client; PROVIDER_NOT_CONFIGURED when it has no credentials here. */
-  get<P extends ProviderName>(name: P): ProviderClient<P> {
+  get<P extends ProviderName>(name: P): ClientOf<P> {
     const client = this.clients.get(name);
     if (!client) throw notConfigured(name);
-    return client as unknown as ProviderClient<P>;
+    return client as unknown as ClientOf<P>;
   }
 
   has(name: ProviderName): boolean {

@@ -11,7 +11,7 @@ export interface SandboxOptions {
 }
 
 /** What a provider's stand-in holds, as its module's sandbox part makes it. */
-type DefinitionOf<P extends ProviderName> = ModuleOf<P> extends ProviderModule<infer _N, infer _C, infer S> ? S : never;
+type DefinitionOf<P extends ProviderName> = ModuleOf<P> extends ProviderModule<infer _N, infer _C, infer _K, infer S> ? S : never;
 
 export interface Sandbox {
   servers: Record<ProviderName, SandboxServer>;

@@ -1,4 +1,5 @@
-import type { Asset, AssetProvider } from '../../providers/types.js';
+import type { Asset } from '../../providers/types.js';
+import type { AssetProvider } from '../../providers/port.js';
 import type { LiveBatch } from '../types.js';
 import { Snapshots } from './snapshots.js';
 import type { PollResult, PollStrategy } from './strategy.js';

@@ -1,6 +1,7 @@
 import { mapLimit } from '../../concurrency.js';
 import { InvalidInputError, ProviderError } from '../../errors/domain.js';
-import type { Asset, AssetProvider } from '../../providers/types.js';
+import type { Asset } from '../../providers/types.js';
+import type { AssetProvider } from '../../providers/port.js';
 import type { LiveEntry } from '../types.js';
 import { Snapshots } from './snapshots.js';
 import type { PollResult, PollStrategy } from './strategy.js';

@@ -1,4 +1,5 @@
-import type { AssetProvider, Change, ChangeFeedSource } from '../../providers/types.js';
+import type { AssetProvider, ChangeFeedSource } from '../../providers/port.js';
+import type { Change } from '../../providers/types.js';
 import type { Checkpoints } from '../coordination.js';
 import { ALL_IDS, type LiveEntry } from '../types.js';
 import type { PollResult, PollStrategy } from './strategy.js';

@@ -1,7 +1,9 @@
 import type { RunwayConfig } from './env.js';
 import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
-import type { AssetListFilter, ListWindow, Page, ProviderClient, RunwayAsset } from '../types.js';
+import type { AssetListFilter, ListWindow, Page } from '../types.js';
+import type { ProviderClient } from '../port.js';
+import type { RunwayAsset } from './types.js';
 import { classifyRunwayError, mapRunwayAsset } from './map.js';
 import { RUNWAY_ASSET_ID, runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
 import { runwayAssetPath } from './paths.js';
@@ -19,7 +21,10 @@ const MEDIA_TYPE_PARAM = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' } as c
  * Runway through useapi.net: read by composite assetId (no multi-get), list by offset/limit; write by
  * raw-body upload and one DELETE per id (no upload target: useapi has no presigned upload).
  */
-export function createRunwayClient(config: RunwayConfig, options: ClientOptions): ProviderClient<'RUNWAY'> {
+/** Runway's client: reads, uploads and deletes; its assets have no status to watch. */
+export type RunwayClient = ProviderClient<RunwayAsset>;
+
+export function createRunwayClient(config: RunwayConfig, options: ClientOptions): RunwayClient {
   const http = createHttp(
     {
       provider: 'RUNWAY',
@@ -35,6 +40,8 @@ export function createRunwayClient(config: RunwayConfig, options: ClientOptions)
   return {
     assets: {
       name: 'RUNWAY',
+      // A Runway asset exists only once it is finished (providers.md §4): READY, never polled.
+      statusless: true,
       maxBatch: 1,
       async getAssets(ids) {
         const bad = ids.find((id) => !RUNWAY_ASSET_ID.test(id));

@@ -1,5 +1,6 @@
 import type { ErrorClassifier } from '../http.js';
-import type { MediaType, RunwayAsset } from '../types.js';
+import type { MediaType } from '../types.js';
+import type { RunwayAsset } from './types.js';
 import { RUNWAY_UPLOAD_TYPES, type RunwayUploadType } from './media-types.js';
 import {
   runwayErrorSchema,

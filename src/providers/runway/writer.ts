@@ -2,7 +2,9 @@ import type { RunwayConfig } from './env.js';
 import { mapLimit } from '../../concurrency.js';
 import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
-import type { AssetWriter, DeleteFailure, DeleteResult, RunwayAsset, UploadFile, UploadInput } from '../types.js';
+import type { AssetWriter } from '../port.js';
+import type { DeleteFailure, DeleteResult, UploadFile, UploadInput } from '../types.js';
+import type { RunwayAsset } from './types.js';
 import { mapRunwayUpload } from './map.js';
 import {
   resolveRunwayUploadType,
@@ -29,7 +31,7 @@ export function createRunwayWriter(
   http: ProviderHttp,
   config: RunwayConfig,
   concurrency: number,
-): AssetWriter<'RUNWAY'> {
+): AssetWriter<RunwayAsset> {
   return {
     maxDeleteBatch: 1,
     upload: (input) => upload(http, config, input),

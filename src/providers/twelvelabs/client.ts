@@ -1,16 +1,9 @@
 import type { TwelveLabsConfig } from './env.js';
 import { badInput } from '../../errors/domain.js';
 import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
-import type {
-  AssetListFilter,
-  AssetUpdater,
-  AssetWriter,
-  ListWindow,
-  MediaType,
-  Page,
-  ProviderClient,
-  TwelveLabsAsset,
-} from '../types.js';
+import type { AssetListFilter, ListWindow, MediaType, Page } from '../types.js';
+import type { AssetUpdater, AssetWriter, ProviderClient } from '../port.js';
+import type { TwelveLabsAsset } from './types.js';
 import { mapLimit } from '../../concurrency.js';
 import { classifyTwelveLabsError, mapAsset } from './map.js';
 import { wireAssetDetail, wireAssetList, type WireAssetList } from './wire.js';
@@ -25,11 +18,11 @@ export const TWELVE_LABS_WINDOW_MAX = 100;
 
 const ASSET_TYPES: Partial<Record<MediaType, string>> = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' };
 
-export interface TwelveLabsClient extends ProviderClient<'TWELVE_LABS'> {
+export interface TwelveLabsClient extends ProviderClient<TwelveLabsAsset> {
   /** GET /assets/{id}: the documented poll target. An unknown id is a ProviderError of kind NOT_FOUND. */
   getAsset(id: string): Promise<TwelveLabsAsset>;
-  writer: AssetWriter<'TWELVE_LABS'>;
-  updater: AssetUpdater<'TWELVE_LABS'>;
+  writer: AssetWriter<TwelveLabsAsset>;
+  updater: AssetUpdater<TwelveLabsAsset>;
 }
 
 /** Which pages of which size cover a window: one exact page when the window aligns, else pages of 50. */

@@ -1,5 +1,6 @@
 import type { ProviderErrorKind } from '../../errors/domain.js';
-import type { AssetStatus, MediaType, TwelveLabsAsset, TwelveLabsRendition, UploadTarget } from '../types.js';
+import type { AssetStatus, MediaType, UploadTarget } from '../types.js';
+import type { TwelveLabsAsset, TwelveLabsRendition } from './types.js';
 import { wireError, type WireAssetDetail, type WirePresignedUrl, type WireUploadSession } from './wire.js';
 
 /**

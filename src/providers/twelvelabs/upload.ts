@@ -1,6 +1,7 @@
 import { badInput } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
-import type { TwelveLabsAsset, UploadFile, UploadInput } from '../types.js';
+import type { TwelveLabsAsset } from './types.js';
+import type { UploadFile, UploadInput } from '../types.js';
 import { mapAsset } from './map.js';
 import { abandonedUpload, fileStreamFailure } from '../file-stream.js';
 import { encodeMultipart, type MultipartFile } from '../multipart.js';

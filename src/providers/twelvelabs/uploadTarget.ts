@@ -1,7 +1,8 @@
 import { mapLimit } from '../../concurrency.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
-import type { PartsReport, TwelveLabsAsset, UploadedPart, UploadTarget, UploadTargetInput } from '../types.js';
+import type { PartsReport, UploadedPart, UploadTarget, UploadTargetInput } from '../types.js';
+import type { TwelveLabsAsset } from './types.js';
 import { mapUploadTarget } from './map.js';
 import { checkFilename, kindOf, mimeOf, TWELVE_LABS_IMAGE_MAX_BYTES, type TwelveLabsMediaKind } from './upload.js';
 import { wirePresignedUrls, wireReportedChunks, wireUploadSession, type WirePresignedUrl } from './wire.js';

@@ -1,14 +1,9 @@
 import { mapLimit } from '../../concurrency.js';
 import { badInput, unsupported } from '../../errors/domain.js';
 import type { ClientOptions, ProviderHttp } from '../http.js';
-import type {
-  AssetUpdater,
-  AssetWriter,
-  DeleteFailure,
-  DeleteResult,
-  TwelveLabsAsset,
-  UplynkAssetUpdate,
-} from '../types.js';
+import type { AssetUpdater, AssetWriter } from '../port.js';
+import type { AssetUpdate, DeleteFailure, DeleteResult } from '../types.js';
+import type { TwelveLabsAsset } from './types.js';
 import { checkMetadata, uploadAsset } from './upload.js';
 import { createUploadTarget, reportUploadedParts } from './uploadTarget.js';
 import { wireEmpty } from './wire.js';
@@ -55,7 +50,7 @@ export async function deleteAssets(
  * Replaces user_metadata with PUT (keys left out are removed; the provider ignores "" values) and
  * clears it with DELETE when `{}` is given, then reads the asset back. Other fields are not Twelve Labs'.
  */
-async function updateMetadata(http: ProviderHttp, getAsset: GetAsset, id: string, update: UplynkAssetUpdate) {
+async function updateMetadata(http: ProviderHttp, getAsset: GetAsset, id: string, update: AssetUpdate) {
   if (id.length === 0) throw badInput('A Twelve Labs asset id must not be empty', { field: 'id' });
   for (const [field, value] of Object.entries(update)) {
     if (value !== undefined && field !== 'metadata') throw unsupported('TWELVE_LABS', `updating ${field}`);
@@ -79,7 +74,7 @@ export function createTwelveLabsWriter(
   http: ProviderHttp,
   options: ClientOptions,
   getAsset: GetAsset,
-): { writer: AssetWriter<'TWELVE_LABS'>; updater: AssetUpdater<'TWELVE_LABS'> } {
+): { writer: AssetWriter<TwelveLabsAsset>; updater: AssetUpdater<TwelveLabsAsset> } {
   const concurrency = options.upstream.concurrency;
   return {
     writer: {

@@ -1,16 +1,9 @@
 import type { UplynkConfig } from './env.js';
 import { badInput } from '../../errors/domain.js';
 import type { ClientOptions } from '../http.js';
-import type {
-  AssetUpdater,
-  AssetWriter,
-  ChangeFeedPage,
-  ChangeFeedSource,
-  ExternalIdSource,
-  FrameSource,
-  ProviderClient,
-  UplynkAsset,
-} from '../types.js';
+import type { AssetUpdater, AssetWriter, ChangeFeedSource, ExternalIdSource, FrameSource, ProviderClient } from '../port.js';
+import type { ChangeFeedPage } from '../types.js';
+import type { UplynkAsset } from './types.js';
 import { createUplynkCaller, type UplynkCall } from './call.js';
 import { createUplynkFrames } from './frames.js';
 import { listUplynkAssets } from './list.js';
@@ -24,12 +17,12 @@ import { createUplynkWriter } from './writer.js';
 export const UPLYNK_MAX_BATCH = 1000;
 
 
-export type UplynkClient = ProviderClient<'UPLYNK'> & {
-  externalIds: ExternalIdSource;
+export type UplynkClient = ProviderClient<UplynkAsset> & {
+  externalIds: ExternalIdSource<UplynkAsset>;
   frames: FrameSource;
   changes: ChangeFeedSource;
-  writer: AssetWriter<'UPLYNK'>;
-  updater: AssetUpdater<'UPLYNK'>;
+  writer: AssetWriter<UplynkAsset>;
+  updater: AssetUpdater<UplynkAsset>;
 };
 
 /**
@@ -48,6 +41,7 @@ export function createUplynkClient(config: UplynkConfig, options: ClientOptions)
     externalIds: {
       maxBatch: UPLYNK_MAX_BATCH,
       getAssetsByExternalId: (externalIds) => getMany(call, 'external_ids', externalIds),
+      externalIdOf: (asset) => asset.externalId,
     },
     frames: createUplynkFrames(call),
     changes: { changesSince: (since) => changesSince(call, since) },

@@ -1,6 +1,7 @@
 import { badInput, ProviderError } from '../../errors/domain.js';
 import { timecodeToMs } from '../../timecode.js';
-import type { Frame, FrameSource, Timecode } from '../types.js';
+import type { Frame, Timecode } from '../types.js';
+import type { FrameSource } from '../port.js';
 import type { UplynkCall } from './call.js';
 import { mapUplynkFrame } from './map.js';
 import { uplynkFrameSchema, uplynkThumbsSchema } from './wire.js';

@@ -1,5 +1,6 @@
 import { badInput } from '../../errors/domain.js';
-import type { AssetListFilter, ListWindow, Page, UplynkAsset } from '../types.js';
+import type { AssetListFilter, ListWindow, Page } from '../types.js';
+import type { UplynkAsset } from './types.js';
 import type { UplynkCall } from './call.js';
 import { mapUplynkAsset } from './map.js';
 import type { UplynkParams } from './sign.js';

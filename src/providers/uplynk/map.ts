@@ -1,12 +1,5 @@
-import type {
-  AssetStatus,
-  Change,
-  ChangeAction,
-  Frame,
-  UplynkAsset,
-  UplynkBreakOffset,
-  UplynkTestPlayer,
-} from '../types.js';
+import type { AssetStatus, Change, ChangeAction, Frame } from '../types.js';
+import type { UplynkAsset, UplynkBreakOffset, UplynkTestPlayer } from './types.js';
 import type { UplynkWireAsset, UplynkWireChange } from './wire.js';
 
 /**

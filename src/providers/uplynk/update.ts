@@ -1,5 +1,7 @@
+import type { UplynkAsset } from './types.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import type { AssetUpdater, UplynkAssetUpdate } from '../types.js';
+import type { AssetUpdater } from '../port.js';
+import type { AssetUpdate } from '../types.js';
 import type { UplynkCall } from './call.js';
 import { mapUplynkAsset } from './map.js';
 import type { UplynkParams } from './sign.js';
@@ -12,7 +14,7 @@ import { uplynkUpdateSchema } from './wire.js';
 export const UPLYNK_MAX_POSTER_BYTES = 3 * 1024 * 1024;
 
 /** Each update field and the `/asset/update` parameter it becomes; typed so no field is forgotten. */
-const WIRE_NAMES: Record<keyof UplynkAssetUpdate, string> = {
+const WIRE_NAMES: Record<keyof AssetUpdate, string> = {
   name: 'desc',
   externalId: 'external_id',
   metadata: 'meta',
@@ -24,10 +26,10 @@ const WIRE_NAMES: Record<keyof UplynkAssetUpdate, string> = {
   newEmbedPlayer: 'embed_player_url',
 };
 
-export const UPLYNK_UPDATABLE_FIELDS = Object.keys(WIRE_NAMES) as (keyof UplynkAssetUpdate)[];
+export const UPLYNK_UPDATABLE_FIELDS = Object.keys(WIRE_NAMES) as (keyof AssetUpdate)[];
 
 /** `/asset/update`: one signed call, never retried (a retried "new test player" would make two). */
-export function createUplynkUpdater(call: UplynkCall): AssetUpdater<'UPLYNK'> {
+export function createUplynkUpdater(call: UplynkCall): AssetUpdater<UplynkAsset> {
   return {
     updatableFields: UPLYNK_UPDATABLE_FIELDS,
     async updateAsset(id, update) {
@@ -53,7 +55,7 @@ export function createUplynkUpdater(call: UplynkCall): AssetUpdater<'UPLYNK'> {
  * The message of one update, checked the way Uplynk would refuse it, before any call. The asset is
  * always named by `id`, so an `external_id` next to it assigns the external id (the documented rule).
  */
-export function uplynkUpdateParams(id: string, update: UplynkAssetUpdate): UplynkParams {
+export function uplynkUpdateParams(id: string, update: AssetUpdate): UplynkParams {
   if (id.trim() === '') throw badInput('id must not be empty');
   const params: UplynkParams = { id };
   if (update.name !== undefined) {

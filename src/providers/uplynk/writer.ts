@@ -1,6 +1,8 @@
+import type { UplynkAsset } from './types.js';
 import { mapLimit } from '../../concurrency.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import type { AssetWriter, DeleteFailure, DeleteResult } from '../types.js';
+import type { AssetWriter } from '../port.js';
+import type { DeleteFailure, DeleteResult } from '../types.js';
 import type { UplynkCall } from './call.js';
 import { uplynkDeleteSchema } from './wire.js';
 
@@ -12,7 +14,7 @@ const ENDPOINT = 'POST /api2/asset/delete';
  * Deletes only: Uplynk ingest (Cloud Slicer, the CMS) happens outside this API, so there is no
  * `upload` or `createUploadTarget`.
  */
-export function createUplynkWriter(call: UplynkCall, concurrency: number): AssetWriter<'UPLYNK'> {
+export function createUplynkWriter(call: UplynkCall, concurrency: number): AssetWriter<UplynkAsset> {
   return {
     maxDeleteBatch: UPLYNK_MAX_DELETE_BATCH,
     // `force` has no meaning here: Uplynk never refuses a delete because something still uses the

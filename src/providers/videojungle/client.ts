@@ -1,16 +1,9 @@
 import type { VideoJungleConfig } from './env.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
 import { createHttp, type ClientOptions } from '../http.js';
-import type {
-  AssetListFilter,
-  ListWindow,
-  Page,
-  Project,
-  ProjectSource,
-  ProjectWriter,
-  ProviderClient,
-  VideoJungleAsset,
-} from '../types.js';
+import type { AssetListFilter, ListWindow, Page, Project } from '../types.js';
+import type { ProjectSource, ProviderClient, StatusCheck } from '../port.js';
+import type { ProjectWriter, VideoJungleAsset } from './types.js';
 import { classifyVjError, mapVjAsset, mapVjProject, pageVjAssets } from './map.js';
 import { vjAsset, vjAssetList, vjCheck, vjProject, vjProjectList } from './wire.js';
 import { mapLimit } from '../../concurrency.js';
@@ -19,12 +12,12 @@ import { createVjProjectWriter } from './project-writer.js';
 import { createVjWriter, type VjWriter } from './writer.js';
 
 
-export interface VideoJungleClient extends ProviderClient<'VIDEO_JUNGLE'> {
-  projects: ProjectSource;
+export interface VideoJungleClient extends ProviderClient<VideoJungleAsset> {
+  projects: ProjectSource<VideoJungleAsset>;
   writer: VjWriter;
   projectWriter: ProjectWriter;
   /** GET /assets/check/{id}: whether the asset's file is uploaded yet. NOT_FOUND for an unknown id. */
-  checkAsset(id: string): Promise<boolean>;
+  status: StatusCheck;
 }
 
 
@@ -83,7 +76,7 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
     return pageVjAssets(await fetchProjects(), window, filter);
   }
 
-  const projects: ProjectSource = {
+  const projects: ProjectSource<VideoJungleAsset> = {
     async listProjects(): Promise<Project[]> {
       return (await fetchProjects()).map(mapVjProject);
     },
@@ -118,7 +111,7 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
     projects,
     writer: createVjWriter({ http, baseUrl: config.baseUrl, concurrency: options.upstream.concurrency, fetchAsset }),
     projectWriter: createVjProjectWriter(http, { fetchAsset, getProject: projects.getProject }),
-    checkAsset,
+    status: { isReady: checkAsset },
     close: () => http.close(),
   };
 }

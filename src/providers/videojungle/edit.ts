@@ -1,5 +1,5 @@
 import { badInput } from '../../errors/domain.js';
-import type { VideoEdit } from '../types.js';
+import type { VideoEdit } from './types.js';
 import { VJ_UUID } from './wire.js';
 
 /**

@@ -1,13 +1,14 @@
 import type { ProviderModule } from '../module.js';
 import type { VideoJungleSandbox } from '../../sandbox/videojungle/index.js';
-import { createVideoJungleClient } from './client.js';
+import { type VideoJungleClient, createVideoJungleClient } from './client.js';
 import { videoJungleEnv, type VideoJungleConfig } from './env.js';
 
 /** A Video Jungle account: projects, their assets, scripts and edits. */
-export const videoJungle: ProviderModule<'VIDEO_JUNGLE', VideoJungleConfig, VideoJungleSandbox> = {
+export const videoJungle: ProviderModule<'VIDEO_JUNGLE', VideoJungleConfig, VideoJungleClient, VideoJungleSandbox> = {
   name: 'VIDEO_JUNGLE',
   label: 'Video Jungle',
   typename: 'VideoJungleAsset',
+  nodeTypes: ['Project'],
   env: videoJungleEnv,
   secrets: (config) => [config.apiKey],
   capabilities: [
@@ -23,5 +24,6 @@ export const videoJungle: ProviderModule<'VIDEO_JUNGLE', VideoJungleConfig, Vide
     'RENDER_EDIT',
   ],
   create: createVideoJungleClient,
+  graphql: () => import('./graphql/index.js'),
   sandbox: () => import('../../sandbox/videojungle/index.js').then((m) => m.videoJungleSandbox),
 };

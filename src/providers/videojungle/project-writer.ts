@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { badInput, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
-import type { GenerateInput, Project, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from '../types.js';
+import type { GenerateInput, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from './types.js';
+import type { Project } from '../types.js';
 import { checkVideoEdit, toVideoEditCreate } from './edit.js';
 import { pythonUrlencode, uuidPath } from './paths.js';
 import { VJ_UUID, vjAnything, vjCreated, vjEditCreated, vjGenerated } from './wire.js';

@@ -1,4 +1,5 @@
-import type { UploadTarget, VideoJungleAsset } from '../types.js';
+import type { UploadTarget } from '../types.js';
+import type { VideoJungleAsset } from './types.js';
 import type { VjDirectUpload, VjVideoFileCreated } from './wire.js';
 
 export interface DirectUpload {

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { mapLimit } from '../../concurrency.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http.js';
-import type { AssetWriter, DeleteResult, UploadInput, UploadTarget, UploadTargetInput, VideoJungleAsset } from '../types.js';
+import type { AssetWriter } from '../port.js';
+import type { DeleteResult, UploadInput, UploadTarget, UploadTargetInput } from '../types.js';
+import type { VideoJungleAsset } from './types.js';
 import { encodeMultipart } from '../multipart.js';
 import { lostReply, mayHaveLanded } from '../upload-outcome.js';
 import { cleanUpAfter } from './cleanup.js';
@@ -58,8 +60,8 @@ function checkTarget(input: UploadTargetInput): string {
 }
 
 /** Video Jungle's writer: uploads and upload targets are always there (no multipart parts to report). */
-export type VjWriter = AssetWriter<'VIDEO_JUNGLE'> &
-  Required<Pick<AssetWriter<'VIDEO_JUNGLE'>, 'upload' | 'createUploadTarget'>>;
+export type VjWriter = AssetWriter<VideoJungleAsset> &
+  Required<Pick<AssetWriter<VideoJungleAsset>, 'upload' | 'createUploadTarget'>>;
 
 export function createVjWriter(deps: VjWriterDeps): VjWriter {
   const { http, fetchAsset } = deps;
@@ -165,6 +167,7 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
 
   return {
     maxDeleteBatch: 1,
+    uploadsNeedProject: true,
     async upload(input: UploadInput): Promise<VideoJungleAsset> {
       const { project, description } = checkUpload(input);
       return input.url !== undefined ? addFromUrl(project, input, description) : uploadFile(project, input, description);

@@ -1,7 +1,8 @@
 import { File as PonyfillFile } from '@whatwg-node/fetch';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
-import type { UploadFile, VideoEdit } from '../../../src/providers/types.js';
+import type { UploadFile } from '../../../src/providers/types.js';
+import type { VideoEdit } from '../../../src/providers/videojungle/types.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
@@ -61,10 +62,10 @@ async function raw(method: string, path: string, body?: unknown): Promise<{ stat
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
-/** Polls checkAsset until the asset is uploaded, up to ~3 s. */
+/** Polls the status check until the asset is uploaded, up to ~3 s. */
 async function waitUploaded(id: string): Promise<boolean> {
   for (let i = 0; i < 60; i++) {
-    if (await client.checkAsset(id)) return true;
+    if (await client.status.isReady(id)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;

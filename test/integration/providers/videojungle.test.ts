@@ -192,10 +192,10 @@ describe('Video Jungle client failures', () => {
 });
 
 describe('Video Jungle uploads landing', () => {
-  it('checkAsset flips to true once a pending asset lands, and the asset becomes READY', async () => {
+  it('the status check flips to true once a pending asset lands, and the asset becomes READY', async () => {
     const [pending] = sandbox.store.pendingAssetIds();
     expect(pending).toBeDefined();
-    expect(await client.checkAsset(pending!)).toBe(false);
+    expect(await client.status.isReady(pending!)).toBe(false);
     const [before] = await client.assets.getAssets([pending!]);
     expect(before?.status).toMatch(/^(PENDING|PROCESSING)$/);
     expect(before?.url).toBeNull();
@@ -203,13 +203,13 @@ describe('Video Jungle uploads landing', () => {
     sandbox.store.settlePendingIn(200);
     let uploaded = false;
     for (let i = 0; i < 50 && !uploaded; i++) {
-      uploaded = await client.checkAsset(pending!);
+      uploaded = await client.status.isReady(pending!);
       if (!uploaded) await new Promise((r) => setTimeout(r, 50));
     }
     expect(uploaded).toBe(true);
     const [after] = await client.assets.getAssets([pending!]);
     expect(after).toMatchObject({ status: 'READY', uploaded: true });
     expect(after?.url).toContain('X-Amz-Signature=');
-    await expectProviderError(client.checkAsset(UNKNOWN), 'NOT_FOUND');
+    await expectProviderError(client.status.isReady(UNKNOWN), 'NOT_FOUND');
   });
 });

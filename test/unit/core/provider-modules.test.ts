@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_MODULES } from '../../../src/providers/index.js';
-import type { Capability, ProviderClient } from '../../../src/providers/types.js';
+import type { Capability } from '../../../src/providers/types.js';
+import type { ProviderClient } from '../../../src/providers/port.js';
 
 /** What each capability means in the port: the module's list must say what its client really has. */
 const STRUCTURAL: Partial<Record<Capability, (c: ProviderClient) => boolean>> = {
@@ -14,8 +15,9 @@ const STRUCTURAL: Partial<Record<Capability, (c: ProviderClient) => boolean>> = 
   UPLOAD_TARGET: (c) => c.writer?.createUploadTarget !== undefined,
   DELETE: (c) => c.writer !== undefined,
   UPDATE: (c) => c.updater !== undefined,
-  GENERATE: (c) => c.projectWriter !== undefined,
-  RENDER_EDIT: (c) => c.projectWriter !== undefined,
+  // Video Jungle's own writes, beside the port.
+  GENERATE: (c) => 'projectWriter' in c,
+  RENDER_EDIT: (c) => 'projectWriter' in c,
 };
 
 describe.each(PROVIDER_MODULES.map((m) => [m.name, m] as const))('the %s module', (_name, module) => {

@@ -1,4 +1,6 @@
-import type { AssetStatus, TwelveLabsAsset, UplynkAsset } from '../../../src/providers/types.js';
+import type { AssetStatus } from '../../../src/providers/types.js';
+import type { TwelveLabsAsset } from '../../../src/providers/twelvelabs/types.js';
+import type { UplynkAsset } from '../../../src/providers/uplynk/types.js';
 
 /** A Twelve Labs asset as the mapper makes them, with what a test varies. */
 export function tlAsset(id: string, status: AssetStatus, extra: Partial<TwelveLabsAsset> = {}): TwelveLabsAsset {

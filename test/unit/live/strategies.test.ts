@@ -6,7 +6,8 @@ import { createFeedReadStrategy } from '../../../src/live/poll/feed-read.js';
 import { WatchRegistry } from '../../../src/live/registry.js';
 import { ALL_IDS } from '../../../src/live/types.js';
 import { ProviderError } from '../../../src/errors/domain.js';
-import type { Asset, AssetProvider, Change, ChangeFeedPage } from '../../../src/providers/types.js';
+import type { Asset, Change, ChangeFeedPage } from '../../../src/providers/types.js';
+import type { AssetProvider } from '../../../src/providers/port.js';
 import { tlAsset, uplynkAsset } from './fixtures.js';
 
 function fakeAssets(state: Map<string, Asset>, provider: Asset['provider'] = 'TWELVE_LABS') {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createLoaders } from '../../../loaders/index.js';
 import { Limiter } from '../../../src/concurrency.js';
 import type { ProviderRegistry } from '../../../src/providers/registry.js';
-import type { Asset, AssetProvider, ProviderName } from '../../../src/providers/types.js';
+import type { Asset, ProviderName } from '../../../src/providers/types.js';
+import type { AssetProvider } from '../../../src/providers/port.js';
 
 function fakeAsset(provider: ProviderName, providerId: string): Asset {
   return { provider, providerId } as Asset;

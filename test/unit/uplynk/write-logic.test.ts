@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/errors/domain.js';
-import type { UplynkAssetUpdate } from '../../../src/providers/types.js';
+import type { AssetUpdate } from '../../../src/providers/types.js';
 import {
   checkedPoster,
   decodedLength,
@@ -23,8 +23,8 @@ function badInputOf(fn: () => unknown): string {
 }
 
 describe('uplynkUpdateParams', () => {
-  it('lists every UplynkAssetUpdate field as updatable', () => {
-    const every: Required<Record<keyof UplynkAssetUpdate, true>> = {
+  it('lists every AssetUpdate field as updatable', () => {
+    const every: Required<Record<keyof AssetUpdate, true>> = {
       name: true,
       externalId: true,
       metadata: true,

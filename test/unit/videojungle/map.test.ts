@@ -9,6 +9,7 @@ import {
   vjStatus,
 } from '../../../src/providers/videojungle/map.js';
 import { vjAsset, vjProject, vjProjectList } from '../../../src/providers/videojungle/wire.js';
+import type { VideoJungleAsset } from '../../../src/providers/videojungle/types.js';
 
 // The docs' GET /assets/{id} example, verbatim.
 const DOCS_ASSET = {
@@ -175,7 +176,7 @@ describe('mapVjProject', () => {
     const project = mapVjProject(vjProject.parse(wire));
     expect(project).toMatchObject({ name: 'I Ching', data: { generation_method: 'edit' }, assetCount: 1 });
     expect(project.createdAt?.toISOString()).toBe('2024-07-16T12:13:05.899Z');
-    expect(project.assets?.[0]?.projectId).toBe(wire.id);
+    expect((project.assets?.[0] as VideoJungleAsset | undefined)?.projectId).toBe(wire.id);
   });
 
   it('keeps string data and gives null assets when none are embedded', () => {

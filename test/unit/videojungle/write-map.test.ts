@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VideoEdit } from '../../../src/providers/types.js';
+import type { VideoEdit } from '../../../src/providers/videojungle/types.js';
 import { toVideoEditCreate, videoEditProblem } from '../../../src/providers/videojungle/edit.js';
 import { pythonUrlencode } from '../../../src/providers/videojungle/paths.js';
 import { directUploadOf, policyExpiry } from '../../../src/providers/videojungle/upload-target.js';

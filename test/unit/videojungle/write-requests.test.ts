@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderHttp, RequestSpec } from '../../../src/providers/http.js';
-import type { Project, VideoJungleAsset } from '../../../src/providers/types.js';
+import type { Project } from '../../../src/providers/types.js';
+import type { VideoJungleAsset } from '../../../src/providers/videojungle/types.js';
 import { createVjProjectWriter } from '../../../src/providers/videojungle/project-writer.js';
 import { createVjWriter } from '../../../src/providers/videojungle/writer.js';
 

@@ -1,6 +1,6 @@
-import type { Project } from '../src/providers/types.js';
-import { builder } from './builder.js';
-import { connectionType } from './connection.js';
+import { builder } from '../../../../schema/builder.js';
+import { connectionType } from '../../../../schema/connection.js';
+import type { Project } from '../../types.js';
 
 export const ProjectRef = builder.objectRef<Project>('Project');
 

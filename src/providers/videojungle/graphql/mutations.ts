@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { VideoJungleAssetRef } from '../../schema/assets/videojungle.js';
-import { builder } from '../../schema/builder.js';
-import { payloadType } from '../../schema/mutation.js';
-import { ProjectRef } from '../../schema/project.js';
-import { VideoEditInput } from '../../schema/video-edit.js';
-import type { Context } from '../../src/context.js';
-import type { FieldPath } from '../../src/errors/domain.js';
-import { encodeGlobalId } from '../../src/ids.js';
-import type { Project, ProjectWriter, VideoJungleAsset } from '../../src/providers/types.js';
+import { announce } from '../../../../resolvers/mutation/announce.js';
+import { capability, nameSchema, projectIdSchema } from '../../../../resolvers/mutation/inputs.js';
+import { runMutation, validate } from '../../../../resolvers/mutation/user-errors.js';
+import { builder } from '../../../../schema/builder.js';
+import { payloadType } from '../../../../schema/mutation.js';
+import type { Context } from '../../../context.js';
+import type { FieldPath } from '../../../errors/domain.js';
+import { encodeGlobalId } from '../../../ids.js';
+import type { Project } from '../../types.js';
+import type { ProjectWriter, VideoJungleAsset } from '../types.js';
+import { VideoJungleAssetRef } from './asset.js';
 import { editSchema, toVideoEdit } from './edit-schema.js';
-import { capability, nameSchema, projectIdSchema } from './inputs.js';
-import { runMutation, validate } from './user-errors.js';
-import { announce } from './announce.js';
+import { primeProjects, projectLoader } from './loaders.js';
+import { ProjectRef } from './project.js';
+import { VideoEditInput } from './video-edit.js';
 
 const writer = (ctx: Context, field: FieldPath = ['projectId']): ProjectWriter =>
   capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
@@ -83,7 +85,7 @@ builder.mutationFields((t) => ({
           promptId: v.promptId ?? undefined,
           generationMethod: v.generationMethod ?? undefined,
         });
-        ctx.loaders.primeProjects([project]);
+        primeProjects(ctx, [project]);
         return { project };
       }, { project: null }),
   }),
@@ -95,7 +97,7 @@ builder.mutationFields((t) => ({
       runMutation<{ deletedProjectId: string | null }>(async () => {
         const id = validate(z.object({ id: projectIdSchema }), input).id;
         await writer(ctx, ['id']).deleteProject(id);
-        ctx.loaders.project.clear(id);
+        projectLoader(ctx).clear(id);
         return { deletedProjectId: encodeGlobalId('Project', id) };
       }, { deletedProjectId: null }, ['id']),
   }),

@@ -1,4 +1,4 @@
-import { builder } from './builder.js';
+import { builder } from '../../../../schema/builder.js';
 
 /** The GraphQL side of Video Jungle's edit document (VideoEditCreate); resolvers validate it with zod. */
 const AutoVerticalCropEnum = builder.enumType('AutoVerticalCrop', { values: ['STANDARD', 'TIGHT', 'LOOSE'] as const });

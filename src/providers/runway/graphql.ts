@@ -1,9 +1,10 @@
-import { builder } from '../builder.js';
-import { assetNode } from './node.js';
+import { assetNode } from '../../../schema/asset-node.js';
+import { builder } from '../../../schema/builder.js';
 
-export const RunwayAssetRef = assetNode('RUNWAY', 'A Runway asset, through useapi.net. Runway assets have no status: they are READY.');
+/** Runway's GraphQL part: its asset type. */
+export const assetRef = assetNode('RUNWAY', 'A Runway asset, through useapi.net. Runway assets have no status: they are READY.');
 
-builder.objectFields(RunwayAssetRef, (t) => ({
+builder.objectFields(assetRef, (t) => ({
   uuid: t.exposeString('uuid', { nullable: true }),
   taskId: t.exposeString('taskId', { nullable: true }),
   parentAssetGroupId: t.exposeString('parentAssetGroupId', { nullable: true }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idOfType } from './inputs.js';
-import type { VideoEdit } from '../../src/providers/types.js';
-import { timecodeToMs } from '../../src/timecode.js';
+import { idOfType } from '../../../../resolvers/mutation/inputs.js';
+import { timecodeToMs } from '../../../timecode.js';
+import type { VideoEdit } from '../types.js';
 
 /** Video Jungle's timecode form, "HH:MM:SS" with an optional fraction of up to three digits. */
 const timecode = z.string().refine((v) => typeof timecodeToMs(v) === 'number' && /^\d{2}:/.test(v), {

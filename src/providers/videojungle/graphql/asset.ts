@@ -1,9 +1,10 @@
-import type { VideoJungleAsset } from '../../src/providers/types.js';
-import { projectAssets } from '../../resolvers/fields/project-assets.js';
-import { builder } from '../builder.js';
-import { connectionType } from '../connection.js';
-import { ProjectRef } from '../project.js';
-import { assetNode } from './node.js';
+import { assetNode } from '../../../../schema/asset-node.js';
+import { builder } from '../../../../schema/builder.js';
+import { connectionType } from '../../../../schema/connection.js';
+import type { VideoJungleAsset } from '../types.js';
+import { projectLoader } from './loaders.js';
+import { ProjectRef } from './project.js';
+import { projectAssets } from './project-assets.js';
 
 export const VideoJungleAssetRef = assetNode('VIDEO_JUNGLE', 'An asset of a Video Jungle project.');
 
@@ -21,7 +22,7 @@ builder.objectFields(VideoJungleAssetRef, (t) => ({
   project: t.field({
     type: ProjectRef,
     nullable: true,
-    resolve: (a, _args, ctx) => (a.projectId ? ctx.loaders.project.load(a.projectId) : null),
+    resolve: (a, _args, ctx) => (a.projectId ? projectLoader(ctx).load(a.projectId) : null),
   }),
 }));
 

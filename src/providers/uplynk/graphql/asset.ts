@@ -1,6 +1,6 @@
-import type { UplynkBreakOffset, UplynkTestPlayer } from '../../src/providers/types.js';
-import { builder } from '../builder.js';
-import { assetNode } from './node.js';
+import { assetNode } from '../../../../schema/asset-node.js';
+import { builder } from '../../../../schema/builder.js';
+import type { UplynkBreakOffset, UplynkTestPlayer } from '../types.js';
 
 const BreakOffsetRef = builder.objectRef<UplynkBreakOffset>('UplynkBreakOffset').implement({
   fields: (t) => ({

@@ -1,7 +1,8 @@
-import { decodeProjectId } from '../../src/ids.js';
-import { builder } from '../../schema/builder.js';
-import { ProjectConnectionRef, ProjectRef } from '../../schema/project.js';
-import { sliceConnection } from '../paging.js';
+import { sliceConnection } from '../../../../resolvers/paging.js';
+import { builder } from '../../../../schema/builder.js';
+import { decodeProjectId } from '../../../ids.js';
+import { primeProjects, projectLoader } from './loaders.js';
+import { ProjectConnectionRef, ProjectRef } from './project.js';
 
 builder.queryFields((t) => ({
   projects: t.field({
@@ -10,8 +11,8 @@ builder.queryFields((t) => ({
     description: 'Video Jungle projects (null, with an error, when Video Jungle fails). Video Jungle returns whole collections, so paging happens here.',
     args: { first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }), after: t.arg.string() },
     resolve: async (_root, { first, after }, ctx) => {
-      const projects = await ctx.providers.get('VIDEO_JUNGLE').projects!.listProjects();
-      ctx.loaders.primeProjects(projects);
+      const projects = await ctx.providers.get('VIDEO_JUNGLE').projects.listProjects();
+      primeProjects(ctx, projects);
       return sliceConnection(projects, 'projects', first, after);
     },
   }),
@@ -22,7 +23,7 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, ctx) => {
       const projectId = decodeProjectId(String(id));
       ctx.providers.get('VIDEO_JUNGLE');
-      return ctx.loaders.project.load(projectId);
+      return projectLoader(ctx).load(projectId);
     },
   }),
 }));

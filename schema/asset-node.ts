@@ -1,7 +1,7 @@
-import { ASSET_TYPENAMES } from '../../src/ids.js';
-import type { AssetOf, ProviderName } from '../../src/providers/types.js';
-import { AssetRef } from '../asset.js';
-import { builder } from '../builder.js';
+import { ASSET_TYPENAMES } from '../src/ids.js';
+import type { AssetOf, ProviderName } from '../src/providers/types.js';
+import { AssetRef } from './asset.js';
+import { builder } from './builder.js';
 
 /**
  * A concrete asset type: a Node whose global ID wraps the provider's id, implementing Asset. Loading by

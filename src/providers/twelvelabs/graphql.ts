@@ -1,6 +1,6 @@
-import type { TwelveLabsRendition } from '../../src/providers/types.js';
-import { builder } from '../builder.js';
-import { assetNode } from './node.js';
+import { assetNode } from '../../../schema/asset-node.js';
+import { builder } from '../../../schema/builder.js';
+import type { TwelveLabsRendition } from './types.js';
 
 const RenditionRef = builder.objectRef<TwelveLabsRendition>('TwelveLabsRendition').implement({
   fields: (t) => ({
@@ -9,9 +9,10 @@ const RenditionRef = builder.objectRef<TwelveLabsRendition>('TwelveLabsRendition
   }),
 });
 
-export const TwelveLabsAssetRef = assetNode('TWELVE_LABS', 'A Twelve Labs asset (v1.3 Assets API).');
+/** Twelve Labs' GraphQL part: its asset type. */
+export const assetRef = assetNode('TWELVE_LABS', 'A Twelve Labs asset (v1.3 Assets API).');
 
-builder.objectFields(TwelveLabsAssetRef, (t) => ({
+builder.objectFields(assetRef, (t) => ({
   method: t.exposeString('method', { nullable: true, description: 'direct, url or multipart' }),
   filename: t.exposeString('filename', { nullable: true }),
   userMetadata: t.expose('userMetadata', { type: 'JSON', nullable: true }),
