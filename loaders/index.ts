@@ -3,7 +3,7 @@ import { assetNotFound } from '../src/errors/domain.js';
 import type { ProviderRegistry } from '../src/providers/registry.js';
 import type { Asset, AssetOf, ProviderName } from '../src/providers/types.js';
 import { chunk, orderByKeys } from './by-key.js';
-import { Limiter } from '../src/concurrency.js';
+import { Limiter } from '../src/providers/concurrency.js';
 
 export interface LoaderOptions {
   /** Calls in flight per provider for providers without a multi-get (default 8). */

@@ -1,7 +1,7 @@
 import { loadNode } from './load.js';
 import type { Context } from '../src/context.js';
 import { badInput } from '../src/errors/domain.js';
-import { decodeGlobalId, isAssetTypename } from '../src/ids.js';
+import { decodeGlobalId, isAssetTypename } from '../schema/ids.js';
 import { AssetRef } from '../schema/asset.js';
 import { builder } from '../schema/builder.js';
 

@@ -1,6 +1,6 @@
 import type { Context } from '../src/context.js';
 import { badInput } from '../src/errors/domain.js';
-import { decodeAssetId, decodeGlobalId, providerOfTypename } from '../src/ids.js';
+import { decodeAssetId, decodeGlobalId, providerOfTypename } from '../schema/ids.js';
 import type { Asset, ProviderName } from '../src/providers/types.js';
 
 /** Every read of one asset or project by id goes through the request's loaders. */

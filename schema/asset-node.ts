@@ -1,4 +1,4 @@
-import { ASSET_TYPENAMES } from '../src/ids.js';
+import { ASSET_TYPENAMES } from './ids.js';
 import type { AssetOf, ProviderName } from '../src/providers/types.js';
 import { AssetRef } from './asset.js';
 import { builder } from './builder.js';

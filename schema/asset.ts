@@ -1,4 +1,4 @@
-import { ASSET_TYPENAMES } from '../src/ids.js';
+import { ASSET_TYPENAMES } from './ids.js';
 import type { Asset } from '../src/providers/types.js';
 import { builder } from './builder.js';
 import { AssetStatusEnum, MediaTypeEnum, ProviderEnum } from './enums.js';

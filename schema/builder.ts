@@ -3,7 +3,7 @@ import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../src/context.js';
-import { decodeGlobalId, encodeGlobalId } from '../src/ids.js';
+import { decodeGlobalId, encodeGlobalId } from './ids.js';
 
 /** Builder configuration only; types live in their own files and schema/index.ts assembles them. */
 export const builder = new SchemaBuilder<{

@@ -1,6 +1,6 @@
 import { Kind, valueFromASTUntyped } from 'graphql';
 import { badInput } from '../src/errors/domain.js';
-import { timecodeToMs } from '../src/timecode.js';
+import { timecodeToMs } from '../src/providers/timecode.js';
 import { builder } from './builder.js';
 
 // RFC 3339 date-time with a required offset: a DateTime without a zone is ambiguous.

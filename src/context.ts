@@ -1,8 +1,7 @@
-import type { Plugin } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Config } from './config/index.js';
 import type { LiveEngine } from './live/index.js';
-import type { Logger } from './logger.js';
+import type { Logger } from './observability/logger.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
 /** What every resolver sees. Loaders are new for each request (made on first use); providers are shared. */
@@ -32,24 +31,4 @@ export function createContext(config: Config, providers: ProviderRegistry, live:
       return (loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }));
     },
   };
-}
-
-/**
- * Puts the context's members on envelop's context object in place, getters and all. yoga's `context`
- * option merges what it returns with Object.assign, which calls every getter: the loaders and the
- * request's logger would be built for every request and subscription, used or not.
- */
-export function useContext(make: (initial: InitialContext) => Context): Plugin {
-  return {
-    onContextBuilding({ context }) {
-      Object.defineProperties(context, Object.getOwnPropertyDescriptors(make(context as InitialContext)));
-    },
-  };
-}
-
-/** What a transport puts on envelop's context before ours: the HTTP request, or a websocket's logger. */
-export interface InitialContext {
-  request?: Request;
-  /** A graphql-ws connection's logger (src/ws.ts), so its operations log under the connection's id. */
-  connectionLogger?: Logger;
 }

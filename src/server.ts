@@ -1,4 +1,4 @@
-import { createApp } from './app.js';
+import { createApp } from './server/app.js';
 import { ConfigError, loadConfig } from './config/index.js';
 
 /** Process entry: configuration, the app, and a graceful stop on SIGTERM/SIGINT. */

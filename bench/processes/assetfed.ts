@@ -1,4 +1,4 @@
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/server/app.js';
 import { loadConfig, type ProviderConfigs } from '../../src/config/index.js';
 import { announce, cpu, exitSoon, memory, profiling, serveRpc } from './rpc.js';
 

@@ -4,7 +4,7 @@ import { ProviderProblemRef, type ProviderProblem } from '../../schema/connectio
 import { payloadType } from '../../schema/mutation.js';
 import type { Context } from '../../src/context.js';
 import { toGraphQLError } from '../../src/errors/to-graphql.js';
-import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../src/ids.js';
+import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../schema/ids.js';
 import type { AssetWriter } from '../../src/providers/port.js';
 import type { ProviderName } from '../../src/providers/types.js';
 import { capability } from './inputs.js';

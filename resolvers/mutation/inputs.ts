@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeGlobalId, type NodeTypename } from '../../src/ids.js';
+import { decodeGlobalId, type NodeTypename } from '../../schema/ids.js';
 import type { Context } from '../../src/context.js';
 import { InvalidInputError, NotConfiguredError, UnsupportedError, type FieldPath } from '../../src/errors/domain.js';
 import { PROVIDER_LABELS } from '../../src/providers/index.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { payloadType } from '../../schema/mutation.js';
-import { decodeAssetId } from '../../src/ids.js';
+import { decodeAssetId } from '../../schema/ids.js';
 import type { Asset, AssetUpdate } from '../../src/providers/types.js';
 import { capability, nameSchema } from './inputs.js';
 import { InputProblems, InvalidInputError, UnsupportedError } from '../../src/errors/domain.js';

@@ -1,6 +1,6 @@
 import type { Context } from '../../src/context.js';
 import { badInput } from '../../src/errors/domain.js';
-import { decodeAssetId } from '../../src/ids.js';
+import { decodeAssetId } from '../../schema/ids.js';
 import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { ChangeRef } from '../../schema/change.js';

@@ -1,6 +1,6 @@
-import type { Logger } from '../logger.js';
+import type { Logger } from './logger.js';
 import type { GuardEvent } from '../providers/guard/guard.js';
-import type { CallEvent } from '../providers/http.js';
+import type { CallEvent } from '../providers/http/index.js';
 import type { ProviderName } from '../providers/types.js';
 import type { Metrics } from './metrics.js';
 import { providerCallLogger, providerGuardLogger } from './upstream-log.js';

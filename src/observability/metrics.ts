@@ -2,7 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LiveStats } from '../live/index.js';
 import type { GuardEvent, ProviderHealth } from '../providers/guard/guard.js';
-import type { CallEvent } from '../providers/http.js';
+import type { CallEvent } from '../providers/http/index.js';
 import type { ProviderName } from '../providers/types.js';
 import type { RequestSummary } from './request-log.js';
 

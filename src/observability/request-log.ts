@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../logger.js';
+import type { Logger } from './logger.js';
 import { codeOfResponse } from '../server/error-response.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 

@@ -1,7 +1,7 @@
 import type { ProviderErrorKind } from '../errors/domain.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from './logger.js';
 import type { GuardEvent } from '../providers/guard/guard.js';
-import type { CallEvent } from '../providers/http.js';
+import type { CallEvent } from '../providers/http/index.js';
 import type { ProviderName } from '../providers/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLError } from 'graphql';
-import type { Logger } from '../logger.js';
+import type { Logger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
 /** A GraphQL Name: a client's claimed operation name is logged only when it is one. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SandboxDefinition } from '../sandbox/server.js';
-import type { ClientOptions } from './http.js';
+import type { ClientOptions } from './http/index.js';
 import type { ProviderClient } from './port.js';
 import type { AssetBase, Capability } from './types.js';
 

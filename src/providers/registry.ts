@@ -1,6 +1,6 @@
 import { notConfigured } from '../errors/domain.js';
 import type { ProviderGuard, ProviderHealth } from './guard/guard.js';
-import { createGuard, type ClientOptions } from './http.js';
+import { createGuard, type ClientOptions } from './http/index.js';
 import { moduleOf, PROVIDER_MODULES, PROVIDERS, type ClientOf, type ProviderConfigs, type ProviderName } from './index.js';
 import type { Capability } from './types.js';
 import type { ProviderClient } from './port.js';

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { sendNodeResponse } from '@whatwg-node/server';
 import type { YogaServerInstance } from 'graphql-yoga';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom, type RequestSummary } from '../observability/index.js';
 import { errorBody, JSON_CONTENT_TYPE, writeSocketError } from './error-response.js';
 import { readRequestTarget } from './request-target.js';

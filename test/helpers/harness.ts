@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import { createApp, type App } from '../../src/app.js';
-import type { Logger } from '../../src/logger.js';
+import { createApp, type App } from '../../src/server/app.js';
+import type { Logger } from '../../src/observability/logger.js';
 import { loadConfig, type ProviderConfigs } from '../../src/config/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { PROVIDERS, type ProviderName } from '../../src/providers/index.js';

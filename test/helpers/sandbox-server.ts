@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { CallEvent, ClientOptions } from '../../src/providers/http.js';
+import type { CallEvent, ClientOptions } from '../../src/providers/http/index.js';
 import { SandboxServer, type SandboxDefinition } from '../../src/sandbox/server.js';
 
 interface Closable {

@@ -1,4 +1,4 @@
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../../providers/concurrency.js';
 import { InvalidInputError, ProviderError } from '../../errors/domain.js';
 import type { Asset } from '../../providers/types.js';
 import type { AssetProvider } from '../../providers/port.js';

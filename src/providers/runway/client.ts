@@ -1,6 +1,6 @@
 import type { RunwayConfig } from './env.js';
 import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
-import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
+import { createHttp, type ClientOptions, type ProviderHttp } from '../http/index.js';
 import type { AssetListFilter, ListWindow, Page } from '../types.js';
 import type { ProviderClient } from '../port.js';
 import type { RunwayAsset } from './types.js';
@@ -8,7 +8,7 @@ import { classifyRunwayError, mapRunwayAsset } from './map.js';
 import { RUNWAY_ASSET_ID, runwayAssetListSchema, runwayAssetSchema, type RunwayWireAsset } from './wire.js';
 import { runwayAssetPath } from './paths.js';
 import { createRunwayWriter } from './writer.js';
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 
 
 /** useapi.net's own bounds on GET /assets/: limit 1–50, offset 0–1000. */

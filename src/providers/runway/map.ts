@@ -1,4 +1,4 @@
-import type { ErrorClassifier } from '../http.js';
+import type { ErrorClassifier } from '../http/index.js';
 import type { MediaType } from '../types.js';
 import type { RunwayAsset } from './types.js';
 import { RUNWAY_UPLOAD_TYPES, type RunwayUploadType } from './media-types.js';

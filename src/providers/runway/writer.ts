@@ -1,7 +1,7 @@
 import type { RunwayConfig } from './env.js';
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { badInput, ProviderError, unsupported } from '../../errors/domain.js';
-import type { ProviderHttp } from '../http.js';
+import type { ProviderHttp } from '../http/index.js';
 import type { AssetWriter } from '../port.js';
 import type { DeleteFailure, DeleteResult, UploadFile, UploadInput } from '../types.js';
 import type { RunwayAsset } from './types.js';

@@ -1,10 +1,10 @@
 import type { TwelveLabsConfig } from './env.js';
 import { badInput } from '../../errors/domain.js';
-import { createHttp, type ClientOptions, type ProviderHttp } from '../http.js';
+import { createHttp, type ClientOptions, type ProviderHttp } from '../http/index.js';
 import type { AssetListFilter, ListWindow, MediaType, Page } from '../types.js';
 import type { AssetUpdater, AssetWriter, ProviderClient } from '../port.js';
 import type { TwelveLabsAsset } from './types.js';
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { classifyTwelveLabsError, mapAsset } from './map.js';
 import { wireAssetDetail, wireAssetList, type WireAssetList } from './wire.js';
 import { createTwelveLabsWriter } from './writer.js';

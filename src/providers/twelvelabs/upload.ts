@@ -1,5 +1,5 @@
 import { badInput } from '../../errors/domain.js';
-import type { ProviderHttp } from '../http.js';
+import type { ProviderHttp } from '../http/index.js';
 import type { TwelveLabsAsset } from './types.js';
 import type { UploadFile, UploadInput } from '../types.js';
 import { mapAsset } from './map.js';

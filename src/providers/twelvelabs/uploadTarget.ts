@@ -1,6 +1,6 @@
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import type { ProviderHttp } from '../http.js';
+import type { ProviderHttp } from '../http/index.js';
 import type { PartsReport, UploadedPart, UploadTarget, UploadTargetInput } from '../types.js';
 import type { TwelveLabsAsset } from './types.js';
 import { mapUploadTarget } from './map.js';

@@ -1,6 +1,6 @@
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { badInput, unsupported } from '../../errors/domain.js';
-import type { ClientOptions, ProviderHttp } from '../http.js';
+import type { ClientOptions, ProviderHttp } from '../http/index.js';
 import type { AssetUpdater, AssetWriter } from '../port.js';
 import type { AssetUpdate, DeleteFailure, DeleteResult } from '../types.js';
 import type { TwelveLabsAsset } from './types.js';

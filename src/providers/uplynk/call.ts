@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ProviderError, type ProviderErrorKind } from '../../errors/domain.js';
-import { createHttp, type ClientOptions, type ErrorClassifier } from '../http.js';
+import { createHttp, type ClientOptions, type ErrorClassifier } from '../http/index.js';
 import { signMessage, type UplynkParams } from './sign.js';
 import type { UplynkEnvelope } from './wire.js';
 

@@ -1,6 +1,6 @@
 import type { UplynkConfig } from './env.js';
 import { badInput } from '../../errors/domain.js';
-import type { ClientOptions } from '../http.js';
+import type { ClientOptions } from '../http/index.js';
 import type { AssetUpdater, AssetWriter, ChangeFeedSource, ExternalIdSource, FrameSource, ProviderClient } from '../port.js';
 import type { ChangeFeedPage } from '../types.js';
 import type { UplynkAsset } from './types.js';

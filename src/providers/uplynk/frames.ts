@@ -1,5 +1,5 @@
 import { badInput, ProviderError } from '../../errors/domain.js';
-import { timecodeToMs } from '../../timecode.js';
+import { timecodeToMs } from '../timecode.js';
 import type { Frame, Timecode } from '../types.js';
 import type { FrameSource } from '../port.js';
 import type { UplynkCall } from './call.js';

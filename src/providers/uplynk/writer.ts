@@ -1,5 +1,5 @@
 import type { UplynkAsset } from './types.js';
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
 import type { AssetWriter } from '../port.js';
 import type { DeleteFailure, DeleteResult } from '../types.js';

@@ -1,12 +1,12 @@
 import type { VideoJungleConfig } from './env.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import { createHttp, type ClientOptions } from '../http.js';
+import { createHttp, type ClientOptions } from '../http/index.js';
 import type { AssetListFilter, ListWindow, Page, Project } from '../types.js';
 import type { ProjectSource, ProviderClient, StatusCheck } from '../port.js';
 import type { ProjectWriter, VideoJungleAsset } from './types.js';
 import { classifyVjError, mapVjAsset, mapVjProject, pageVjAssets } from './map.js';
 import { vjAsset, vjAssetList, vjCheck, vjProject, vjProjectList } from './wire.js';
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { uuidPath } from './paths.js';
 import { createVjProjectWriter } from './project-writer.js';
 import { createVjWriter, type VjWriter } from './writer.js';

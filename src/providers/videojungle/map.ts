@@ -1,4 +1,4 @@
-import type { ErrorClassifier } from '../http.js';
+import type { ErrorClassifier } from '../http/index.js';
 import type { AssetListFilter, AssetStatus, ListWindow, MediaType, Page, Project } from '../types.js';
 import type { VideoJungleAsset } from './types.js';
 import { vjError, type VjAsset, type VjProject } from './wire.js';

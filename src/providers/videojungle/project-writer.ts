@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import type { ProviderHttp } from '../http.js';
+import type { ProviderHttp } from '../http/index.js';
 import type { GenerateInput, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from './types.js';
 import type { Project } from '../types.js';
 import { checkVideoEdit, toVideoEditCreate } from './edit.js';

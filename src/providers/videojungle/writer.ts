@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { mapLimit } from '../../concurrency.js';
+import { mapLimit } from '../concurrency.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import type { ProviderHttp } from '../http.js';
+import type { ProviderHttp } from '../http/index.js';
 import type { AssetWriter } from '../port.js';
 import type { DeleteResult, UploadInput, UploadTarget, UploadTargetInput } from '../types.js';
 import type { VideoJungleAsset } from './types.js';

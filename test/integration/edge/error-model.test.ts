@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createLogger } from '../../../src/logger.js';
+import { createLogger } from '../../../src/observability/logger.js';
 import { captureLines } from '../../helpers/capture.js';
 import { globalId, postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { runOver, TRANSPORTS } from '../../helpers/transports.js';

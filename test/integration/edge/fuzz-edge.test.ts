@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createLogger } from '../../../src/logger.js';
+import { createLogger } from '../../../src/observability/logger.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { captureLines } from '../../helpers/capture.js';
 import { errorProblems, leaksIn, responseProblems, Rng, secretScanner, seedOf, UNICODE, ASCII } from '../../helpers/fuzz.js';

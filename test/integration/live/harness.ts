@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createLiveEngine, type LiveEngine, type LiveEngineOptions, type TickInfo } from '../../../src/live/index.js';
-import type { CallEvent } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http/index.js';
 import { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { ProviderName } from '../../../src/providers/types.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
-import type { CallEvent } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';

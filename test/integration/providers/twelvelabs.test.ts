@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
-import type { CallEvent } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
-import type { CallEvent } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createUplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';

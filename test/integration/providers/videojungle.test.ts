@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
-import type { CallEvent } from '../../../src/providers/http.js';
+import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { SandboxServer } from '../../../src/sandbox/server.js';

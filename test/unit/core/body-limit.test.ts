@@ -1,6 +1,6 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { multipartLimits, useRequestBodyLimit } from '../../../src/body-limit.js';
+import { multipartLimits, useRequestBodyLimit } from '../../../src/plugins/use-request-body-limit.js';
 
 const yoga = createYoga({
   schema: createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text } } }),

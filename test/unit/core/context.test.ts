@@ -1,9 +1,10 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/index.js';
-import { createContext, useContext, type Context } from '../../../src/context.js';
+import { createContext, type Context } from '../../../src/context.js';
+import { useContext } from '../../../src/plugins/use-context.js';
 import type { LiveEngine } from '../../../src/live/index.js';
-import { createLogger } from '../../../src/logger.js';
+import { createLogger } from '../../../src/observability/logger.js';
 import type { ProviderRegistry } from '../../../src/providers/registry.js';
 
 describe('request context', () => {

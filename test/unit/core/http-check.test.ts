@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ProviderError } from '../../../src/errors/domain.js';
-import { ProviderHttp, type CallEvent } from '../../../src/providers/http.js';
+import { ProviderHttp, type CallEvent } from '../../../src/providers/http/index.js';
 
 // A 200 that carries an error, as Uplynk sends them.
 const server = createServer((_req, res) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageSize, sliceConnection } from '../../../resolvers/paging.js';
-import { decodeAssetId, decodeGlobalId, encodeGlobalId } from '../../../src/ids.js';
+import { decodeAssetId, decodeGlobalId, encodeGlobalId } from '../../../schema/ids.js';
 
 describe('global IDs', () => {
   it('round-trip provider ids that contain colons and @', () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ProviderHttp, rateLimitReset } from '../../../src/providers/http.js';
+import { ProviderHttp, rateLimitReset } from '../../../src/providers/http/index.js';
 
 /** The answers still to give, in order (then 200s), and when each call arrived. */
 let script: { status: number; headers?: Record<string, string> }[] = [];

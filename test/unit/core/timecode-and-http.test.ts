@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeQuery, retryAfter } from '../../../src/providers/http.js';
-import { msToTimecode, timecodeToMs } from '../../../src/timecode.js';
+import { encodeQuery, retryAfter } from '../../../src/providers/http/index.js';
+import { msToTimecode, timecodeToMs } from '../../../src/providers/timecode.js';
 
 describe('timecodes', () => {
   it.each([

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ProviderError } from '../../../src/errors/domain.js';
 import { FileStreamError } from '../../../src/providers/file-stream.js';
-import { ProviderHttp } from '../../../src/providers/http.js';
+import { ProviderHttp } from '../../../src/providers/http/index.js';
 import { mayHaveLanded } from '../../../src/providers/upload-outcome.js';
 
 const unavailable = (options: ConstructorParameters<typeof ProviderError>[4]) =>

@@ -1,7 +1,7 @@
 import { createYoga, createSchema, type Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { useCallerAuth } from '../../../src/auth-plugin.js';
-import { createCallerAuth } from '../../../src/auth.js';
+import { useCallerAuth } from '../../../src/plugins/use-caller-auth.js';
+import { createCallerAuth } from '../../../src/auth/tokens.js';
 
 /** A route some later change adds, answered by its own plugin after the caller check. */
 const useNewRoute = (path: string): Plugin => ({

@@ -3,7 +3,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/errors/domain.js';
 import { toGraphQLError } from '../../../src/errors/to-graphql.js';
-import { usePresentedErrors } from '../../../src/request-errors.js';
+import { usePresentedErrors } from '../../../src/plugins/use-presented-errors.js';
 import { formatForWire, presentError } from '../../../src/server/error-presentation.js';
 
 describe('presentError', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLoaders } from '../../../loaders/index.js';
-import { Limiter } from '../../../src/concurrency.js';
+import { Limiter } from '../../../src/providers/concurrency.js';
 import type { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { Asset, ProviderName } from '../../../src/providers/types.js';
 import type { AssetProvider } from '../../../src/providers/port.js';

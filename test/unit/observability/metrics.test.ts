@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import type { LiveStats } from '../../../src/live/index.js';
-import { createLogger } from '../../../src/logger.js';
+import { createLogger } from '../../../src/observability/logger.js';
 import { createMetrics, createRequestLogging, upstreamObservers, type HealthSource } from '../../../src/observability/index.js';
 import type { ProviderHealth } from '../../../src/providers/guard/guard.js';
 import { captureLines } from '../../helpers/capture.js';

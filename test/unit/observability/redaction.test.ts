@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSecrets, createLogger, createRedactor, REDACTED } from '../../../src/logger.js';
+import { addSecrets, createLogger, createRedactor, REDACTED } from '../../../src/observability/logger.js';
 import { providerSecrets } from '../../../src/providers/index.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
 import { sandboxSecrets } from '../../../src/sandbox/index.js';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { createLogger, type Logger } from '../../../src/logger.js';
+import { createLogger, type Logger } from '../../../src/observability/logger.js';
 import { createRequestLogging } from '../../../src/observability/index.js';
 import { captureLines } from '../../helpers/capture.js';
 

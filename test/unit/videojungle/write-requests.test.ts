@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProviderHttp, RequestSpec } from '../../../src/providers/http.js';
+import type { ProviderHttp, RequestSpec } from '../../../src/providers/http/index.js';
 import type { Project } from '../../../src/providers/types.js';
 import type { VideoJungleAsset } from '../../../src/providers/videojungle/types.js';
 import { createVjProjectWriter } from '../../../src/providers/videojungle/project-writer.js';

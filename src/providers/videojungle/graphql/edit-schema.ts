@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idOfType } from '../../../../resolvers/mutation/inputs.js';
-import { timecodeToMs } from '../../../timecode.js';
+import { timecodeToMs } from '../../timecode.js';
 import type { VideoEdit } from '../types.js';
 
 /** Video Jungle's timecode form, "HH:MM:SS" with an optional fraction of up to three digits. */

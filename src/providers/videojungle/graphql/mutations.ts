@@ -6,7 +6,7 @@ import { builder } from '../../../../schema/builder.js';
 import { payloadType } from '../../../../schema/mutation.js';
 import type { Context } from '../../../context.js';
 import type { FieldPath } from '../../../errors/domain.js';
-import { encodeGlobalId } from '../../../ids.js';
+import { encodeGlobalId } from '../../../../schema/ids.js';
 import type { Project } from '../../types.js';
 import type { ProjectWriter, VideoJungleAsset } from '../types.js';
 import { VideoJungleAssetRef } from './asset.js';

@@ -1,6 +1,6 @@
 import { sliceConnection } from '../../../../resolvers/paging.js';
 import { builder } from '../../../../schema/builder.js';
-import { decodeProjectId } from '../../../ids.js';
+import { decodeProjectId } from '../../../../schema/ids.js';
 import { primeProjects, projectLoader } from './loaders.js';
 import { ProjectConnectionRef, ProjectRef } from './project.js';
 

@@ -5,8 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { QueryLimits } from './config/index.js';
-import { errorResponse } from './server/error-response.js';
+import type { QueryLimits } from '../config/index.js';
 
 /**
  * graphql-armor's limits on every operation, over HTTP, SSE and websockets alike (they run in the
@@ -31,24 +30,6 @@ function useNoIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
-}
-
-/** Headers a browser cannot send cross-site without a CORS preflight (Apollo's and yoga's names). */
-const PREFLIGHT_HEADERS = ['graphql-require-preflight', 'apollo-require-preflight', 'x-graphql-yoga-csrf'];
-
-/**
- * CSRF prevention for uploads: a multipart POST is a "simple" request a hostile page can send with
- * the user's cookies, so it must carry a header that forces a preflight. JSON bodies already do.
- */
-export function useMultipartCsrfPrevention(): Plugin {
-  return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      if (request.method !== 'POST' || !request.headers.get('content-type')?.includes('multipart/form-data')) return;
-      if (PREFLIGHT_HEADERS.some((h) => request.headers.has(h))) return;
-      const message = `Multipart requests must send one of the headers ${PREFLIGHT_HEADERS.join(', ')} (CSRF prevention).`;
-      endResponse(errorResponse(400, 'CSRF_PREVENTION', message, { fetchAPI }));
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
-import { bearer, type CallerAuth } from './auth.js';
-import { looksLikeJwt } from './jwt.js';
-import { errorResponse } from './server/error-response.js';
-import { OPEN_PATHS } from './server/routes.js';
+import { bearer, type CallerAuth } from '../auth/tokens.js';
+import { looksLikeJwt } from '../auth/jwt.js';
+import { errorResponse } from '../server/error-response.js';
+import { OPEN_PATHS } from '../server/routes.js';
 
 /**
  * Rejects HTTP and SSE requests without a valid bearer token before anything is parsed (websockets

@@ -3,13 +3,13 @@ import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { bearer, type CallerAuth } from './auth.js';
-import { looksLikeJwt } from './jwt.js';
-import type { Logger } from './logger.js';
-import { ConnectionLog } from './observability/ws-log.js';
-import { formatForWire, presentError, presentResult, type PresentationContext } from './server/error-presentation.js';
-import { writeSocketError } from './server/error-response.js';
-import { serveGraphQLWs } from './server/ws-adapter.js';
+import { bearer, type CallerAuth } from '../auth/tokens.js';
+import { looksLikeJwt } from '../auth/jwt.js';
+import type { Logger } from '../observability/logger.js';
+import { ConnectionLog } from '../observability/ws-log.js';
+import { formatForWire, presentError, presentResult, type PresentationContext } from './error-presentation.js';
+import { writeSocketError } from './error-response.js';
+import { serveGraphQLWs } from './ws-adapter.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
 

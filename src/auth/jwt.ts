@@ -1,7 +1,7 @@
 import { createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-yoga/plugin-jwt';
 import type { Plugin } from 'graphql-yoga';
 import jsonwebtoken, { type Algorithm } from 'jsonwebtoken';
-import { bearer, type CallerAuth } from './auth.js';
+import { bearer, type CallerAuth } from './tokens.js';
 
 export interface JwtConfig {
   jwksUrl: string;

@@ -1,5 +1,5 @@
-import { badInput } from './errors/domain.js';
-import { PROVIDER_MODULES, type ProviderName } from './providers/index.js';
+import { badInput } from '../src/errors/domain.js';
+import { PROVIDER_MODULES, type ProviderName } from '../src/providers/index.js';
 
 /**
  * Global IDs are opaque: base64 of "<TypeName>:<provider's own id>" (the Relay convention Pothos uses),
