@@ -1,5 +1,5 @@
-import { startSandbox } from '../../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
+import { startSandbox } from '../../sandbox/index.js';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/credentials.js';
 import type { ProviderName } from '../../src/providers/types.js';
 import { announce, cpu, exitSoon, memory, serveRpc } from './rpc.js';
 

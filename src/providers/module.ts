@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SandboxDefinition } from '../sandbox/server.js';
+import type { SandboxDefinition } from '../../sandbox/server.js';
 import type { ClientOptions } from './http/index.js';
 import type { ProviderClient } from './port.js';
 import type { AssetBase, Capability } from './types.js';

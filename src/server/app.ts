@@ -21,7 +21,7 @@ import { addSecrets, createLogger, type Logger } from '../observability/logger.j
 import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } from '../observability/index.js';
 import { providerSecrets } from '../providers/index.js';
 import { ProviderRegistry } from '../providers/registry.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import { attachEdge } from './edge.js';
 import { GRAPHQL_PATH, ROUTES } from './routes.js';
 import { createWebSockets } from './ws.js';
@@ -55,7 +55,8 @@ export interface App {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const ownSandbox = config.sandbox && !options.sandbox ? await startSandbox() : undefined;
+  // Imported only when served: a server with real credentials never loads the stand-ins.
+  const ownSandbox = config.sandbox && !options.sandbox ? await (await import('../../sandbox/index.js')).startSandbox() : undefined;
   const sandboxed = options.sandbox ?? ownSandbox;
   const providerConfigs = sandboxed ? sandboxed.providers : config.providers;
   // Every configured key and token is scrubbed from every log line, whatever logged it.

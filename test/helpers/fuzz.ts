@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../src/sandbox/random.js';
+import { SeededRandom } from '../../sandbox/random.js';
 
 /**
  * What the fuzz tests share: seeded draws (a failure names an input the next run produces again, byte

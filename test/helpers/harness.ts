@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { createApp, type App } from '../../src/server/app.js';
 import type { Logger } from '../../src/observability/logger.js';
 import { loadConfig, type ProviderConfigs } from '../../src/config/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { PROVIDERS, type ProviderName } from '../../src/providers/index.js';
 import type { TypedDocumentString } from '../generated/graphql.js';
 

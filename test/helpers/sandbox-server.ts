@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CallEvent, ClientOptions } from '../../src/providers/http/index.js';
-import { SandboxServer, type SandboxDefinition } from '../../src/sandbox/server.js';
+import { SandboxServer, type SandboxDefinition } from '../../sandbox/server.js';
 
 interface Closable {
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../module.js';
-import type { RunwaySandbox } from '../../sandbox/runway/index.js';
+import type { RunwaySandbox } from '../../../sandbox/runway/index.js';
 import { type RunwayClient, createRunwayClient } from './client.js';
 import { runwayEnv, type RunwayConfig } from './env.js';
 
@@ -14,5 +14,5 @@ export const runway: ProviderModule<'RUNWAY', RunwayConfig, RunwayClient, Runway
   capabilities: ['ASSET_READ', 'ASSET_LIST', 'MEDIA_TYPE_FILTER', 'UPLOAD', 'DELETE'],
   create: createRunwayClient,
   graphql: () => import('./graphql.js'),
-  sandbox: () => import('../../sandbox/runway/index.js').then((m) => m.runwaySandbox),
+  sandbox: () => import('../../../sandbox/runway/index.js').then((m) => m.runwaySandbox),
 };

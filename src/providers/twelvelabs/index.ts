@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../module.js';
-import type { TwelveLabsSandbox } from '../../sandbox/twelvelabs/index.js';
+import type { TwelveLabsSandbox } from '../../../sandbox/twelvelabs/index.js';
 import { type TwelveLabsClient, createTwelveLabsClient } from './client.js';
 import { twelveLabsEnv, type TwelveLabsConfig } from './env.js';
 
@@ -24,5 +24,5 @@ export const twelveLabs: ProviderModule<'TWELVE_LABS', TwelveLabsConfig, TwelveL
   ],
   create: createTwelveLabsClient,
   graphql: () => import('./graphql.js'),
-  sandbox: () => import('../../sandbox/twelvelabs/index.js').then((m) => m.twelveLabsSandbox),
+  sandbox: () => import('../../../sandbox/twelvelabs/index.js').then((m) => m.twelveLabsSandbox),
 };

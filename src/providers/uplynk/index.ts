@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../module.js';
-import type { UplynkSandbox } from '../../sandbox/uplynk/index.js';
+import type { UplynkSandbox } from '../../../sandbox/uplynk/index.js';
 import { type UplynkClient, createUplynkClient } from './client.js';
 import { uplynkEnv, type UplynkConfig } from './env.js';
 
@@ -25,5 +25,5 @@ export const uplynk: ProviderModule<'UPLYNK', UplynkConfig, UplynkClient, Uplynk
   ],
   create: createUplynkClient,
   graphql: () => import('./graphql/index.js'),
-  sandbox: () => import('../../sandbox/uplynk/index.js').then((m) => m.uplynkSandbox),
+  sandbox: () => import('../../../sandbox/uplynk/index.js').then((m) => m.uplynkSandbox),
 };

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../module.js';
-import type { VideoJungleSandbox } from '../../sandbox/videojungle/index.js';
+import type { VideoJungleSandbox } from '../../../sandbox/videojungle/index.js';
 import { type VideoJungleClient, createVideoJungleClient } from './client.js';
 import { videoJungleEnv, type VideoJungleConfig } from './env.js';
 
@@ -25,5 +25,5 @@ export const videoJungle: ProviderModule<'VIDEO_JUNGLE', VideoJungleConfig, Vide
   ],
   create: createVideoJungleClient,
   graphql: () => import('./graphql/index.js'),
-  sandbox: () => import('../../sandbox/videojungle/index.js').then((m) => m.videoJungleSandbox),
+  sandbox: () => import('../../../sandbox/videojungle/index.js').then((m) => m.videoJungleSandbox),
 };

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../../../src/observability/logger.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
 import { captureLines } from '../../helpers/capture.js';
 import { errorProblems, leaksIn, responseProblems, Rng, secretScanner, seedOf, UNICODE, ASCII } from '../../helpers/fuzz.js';
 import { postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderPng } from '../../../src/sandbox/png.js';
+import { renderPng } from '../../../sandbox/png.js';
 import { startGateway, type Gateway } from '../../helpers/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { postMultipart } from '../../helpers/multipart.js';

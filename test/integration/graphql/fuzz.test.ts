@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/observability/logger.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { renderPng } from '../../../src/sandbox/png.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { renderPng } from '../../../sandbox/png.js';
 import { captureLines } from '../../helpers/capture.js';
 import { globalId, postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';

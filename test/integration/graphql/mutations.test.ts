@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderPng } from '../../../src/sandbox/png.js';
+import { renderPng } from '../../../sandbox/png.js';
 import { globalId, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
 import { postMultipart } from '../../helpers/multipart.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/observability/logger.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
 import { captureLines } from '../../helpers/capture.js';
 import { startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../../sandbox/index.js';
 import { startHarness, type Harness } from '../../helpers/harness.js';
 import { redisUrlForTests, uniqueKeyPrefix } from '../../helpers/redis.js';
 import { waitFor } from '../../helpers/wait.js';

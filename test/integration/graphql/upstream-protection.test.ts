@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createLogger } from '../../../src/observability/logger.js';
 import { ProviderHttp } from '../../../src/providers/http/index.js';
-import type { CallRecord, SandboxServer } from '../../../src/sandbox/server.js';
+import type { CallRecord, SandboxServer } from '../../../sandbox/server.js';
 import { captureLines } from '../../helpers/capture.js';
 import { globalId, startHarness, type GraphQLResponse, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';

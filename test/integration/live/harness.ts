@@ -3,7 +3,7 @@ import { createLiveEngine, type LiveEngine, type LiveEngineOptions, type TickInf
 import type { CallEvent } from '../../../src/providers/http/index.js';
 import { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { ProviderName } from '../../../src/providers/types.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../../sandbox/index.js';
 
 /** Poll period of the live tests: short, so a few ticks take well under a second. */
 export const POLL_MS = 100;

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetKey } from '../../../src/live/index.js';
 import type { Asset } from '../../../src/providers/types.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../../sandbox/index.js';
 import { deleteKeys, redisUrlForTests, uniqueKeyPrefix } from '../../helpers/redis.js';
 import { iterate, startLive, take, type LiveHarness } from './harness.js';
 

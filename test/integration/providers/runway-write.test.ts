@@ -3,10 +3,10 @@ import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
 import { RUNWAY_UPLOAD_MAX_BYTES } from '../../../src/providers/runway/media-types.js';
 import type { UploadFile } from '../../../src/providers/types.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { renderPng } from '../../../src/sandbox/png.js';
-import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { renderPng } from '../../../sandbox/png.js';
+import { createRunwaySandbox } from '../../../sandbox/runway/index.js';
+import { SandboxServer } from '../../../sandbox/server.js';
 import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const UPLOAD = 'POST /assets/';

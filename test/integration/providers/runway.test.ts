@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createRunwayClient } from '../../../src/providers/runway/client.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { createRunwaySandbox } from '../../../sandbox/runway/index.js';
+import { SandboxServer } from '../../../sandbox/server.js';
 import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const GET = 'GET /assets/:id';

@@ -5,8 +5,8 @@ import { DomainError, InvalidInputError, ProviderError } from '../../../src/erro
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import type { TwelveLabsAsset } from '../../../src/providers/twelvelabs/types.js';
 import type { UploadFile } from '../../../src/providers/types.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { createTwelveLabsSandbox, TwelveLabsStore } from '../../../src/sandbox/twelvelabs/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { createTwelveLabsSandbox, TwelveLabsStore } from '../../../sandbox/twelvelabs/index.js';
 import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
 import { twelveLabs } from '../../../src/providers/twelvelabs/index.js';
 

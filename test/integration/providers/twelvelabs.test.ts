@@ -3,9 +3,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
-import { createTwelveLabsSandbox } from '../../../src/sandbox/twelvelabs/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { SandboxServer } from '../../../sandbox/server.js';
+import { createTwelveLabsSandbox } from '../../../sandbox/twelvelabs/index.js';
 import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
 import { twelveLabs } from '../../../src/providers/twelvelabs/index.js';
 

@@ -4,10 +4,10 @@ import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { Change } from '../../../src/providers/types.js';
 import { createUplynkClient, type UplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { renderPng } from '../../../src/sandbox/png.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
-import { createUplynkSandbox, type UplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { renderPng } from '../../../sandbox/png.js';
+import { SandboxServer } from '../../../sandbox/server.js';
+import { createUplynkSandbox, type UplynkSandbox } from '../../../sandbox/uplynk/index.js';
 import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const UPDATE = 'POST /api2/asset/update';

@@ -4,9 +4,9 @@ import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createUplynkClient } from '../../../src/providers/uplynk/client.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
-import { createUplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { SandboxServer } from '../../../sandbox/server.js';
+import { createUplynkSandbox } from '../../../sandbox/uplynk/index.js';
 import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const GET = 'POST /api2/asset/get';

@@ -4,8 +4,8 @@ import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { UploadFile } from '../../../src/providers/types.js';
 import type { VideoEdit } from '../../../src/providers/videojungle/types.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { createVideoJungleSandbox } from '../../../sandbox/videojungle/index.js';
 import { clientOptions, useSandboxServer } from '../../helpers/sandbox-server.js';
 import { videoJungle } from '../../../src/providers/videojungle/index.js';
 

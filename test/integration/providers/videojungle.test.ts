@@ -2,9 +2,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http/index.js';
 import { createVideoJungleClient, type VideoJungleClient } from '../../../src/providers/videojungle/client.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { SandboxServer } from '../../../src/sandbox/server.js';
-import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { SandboxServer } from '../../../sandbox/server.js';
+import { createVideoJungleSandbox } from '../../../sandbox/videojungle/index.js';
 import { clientOptions, rejection, useSandboxServer } from '../../helpers/sandbox-server.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addSecrets, createLogger, createRedactor, REDACTED } from '../../../src/observability/logger.js';
 import { providerSecrets } from '../../../src/providers/index.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { sandboxSecrets } from '../../../src/sandbox/index.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { sandboxSecrets } from '../../../sandbox/index.js';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
 import { captureLines } from '../../helpers/capture.js';
 

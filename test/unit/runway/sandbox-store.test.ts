@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
-import { seedRunwayRecords } from '../../../src/sandbox/runway/seed.js';
+import { createRunwaySandbox } from '../../../sandbox/runway/index.js';
+import { seedRunwayRecords } from '../../../sandbox/runway/seed.js';
 
 describe('Runway sandbox store', () => {
   const { store } = createRunwaySandbox();

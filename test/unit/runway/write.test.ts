@@ -6,8 +6,8 @@ import {
   runwayUploadType,
 } from '../../../src/providers/runway/media-types.js';
 import { runwayDeleteReplySchema, runwayUploadReplySchema } from '../../../src/providers/runway/wire.js';
-import { createRunwaySandbox } from '../../../src/sandbox/runway/index.js';
-import { uploadRecord } from '../../../src/sandbox/runway/uploads.js';
+import { createRunwaySandbox } from '../../../sandbox/runway/index.js';
+import { uploadRecord } from '../../../sandbox/runway/uploads.js';
 
 const ASSET_ID = 'user:1234-runwayml:jane@example.com-asset:5b1f4c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b';
 const user = {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import type { SandboxRequest, SandboxResponse } from '../../../src/sandbox/server.js';
-import { createTwelveLabsSandbox, type TwelveLabsSandbox } from '../../../src/sandbox/twelvelabs/index.js';
-import { TwelveLabsStore } from '../../../src/sandbox/twelvelabs/store.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import type { SandboxRequest, SandboxResponse } from '../../../sandbox/server.js';
+import { createTwelveLabsSandbox, type TwelveLabsSandbox } from '../../../sandbox/twelvelabs/index.js';
+import { TwelveLabsStore } from '../../../sandbox/twelvelabs/store.js';
 
 const KEY = SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey;
 const MiB = 1024 * 1024;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import type { SandboxRequest, SandboxResponse } from '../../../src/sandbox/server.js';
-import { createTwelveLabsSandbox } from '../../../src/sandbox/twelvelabs/index.js';
-import { seedAssets } from '../../../src/sandbox/twelvelabs/seed.js';
-import { TwelveLabsStore } from '../../../src/sandbox/twelvelabs/store.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import type { SandboxRequest, SandboxResponse } from '../../../sandbox/server.js';
+import { createTwelveLabsSandbox } from '../../../sandbox/twelvelabs/index.js';
+import { seedAssets } from '../../../sandbox/twelvelabs/seed.js';
+import { TwelveLabsStore } from '../../../sandbox/twelvelabs/store.js';
 
 const KEY = SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageMimeType, mapUplynkAsset, mapUplynkChange, mapUplynkStatus } from '../../../src/providers/uplynk/map.js';
 import { uplynkChangesSchema, uplynkGetSchema } from '../../../src/providers/uplynk/wire.js';
-import { renderPng } from '../../../src/sandbox/png.js';
+import { renderPng } from '../../../sandbox/png.js';
 
 // The `/asset/get` sample of the docs (seed copy), with `meta` from the update sample.
 const DOC_GET = {

@@ -1,4 +1,4 @@
-import { Rejection } from '../../../src/sandbox/uplynk/params.js';
+import { Rejection } from '../../../sandbox/uplynk/params.js';
 
 /** The message of the Rejection (Uplynk's error envelope text) `fn` throws; fails if it throws none. */
 export function rejectionOf(fn: () => unknown): string {

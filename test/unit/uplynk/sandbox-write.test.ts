@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderPng } from '../../../src/sandbox/png.js';
-import { FrameRenderer } from '../../../src/sandbox/uplynk/frames.js';
-import { createHandlers } from '../../../src/sandbox/uplynk/handlers.js';
-import { createUplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
-import { MAX_POSTER_BYTES } from '../../../src/sandbox/uplynk/writes.js';
-import { Rejection } from '../../../src/sandbox/uplynk/params.js';
+import { renderPng } from '../../../sandbox/png.js';
+import { FrameRenderer } from '../../../sandbox/uplynk/frames.js';
+import { createHandlers } from '../../../sandbox/uplynk/handlers.js';
+import { createUplynkSandbox } from '../../../sandbox/uplynk/index.js';
+import { MAX_POSTER_BYTES } from '../../../sandbox/uplynk/writes.js';
+import { Rejection } from '../../../sandbox/uplynk/params.js';
 import { rejectionOf } from './rejection.js';
 
 function setup() {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { signMessage } from '../../../src/providers/uplynk/sign.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import type { SandboxRequest } from '../../../src/sandbox/server.js';
-import { authenticate } from '../../../src/sandbox/uplynk/auth.js';
-import { FrameRenderer } from '../../../src/sandbox/uplynk/frames.js';
-import { createHandlers, parseOrder } from '../../../src/sandbox/uplynk/handlers.js';
-import { createUplynkSandbox } from '../../../src/sandbox/uplynk/index.js';
-import { ASSET_COUNT, createUplynkSeed } from '../../../src/sandbox/uplynk/seed.js';
-import { CHANGES_PER_REPLY } from '../../../src/sandbox/uplynk/store.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import type { SandboxRequest } from '../../../sandbox/server.js';
+import { authenticate } from '../../../sandbox/uplynk/auth.js';
+import { FrameRenderer } from '../../../sandbox/uplynk/frames.js';
+import { createHandlers, parseOrder } from '../../../sandbox/uplynk/handlers.js';
+import { createUplynkSandbox } from '../../../sandbox/uplynk/index.js';
+import { ASSET_COUNT, createUplynkSeed } from '../../../sandbox/uplynk/seed.js';
+import { CHANGES_PER_REPLY } from '../../../sandbox/uplynk/store.js';
 import { rejectionOf } from './rejection.js';
 
 const { store } = createUplynkSandbox();

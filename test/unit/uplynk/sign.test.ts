@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { hmacHex, pythonJson, signMessage, verifyMessage } from '../../../src/providers/uplynk/sign.js';
+import { hmacHex, pythonJson, signMessage } from '../../../src/providers/uplynk/sign.js';
+import { verifyMessage } from '../../../sandbox/uplynk/signature.js';
 
 /*
  * Reference vector computed by hand with Python 3.11 (zlib 1.2.13), outside our code:

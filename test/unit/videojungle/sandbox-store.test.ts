@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials.js';
-import { createVideoJungleSandbox } from '../../../src/sandbox/videojungle/index.js';
-import { seedVideoJungle } from '../../../src/sandbox/videojungle/seed.js';
-import { VideoJungleStore } from '../../../src/sandbox/videojungle/store.js';
-import type { SandboxRequest } from '../../../src/sandbox/server.js';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/credentials.js';
+import { createVideoJungleSandbox } from '../../../sandbox/videojungle/index.js';
+import { seedVideoJungle } from '../../../sandbox/videojungle/seed.js';
+import { VideoJungleStore } from '../../../sandbox/videojungle/store.js';
+import type { SandboxRequest } from '../../../sandbox/server.js';
 
 const clock = (start = 1_000_000) => {
   let now = start;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { VideoEditCreate } from '../../../src/sandbox/videojungle/models.js';
-import { float, model, optional, parseBody, str, time, uuid, type Issue } from '../../../src/sandbox/videojungle/pydantic.js';
-import { seedVideoJungle } from '../../../src/sandbox/videojungle/seed.js';
-import { VideoJungleStore } from '../../../src/sandbox/videojungle/store.js';
-import { VideoJungleUploads } from '../../../src/sandbox/videojungle/uploads.js';
-import { VideoJungleWrites } from '../../../src/sandbox/videojungle/writes.js';
+import { VideoEditCreate } from '../../../sandbox/videojungle/models.js';
+import { float, model, optional, parseBody, str, time, uuid, type Issue } from '../../../sandbox/videojungle/pydantic.js';
+import { seedVideoJungle } from '../../../sandbox/videojungle/seed.js';
+import { VideoJungleStore } from '../../../sandbox/videojungle/store.js';
+import { VideoJungleUploads } from '../../../sandbox/videojungle/uploads.js';
+import { VideoJungleWrites } from '../../../sandbox/videojungle/writes.js';
 
 const clock = (start = 1_000_000) => {
   let now = start;

@@ -1,4 +1,4 @@
-import type { SandboxPart } from '../../providers/module.js';
+import type { SandboxPart } from '../../src/providers/module.js';
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxDefinition, SandboxResponse } from '../server.js';
 import { detail, videoJungleRoutes } from './routes.js';

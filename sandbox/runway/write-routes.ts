@@ -1,4 +1,4 @@
-import { RUNWAY_UPLOAD_MAX_BYTES, RUNWAY_UPLOAD_TYPES, runwayUploadType } from '../../providers/runway/media-types.js';
+import { ACCEPTED_TYPES, acceptedType, MAX_UPLOAD_BYTES } from './content-types.js';
 import type { Route } from '../server.js';
 import {
   ASSET_ID,
@@ -14,11 +14,11 @@ import type { RunwayStore } from './store.js';
 import { uploadRecord, uploadReply } from './uploads.js';
 
 export interface RunwayWriteOptions {
-  /** Largest upload body accepted, in bytes (default RUNWAY_UPLOAD_MAX_BYTES; tests lower it). */
+  /** Largest upload body accepted, in bytes (default MAX_UPLOAD_BYTES; tests lower it). */
   maxUploadBytes?: number;
 }
 
-const SUPPORTED = RUNWAY_UPLOAD_TYPES.map((t) => t.contentType).join(', ');
+const SUPPORTED = ACCEPTED_TYPES.map((t) => t.contentType).join(', ');
 
 /** POST /assets/ (raw-body upload) and DELETE /assets/:id, checked as useapi.net checks them. */
 export function runwayWriteRoutes(
@@ -27,7 +27,7 @@ export function runwayWriteRoutes(
   options: RunwayWriteOptions = {},
 ): Route[] {
   const authorized = bearerCheck(account);
-  const maxBytes = options.maxUploadBytes ?? RUNWAY_UPLOAD_MAX_BYTES;
+  const maxBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   return [
     {
       method: 'POST',
@@ -39,7 +39,7 @@ export function runwayWriteRoutes(
         const wrongAccount = emailProblem(req.query, account.email);
         if (wrongAccount) return runwayError(400, wrongAccount);
         const contentType = req.headers['content-type'];
-        const type = runwayUploadType(contentType);
+        const type = acceptedType(contentType);
         if (!type) {
           return runwayError(400, `Unsupported Content-Type ${contentType ?? '(none)'}, supported: ${SUPPORTED}`);
         }

@@ -1,5 +1,5 @@
-import type { ProviderModule } from '../providers/module.js';
-import { PROVIDER_MODULES, providerSecrets, type ModuleOf, type ProviderConfigs, type ProviderName } from '../providers/index.js';
+import type { ProviderModule } from '../src/providers/module.js';
+import { PROVIDER_MODULES, providerSecrets, type ModuleOf, type ProviderConfigs, type ProviderName } from '../src/providers/index.js';
 import { SandboxServer, type SandboxDefinition } from './server.js';
 
 export interface SandboxOptions {

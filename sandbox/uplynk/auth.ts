@@ -1,4 +1,4 @@
-import { verifyMessage } from '../../providers/uplynk/sign.js';
+import { verifyMessage } from './signature.js';
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxRequest } from '../server.js';
 import { Rejection, type Params } from './params.js';

@@ -1,4 +1,4 @@
-import type { SandboxPart } from '../../providers/module.js';
+import type { SandboxPart } from '../../src/providers/module.js';
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import type { SandboxDefinition } from '../server.js';
 import { FrameRenderer } from './frames.js';

@@ -1,4 +1,4 @@
-import { imageMimeType } from '../../providers/uplynk/map.js';
+import { isPosterImage } from './images.js';
 import { SeededRandom } from '../random.js';
 import { intParam, Rejection, stringListParam, stringParam, type Params } from './params.js';
 import type { SandboxAsset } from './seed.js';
@@ -141,7 +141,7 @@ function posterPatch(params: Params): Apply {
     throw new Rejection('poster_img must be smaller than 3MB before encoding');
   }
   // Uplynk renders the poster: bytes that are no image are refused [I: the real check is undocumented].
-  if (imageMimeType(compact) === 'application/octet-stream') throw new Rejection('poster_img is not a supported image');
+  if (!isPosterImage(compact)) throw new Rejection('poster_img is not a supported image');
   return (a, rng) => {
     // Posters live next to the asset's thumbnails, under a fresh name each time.
     a.poster_url = `${a.thumb_url.slice(0, a.thumb_url.lastIndexOf('/'))}/${rng.hex(32)}.jpg`;

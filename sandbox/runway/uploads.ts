@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { RunwayUploadType } from '../../providers/runway/media-types.js';
+import type { AcceptedType } from './content-types.js';
 import { RUNWAY_ACCOUNT_ID, RUNWAY_CDN, RUNWAY_OWNER_FIELDS, runwayAssetId } from './seed.js';
 import type { RunwayRecord } from './store.js';
 
 /** What POST /assets/ received, already validated. */
 export interface ReceivedUpload {
   name: string;
-  type: RunwayUploadType;
+  type: AcceptedType;
   size: number;
 }
 
