@@ -54,6 +54,8 @@ export class NotFoundError extends DomainError {
     readonly id: string,
     /** What was looked for: "asset", "project", "asset with external id". */
     readonly what = 'asset',
+    /** In a mutation: the input that named it (a path below `input`). */
+    readonly field?: FieldPath,
   ) {
     super(`${provider} ${what} ${JSON.stringify(id)} was not found`);
     this.name = 'NotFoundError';

@@ -42,7 +42,7 @@ export function toUserErrors(error: unknown, field: FieldPath = []): UserError[]
     return [{ code: 'PROVIDER_NOT_CONFIGURED', field: pathOf(original.field, field), message: `${PROVIDER_LABELS[original.provider]} is not configured on this server` }];
   }
   if (original instanceof NotFoundError) {
-    return [{ code: 'NOT_FOUND', field: pathOf(undefined, field), message: `${PROVIDER_LABELS[original.provider]} ${original.what} ${JSON.stringify(original.id)} was not found` }];
+    return [{ code: 'NOT_FOUND', field: pathOf(original.field, field), message: `${PROVIDER_LABELS[original.provider]} ${original.what} ${JSON.stringify(original.id)} was not found` }];
   }
   if (original instanceof ProviderError) {
     const at = pathOf(original.options.field, field);

@@ -45,6 +45,15 @@ export interface Project {
   assetCount: number | null;
   /** Present when the provider embedded the project's assets in the project itself. */
   assets: Asset[] | null;
+  /** The scripts a generation runs, with the parameters each needs; present when the provider sent them. */
+  scripts: ProjectScript[] | null;
+}
+
+/** A project's generation script, and the parameters a generation from it must give. */
+export interface ProjectScript {
+  id: string;
+  name: string | null;
+  parameters: { name: string; type: string | null; description: string | null }[];
 }
 
 /** A still image of an asset at a point in time. */

@@ -142,6 +142,13 @@ export function mapVjProject(wire: VjProject): Project {
     ownerId: wire.owner_id ?? null,
     assetCount: wire.asset_count ?? null,
     assets: wire.assets ? wire.assets.map((a) => mapVjAsset(a, wire.id)) : null,
+    scripts: wire.scripts
+      ? wire.scripts.map((s) => ({
+          id: s.id,
+          name: s.name ?? null,
+          parameters: (s.inputs ?? []).map((i) => ({ name: i.name, type: i.type ?? null, description: i.description ?? null })),
+        }))
+      : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badInput, ProviderError } from '../../errors/domain.js';
+import { badInput, InvalidInputError, NotFoundError, ProviderError } from '../../errors/domain.js';
 import type { ProviderHttp } from '../http/index.js';
 import type { GenerateInput, ProjectInput, ProjectWriter, VideoEdit, VideoJungleAsset } from './types.js';
 import type { Project } from '../types.js';
@@ -35,6 +35,34 @@ function checkGenerate(input: GenerateInput): void {
   if (input.prompt !== undefined && input.prompt.trim() === '') {
     throw badInput('prompt must not be empty when given', { field: 'prompt' });
   }
+}
+
+/** The project a generation runs in; NOT_FOUND on `projectId` when there is none. */
+async function projectToGenerate(getProject: (id: string) => Promise<Project>, projectId: string): Promise<Project> {
+  try {
+    return await getProject(projectId);
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'NOT_FOUND') throw new NotFoundError('VIDEO_JUNGLE', projectId, 'project', ['projectId']);
+    throw error;
+  }
+}
+
+/**
+ * The script's declared parameters, checked before the generate call (the project lists its scripts
+ * and their inputs): an unknown script is NOT_FOUND on `scriptId`, a parameter left out is REQUIRED on
+ * `parameters`, naming it. A project that lists no scripts leaves the check to the generate call.
+ */
+function checkScriptParameters(project: Project, input: GenerateInput): void {
+  if (!project.scripts) return;
+  const script = project.scripts.find((s) => s.id === input.scriptId);
+  if (!script) throw new NotFoundError('VIDEO_JUNGLE', input.scriptId, 'script', ['scriptId']);
+  const given = new Set(input.parameters.map((p) => p.name));
+  const missing = script.parameters.map((p) => p.name).filter((name) => !given.has(name));
+  if (missing.length === 0) return;
+  throw new InvalidInputError(
+    `Missing script parameter${missing.length > 1 ? 's' : ''}: ${missing.map((n) => JSON.stringify(n)).join(', ')} (the script takes ${script.parameters.map((p) => p.name).join(', ')})`,
+    { field: ['parameters'], reason: 'REQUIRED' },
+  );
 }
 
 /**
@@ -91,6 +119,7 @@ export function createVjProjectWriter(
     async generate(input: GenerateInput): Promise<VideoJungleAsset> {
       const base = `/projects/${uuidPath(input.projectId, 'project', 'projectId')}/${uuidPath(input.scriptId, 'script', 'scriptId')}/generate`;
       checkGenerate(input);
+      await checkScriptParameters(await projectToGenerate(getProject, input.projectId), input);
       const query = pythonUrlencode(input.parameters);
       const body =
         input.prompt === undefined

@@ -31,6 +31,17 @@ export const vjAsset = z.object({
 });
 export type VjAsset = z.infer<typeof vjAsset>;
 
+/**
+ * A project's script (VJ-PY `Script`: id, project_id, value, inputs, name, created_at, key?, manuscript?).
+ * `inputs` are the parameters a generation needs; the SDK types them as bare dicts [I: each names one
+ * parameter in `name`, with its `type` and sometimes a `description`].
+ */
+export const vjScript = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  inputs: z.array(z.object({ name: z.string(), type: z.string().nullish(), description: z.string().nullish() }).passthrough()).nullish(),
+});
+
 export const vjProject = z.object({
   id: z.string(),
   name: z.string(),
@@ -42,7 +53,7 @@ export const vjProject = z.object({
   asset_count: z.number().nullish(),
   assets: z.array(vjAsset).nullish(),
   prompts: z.array(z.unknown()).nullish(),
-  scripts: z.array(z.unknown()).nullish(),
+  scripts: z.array(vjScript).nullish(),
 });
 export type VjProject = z.infer<typeof vjProject>;
 

@@ -60,11 +60,28 @@ describe('Video Jungle through the mutations', () => {
     });
   });
 
+  it("needs nothing but the schema: a project's scripts name the parameters a generation takes", async () => {
+    const found = await h.gql(`query($id: ID!) { project(id: $id) { scripts { id name parameters { name type } } } }`, { id: projectId });
+    const script = found.data!.project.scripts.find((s: { id: string }) => s.id === scriptId);
+    expect(script.parameters.map((p: { name: string }) => p.name)).toEqual(scriptParams);
+    const missing = await h.gql(
+      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`,
+      { input: { projectId, scriptId, parameters: [] } },
+    );
+    expect(missing.data!.generateAsset.userErrors[0].message).toContain(JSON.stringify(scriptParams[0]));
+    const generated = await h.gql(
+      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id status } userErrors { code } } }`,
+      { input: { projectId, scriptId: script.id, parameters: script.parameters.map((p: { name: string }) => ({ name: p.name, value: 'x' })) } },
+    );
+    expect(generated.data!.generateAsset).toMatchObject({ asset: { status: 'PROCESSING' }, userErrors: [] });
+  });
+
   it.each([
     ['a script id that is not a UUID', () => ({ scriptId: 'horoscope' }), 'INVALID', ['input', 'scriptId'], 0],
     ['a parameter given twice', () => ({ parameters: [{ name: 'x', value: '1' }, { name: 'x', value: '2' }] }), 'INVALID', ['input', 'parameters', '1', 'name'], 0],
     ['an unknown script', () => ({ scriptId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND', ['input', 'scriptId'], 1],
-    ['a parameter the script needs left out', () => ({ parameters: [] }), 'REJECTED_BY_PROVIDER', ['input', 'parameters'], 1],
+    // Both caught before the generate call, from the project's own scripts (one read of the project).
+    ['a parameter the script needs left out', () => ({ parameters: [] }), 'REQUIRED', ['input', 'parameters'], 1],
   ])('points a generateAsset refusal of %s at the field at fault', async (_label, overrides, code, field, calls) => {
     const res = await h.gql(
       `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`,

@@ -171,7 +171,8 @@ describe('Video Jungle generate', () => {
     expect(asset).toMatchObject({ provider: 'VIDEO_JUNGLE', projectId: id, assetType: 'generated_video', mediaType: 'VIDEO' });
     expect(asset).toMatchObject({ status: 'PROCESSING', providerStatus: 'processing', uploaded: false, url: null });
     expect(asset.createParameters).toEqual({ 'zodiac sign': 'Aries', 'lucky number': '7' });
-    expect(server.callsByEndpoint()).toEqual({ [GENERATE]: 1, [GET_ASSET]: 1 });
+    // The project first: its scripts name the parameters the generation must give.
+    expect(server.callsByEndpoint()).toEqual({ 'GET /projects/:id': 1, [GENERATE]: 1, [GET_ASSET]: 1 });
   });
 
   it('sends a custom prompt in the body', async () => {
@@ -191,19 +192,17 @@ describe('Video Jungle generate', () => {
     expect(ready?.url).toContain('X-Amz-Signature=');
   });
 
-  it('is REJECTED without a parameter the script needs, NOT_FOUND for an unknown script; never retried', async () => {
+  it("refuses a parameter the script needs and an unknown script from the project's own scripts, before the generate call", async () => {
     const { id, scriptId } = horoscope();
-    const missing = await expectProviderError(
-      client.projectWriter.generate({ projectId: id, scriptId, parameters: ZODIAC.slice(0, 1) }),
-      'REJECTED',
-    );
-    expect(missing.detail).toBe('Missing script parameter: lucky number');
-    expect(missing.options.field).toEqual(['parameters']);
-    const unknown = await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }), 'NOT_FOUND');
-    expect(unknown.options.field).toEqual(['scriptId']);
+    const missing = await rejection(client.projectWriter.generate({ projectId: id, scriptId, parameters: ZODIAC.slice(0, 1) }));
+    expect(missing).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REQUIRED', field: ['parameters'], message: expect.stringContaining('"lucky number"') });
+    const unknown = await rejection(client.projectWriter.generate({ projectId: id, scriptId: UNKNOWN, parameters: ZODIAC }));
+    expect(unknown).toMatchObject({ code: 'NOT_FOUND', field: ['scriptId'] });
+    expect(server.calls(GENERATE)).toBe(0);
     server.faults.next({ type: 'status', status: 502 }, { endpoint: GENERATE });
     await expectProviderError(client.projectWriter.generate({ projectId: id, scriptId, parameters: ZODIAC }), 'UNAVAILABLE');
-    expect(server.callsByEndpoint()).toEqual({ [GENERATE]: 3 });
+    // A write is never retried.
+    expect(server.calls(GENERATE)).toBe(1);
   });
 
   it('refuses malformed ids, duplicate parameters and an empty prompt before any call', async () => {

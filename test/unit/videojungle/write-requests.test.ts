@@ -52,7 +52,8 @@ describe('Video Jungle write requests', () => {
     await writer.generate({ projectId: P, scriptId: S, parameters: [], prompt: 'tea', promptPersona: 'Calm narrator' });
     expect(r.sent[1]!.path).toBe(`/projects/${P}/${S}/generate`);
     expect(JSON.parse(r.sent[1]!.body as string)).toEqual({ prompt: 'tea', prompt_persona: 'Calm narrator', render_prompt: false });
-    expect(r.fetched).toEqual([A, A]);
+    // Each generate reads the project first (its scripts; none listed here), then the asset it made.
+    expect(r.fetched).toEqual([P, A, P, A]);
   });
 
   it('renderEdit posts the VideoEditCreate and returns the edit id', async () => {

@@ -137,3 +137,4 @@ builder.mutationFields((t) => ({
       }, { asset: null, editId: null }),
   }),
 }));
+

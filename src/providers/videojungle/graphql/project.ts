@@ -1,6 +1,7 @@
 import { builder } from '../../../../schema/builder.js';
 import { connectionType } from '../../../../schema/connection.js';
-import type { Project } from '../../types.js';
+import type { Project, ProjectScript } from '../../types.js';
+import { projectLoader } from './loaders.js';
 
 export const ProjectRef = builder.objectRef<Project>('Project');
 
@@ -20,3 +21,31 @@ builder.node(ProjectRef, {
 });
 
 export const ProjectConnectionRef = connectionType<Project>('Project', ProjectRef);
+
+const ScriptParameterRef = builder.objectRef<ProjectScript['parameters'][number]>('VideoJungleScriptParameter').implement({
+  description: 'A parameter a generation from the script must give (all values are strings).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Its name, as generateAsset takes it in `parameters`.' }),
+    type: t.exposeString('type', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+const ScriptRef = builder.objectRef<ProjectScript>('VideoJungleScript').implement({
+  description: "A project's generation script: what generateAsset runs, and the parameters it needs.",
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'The script id generateAsset takes as `scriptId`.' }),
+    name: t.exposeString('name', { nullable: true }),
+    parameters: t.field({ type: [ScriptParameterRef], resolve: (s) => s.parameters }),
+  }),
+});
+
+builder.objectFields(ProjectRef, (t) => ({
+  scripts: t.field({
+    type: [ScriptRef],
+    nullable: true,
+    description: 'The scripts generateAsset can run in this project, with the parameters each needs.',
+    // A project read as an asset's parent carries no scripts: then the whole project is read.
+    resolve: async (project, _args, ctx) => project.scripts ?? (await projectLoader(ctx).load(project.id)).scripts ?? [],
+  }),
+}));
