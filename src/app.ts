@@ -16,7 +16,8 @@ import { useGraphQLErrorResponses, useMalformedRequestErrors, usePresentedErrors
 import { addSecrets, createLogger, providerSecrets, type Logger } from './logger.js';
 import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } from './observability/index.js';
 import { ProviderRegistry } from './providers/registry.js';
-import { startSandbox, type Sandbox } from './sandbox/index.js';
+import type { Sandbox } from './sandbox/index.js';
+import { startSandboxOnDemand } from './sandbox-on-demand.js';
 import { attachEdge } from './server/edge.js';
 import { GRAPHQL_PATH, ROUTES } from './server/routes.js';
 import { createWebSockets } from './ws.js';
@@ -50,7 +51,7 @@ export interface App {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const ownSandbox = config.sandbox && !options.sandbox ? await startSandbox() : undefined;
+  const ownSandbox = config.sandbox && !options.sandbox ? await startSandboxOnDemand() : undefined;
   const sandboxed = options.sandbox ?? ownSandbox;
   const providerConfigs = sandboxed ? sandboxed.providers : config.providers;
   // Every configured key and token is scrubbed from every log line, whatever logged it.
