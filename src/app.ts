@@ -50,7 +50,7 @@ export interface App {
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, { format: config.logFormat });
   const ownSandbox = config.sandbox && !options.sandbox ? await startSandboxOnDemand() : undefined;
   const sandboxed = options.sandbox ?? ownSandbox;
   const providerConfigs = sandboxed ? sandboxed.providers : config.providers;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_FORMATS, type LogFormat } from './log-format.js';
 import { PROVIDERS, type ProviderName } from './providers/types.js';
 
 /**
@@ -24,6 +25,8 @@ export interface Config {
   introspection: boolean;
   limits: QueryLimits;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT: `json` (default) or `pretty` for a terminal. */
+  logFormat: LogFormat;
   upstream: UpstreamConfig;
   /** false turns DataLoader batching off (one upstream call per key); only the bench wants that. */
   batching: boolean;
@@ -164,6 +167,7 @@ const envSchema = z.object({
   MAX_DIRECTIVES: optional(int(1, 1000)),
   MAX_COST: optional(int(10, 10_000_000)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  LOG_FORMAT: optional(z.enum(LOG_FORMATS)),
   UPSTREAM_TIMEOUT_MS: optional(int(100, 600_000)),
   UPSTREAM_RETRIES: optional(int(0, 10)),
   UPSTREAM_MAX_RETRY_AFTER_MS: optional(int(0, 600_000)),
@@ -228,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxCost: e.MAX_COST ?? 20_000,
     },
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT ?? 'json',
     upstream: {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS ?? 10_000,
       retries: e.UPSTREAM_RETRIES ?? 2,
