@@ -18,6 +18,8 @@ import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } 
 import { ProviderRegistry } from './providers/registry.js';
 import type { Sandbox } from './sandbox/index.js';
 import { startSandboxOnDemand } from './sandbox-on-demand.js';
+import { createGraphiQL } from './graphiql/index.js';
+import { ownQuery } from './graphiql/own-query.js';
 import { attachEdge } from './server/edge.js';
 import { GRAPHQL_PATH, ROUTES } from './server/routes.js';
 import { createWebSockets } from './ws.js';
@@ -79,6 +81,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
+  const graphiql = createGraphiQL({
+    sandbox: Boolean(sandboxed),
+    tokenRequired: !auth.anonymous,
+    run: ownQuery((url, init) => yoga.fetch(url, init), GRAPHQL_PATH, config.apiTokens[0]),
+    onError: (error) => logger.warn({ err: error }, 'GraphiQL: example ids could not be read; the tabs show placeholders'),
+  });
+
   const uploads = multipartLimits(config.maxUploadBytes);
   const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -87,7 +96,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
+    graphiql: graphiql.options,
+    renderGraphiQL: graphiql.render,
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
     fetchAPI: createFetch({ formDataLimits: uploads.parts }),
@@ -108,6 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // unless src/server/routes.ts names its path open.
       useCallerAuth(auth, { jwt: jwt !== undefined }, GRAPHQL_PATH),
       ...(jwt ? [jwt.plugin] : []),
+      graphiql.plugin,
       useReadiness(() => providers.health()),
       ...metrics.plugins,
       useMultipartCsrfPrevention(),
