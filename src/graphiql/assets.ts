@@ -1,14 +1,24 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip as gzipCallback } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
 import { START_SCRIPT } from './start-script.js';
 
 type Bundled = typeof import('@graphql-yoga/render-graphiql/graphiql');
+
+const require = createRequire(import.meta.url);
+const gzip = promisify(gzipCallback);
 
 /**
  * GraphiQL's files, served by this server so the page needs no other host (offline, air-gapped, or
  * behind a CSP of 'self'). Their content is yoga's own offline build of its GraphiQL
  * (@graphql-yoga/render-graphiql, pinned with graphql-yoga), which would otherwise inline all of it,
  * 9 MB, into every page: as files they are fetched once and then revalidated by ETag.
+ *
+ * The package holds them as string literals in a 9 MB module. It is read on the first request for
+ * one of them, each file is kept gzipped (2.5 MB in all, sent as is to every browser) and the module
+ * is dropped again, so a server keeps neither its source nor its strings.
  */
 const ASSETS = {
   '/graphiql/graphiql.css': { type: 'text/css; charset=utf-8', content: (b: Bundled) => b.css },
@@ -24,23 +34,27 @@ const ASSETS = {
 export const GRAPHIQL_ASSET_PATHS: readonly string[] = Object.keys(ASSETS);
 
 interface Loaded {
-  body: Buffer;
+  gzipped: Buffer;
   etag: string;
 }
 
 let loaded: Promise<Map<string, Loaded>> | undefined;
 
-/** Read on the first request for one of them: a server nobody opens GraphiQL on never holds the 9 MB. */
 function load(): Promise<Map<string, Loaded>> {
-  loaded ??= import('@graphql-yoga/render-graphiql/graphiql').then((bundled) => {
+  loaded ??= (async () => {
+    const path = require.resolve('@graphql-yoga/render-graphiql/graphiql');
+    const bundled = require(path) as Bundled;
+    delete require.cache[path];
     const files = new Map<string, Loaded>();
-    for (const [path, asset] of Object.entries(ASSETS)) {
-      const content = asset.content(bundled);
-      const body = Buffer.isBuffer(content) ? content : Buffer.from(content);
-      files.set(path, { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` });
+    for (const [asset, { content }] of Object.entries(ASSETS)) {
+      const body = content(bundled);
+      const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+      const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+      // Compressed off the event loop (libuv's pool): the first visitor does not stall other requests.
+      files.set(asset, { gzipped: await gzip(bytes), etag });
     }
     return files;
-  });
+  })();
   return loaded;
 }
 
@@ -51,11 +65,20 @@ export function useGraphiQLAssets(): Plugin {
       if (!(url.pathname in ASSETS) || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const type = ASSETS[url.pathname as keyof typeof ASSETS].type;
       const file = (await load()).get(url.pathname)!;
-      // no-cache: kept, but asked again each time, so an upgrade is never mixed with stale files.
-      const headers = { 'content-type': type, etag: file.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+      const gzipped = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+      const headers: Record<string, string> = {
+        'content-type': type,
+        etag: file.etag,
+        // Kept, but asked again each time, so an upgrade is never mixed with stale files.
+        'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        'x-content-type-options': 'nosniff',
+      };
+      if (gzipped) headers['content-encoding'] = 'gzip';
       const fresh = request.headers.get('if-none-match') === file.etag;
-      const body = fresh || request.method === 'HEAD' ? null : (file.body as Uint8Array<ArrayBuffer>);
-      endResponse(new fetchAPI.Response(body, { status: fresh ? 304 : 200, headers }));
+      // A client that takes no gzip (curl without --compressed) gets the file unpacked, at its own cost.
+      const bytes = fresh || request.method === 'HEAD' ? null : gzipped ? file.gzipped : gunzipSync(file.gzipped);
+      endResponse(new fetchAPI.Response(bytes as Uint8Array<ArrayBuffer> | null, { status: fresh ? 304 : 200, headers }));
     },
   };
 }
