@@ -14,11 +14,14 @@ import { build, type Metafile } from 'esbuild';
 export const OUT_DIR = 'dist';
 export const ENTRY = 'src/server.ts';
 
-/** Builds into `outDir` (emptied first); the metafile says which sources each output holds and imports. */
-export async function buildProduction(outDir = OUT_DIR): Promise<Metafile> {
+/**
+ * Builds into `outDir` (emptied first); the metafile says which sources each output holds and imports.
+ * `entryPoints` (name → source) default to the server; the bench builds its assetfed process the same way.
+ */
+export async function buildProduction(outDir = OUT_DIR, entryPoints: Record<string, string> = { server: ENTRY }): Promise<Metafile> {
   await rm(outDir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { server: ENTRY },
+    entryPoints,
     outdir: outDir,
     bundle: true,
     splitting: true,

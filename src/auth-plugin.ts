@@ -8,8 +8,8 @@ import { GRAPHIQL_ASSETS, OPEN_PATHS } from './server/routes.js';
  * Rejects HTTP and SSE requests without a valid bearer token before anything is parsed (websockets
  * check the same tokens at connection_init, in src/ws.ts). An allow-list: every request needs a
  * caller except the open paths of src/server/routes.ts and the GraphiQL page with its static files
- * (the HTML shell and its scripts; its queries carry the token), so a route added later is closed until it is listed there. List it before
- * any plugin that answers a route.
+ * (the HTML shell and its scripts; its queries carry the token), so a route added later is closed
+ * until it is listed there. List it before any plugin that answers a route.
  */
 export function useCallerAuth(auth: CallerAuth, options: { jwt: boolean }, endpoint = '/graphql'): Plugin {
   return {

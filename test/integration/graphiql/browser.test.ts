@@ -18,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!unavailable) browser = await launchChromium();
-});
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -31,7 +31,7 @@ async function openGraphiQL(h: Harness) {
   page.on('websocket', (ws) => sockets.push(ws.url()));
   const response = await page.goto(`${h.url}/graphql`);
   expect(response?.status()).toBe(200);
-  await page.locator('.graphiql-tab').first().waitFor({ timeout: 30_000 });
+  await page.locator('.graphiql-tab').first().waitFor({ timeout: 60_000 });
   return { page, blocked, sockets, close: () => context.close() };
 }
 
@@ -57,7 +57,7 @@ async function run(page: Page, ...expected: RegExp[]) {
     const shown = await text();
     return expected.filter((pattern) => !pattern.test(shown)).map(String);
   };
-  await expect.poll(missing, { timeout: 20_000 }).toEqual([]);
+  await expect.poll(missing, { timeout: 45_000 }).toEqual([]);
 }
 
 /** Replaces the active tab's headers (typed into the Headers editor, as a person would). */
@@ -69,6 +69,9 @@ async function setHeaders(page: Page, headers: Record<string, string>) {
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(JSON.stringify(headers));
 }
+
+/** A browser beside a busy test suite on two cores: generous, since only a hang should fail these. */
+const BROWSER_TEST_MS = 120_000;
 
 describe.skipIf(unavailable !== undefined)('GraphiQL in a browser, offline', () => {
   describe('an open sandbox server', () => {
@@ -99,7 +102,7 @@ describe.skipIf(unavailable !== undefined)('GraphiQL in a browser, offline', () 
       } finally {
         await close();
       }
-    });
+    }, BROWSER_TEST_MS);
   });
 
   describe('a server with API_TOKENS', () => {
@@ -118,7 +121,7 @@ describe.skipIf(unavailable !== undefined)('GraphiQL in a browser, offline', () 
       } finally {
         await close();
       }
-    });
+    }, BROWSER_TEST_MS);
 
     it('sends the Headers tab token with queries and, in connection_init, with subscriptions', async () => {
       const { page, blocked, sockets, close } = await openGraphiQL(h);
@@ -136,6 +139,6 @@ describe.skipIf(unavailable !== undefined)('GraphiQL in a browser, offline', () 
       } finally {
         await close();
       }
-    });
+    }, BROWSER_TEST_MS);
   });
 });
