@@ -3,12 +3,15 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, loadConfig } from '../../../src/config.js';
 
-/** .env.example as docker compose reads it: NAME=value lines, comments and blank lines ignored. */
+/**
+ * .env.example's variables: its NAME=value lines, and the `# NAME=value` lines left commented out
+ * (listed with their default, but not set by an env file).
+ */
 function readEnvExample(): Record<string, string> {
   const text = readFileSync(resolve(import.meta.dirname, '../../../.env.example'), 'utf8');
   const env: Record<string, string> = {};
   for (const line of text.split('\n')) {
-    const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+    const match = /^(?:# )?([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
     if (match) env[match[1]!] = match[2]!;
     else expect(line === '' || line.startsWith('#'), `unexpected line: ${line}`).toBe(true);
   }
