@@ -7,7 +7,9 @@
  * Authorization header of the active tab's Headers editor is sent there as `{ authorization }`, read
  * each time the socket (re)connects, so a token works for subscriptions as it does for queries (which
  * send the editor's headers themselves). The socket closes when its last subscription ends, so the
- * next one connects with whatever the editor holds then.
+ * next one connects with whatever the editor holds then. GraphiQL reports an edit after a short
+ * debounce: a subscription started within it connects with the previous headers, is refused (4403),
+ * and graphql-ws reconnects with the new ones a moment later.
  */
 export const START_SCRIPT = `'use strict';
 (function () {

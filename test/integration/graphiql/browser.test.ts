@@ -40,8 +40,11 @@ async function selectTab(page: Page, title: string) {
   // A DOM click: the tab bar scrolls and animates, so a pointer aimed at a far tab can land on another.
   await tab.locator('button.graphiql-tab-button').dispatchEvent('click');
   await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
-  // The editors take the tab's content a moment later: run only once the operation is in place.
+  // The editors take the tab's content a moment later, and GraphiQL derives the operation to run from
+  // them later still (a click before that runs the previous tab's operation name: "Cannot infer
+  // operation"). Run once both have happened, as a person would.
   await expect.poll(async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' ')).toContain(` ${title}`);
+  await page.waitForTimeout(1000);
 }
 
 /**
@@ -68,6 +71,10 @@ async function setHeaders(page: Page, headers: Record<string, string>) {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(JSON.stringify(headers));
+  // GraphiQL takes an edit in after a short debounce (and stores it then): run only once it has, as
+  // a person would, or the first socket still carries the previous headers (refused, then retried).
+  const typed = Object.values(headers)[0]!;
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState') ?? '')).toContain(typed);
 }
 
 /** A browser beside a busy test suite on two cores: generous, since only a hang should fail these. */
