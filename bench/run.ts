@@ -18,13 +18,19 @@ import { table } from './lib/stats.js';
  * case in bench/results/, and the issue's targets as PASS/FAIL at the end.
  *
  * BENCH_CASES=overhead,ceiling runs a subset; BENCH_QUICK=1 is a smoke run of a few seconds per case;
- * BENCH_PROFILE=1 records a CPU profile of assetfed under each load and prints its hot spots.
+ * BENCH_PROFILE=1 records a CPU profile of assetfed under each load and prints its hot spots;
+ * BENCH_RUNTIME=tsx runs assetfed's TypeScript through tsx instead of the compiled build.
  */
 const CASES = ['overhead', 'ceiling', 'batching', 'naive', 'subscriptions', 'memory'] as const;
 type CaseName = (typeof CASES)[number];
 
 const quick = ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
 const profile = ['1', 'true', 'yes'].includes(process.env.BENCH_PROFILE ?? '');
+const runtime = (process.env.BENCH_RUNTIME ?? 'compiled') as 'compiled' | 'tsx';
+if (runtime !== 'compiled' && runtime !== 'tsx') {
+  console.error('BENCH_RUNTIME must be compiled or tsx');
+  process.exit(2);
+}
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const selected = (process.env.BENCH_CASES ?? CASES.join(','))
   .split(',')
@@ -132,10 +138,10 @@ async function main(): Promise<void> {
   const load = loadavg()[0]!;
   console.log(
     `assetfed bench: ${selected.join(', ')}${quick ? ' (BENCH_QUICK: smoke run, figures not to quote)' : ''}\n` +
-      `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), sandbox latency ${latencyMs} ms, load average ${load.toFixed(2)}`,
+      `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), sandbox latency ${latencyMs} ms, assetfed ${runtime}, load average ${load.toFixed(2)}`,
   );
   if (load > 1) console.log(`warning: the machine was already busy (load average ${load.toFixed(2)}): figures will be lower and noisier`);
-  const bench = await Bench.start({ quick, latencyMs, profile });
+  const bench = await Bench.start({ quick, latencyMs, profile, runtime });
   const results: Partial<Record<CaseName, CaseOutput<any>>> = {};
   try {
     await prepare(bench);

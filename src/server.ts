@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   await app.start();
   const stop = (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    // Within an orchestrator's grace period (Docker and Kubernetes send SIGKILL after 10 s and 30 s).
+    const force = setTimeout(() => {
+      app.logger.error({ signal }, 'shutdown took over 8 s: exiting with connections still open');
+      process.exit(1);
+    }, 8_000);
     force.unref();
     void app.stop().then(() => process.exit(0));
   };

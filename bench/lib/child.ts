@@ -10,9 +10,10 @@ export interface Child<Ready> {
 }
 
 /**
- * Starts `entry` with `node --import tsx` as a separate process: on two cores, the sandbox and
- * assetfed must not share the load generator's event loop, or every figure measures the bench itself.
- * Its stdout goes to our stderr, so stdout carries only the tables.
+ * Starts `entry` as a separate process, with `node --import tsx` for a TypeScript entry and plain
+ * `node` for a compiled one: on two cores, the sandbox and assetfed must not share the load
+ * generator's event loop, or every figure measures the bench itself. Its stdout goes to our stderr,
+ * so stdout carries only the tables.
  */
 export async function startChild<Ready>(
   name: string,
@@ -21,7 +22,8 @@ export async function startChild<Ready>(
 ): Promise<Child<Ready>> {
   // --expose-gc: memory figures are read after a full collection, not at a random point of the GC cycle.
   const nodeArgs = ['--expose-gc'];
-  const proc: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc: ChildProcess = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
     stdio: ['ignore', 2, 2, 'ipc'],
     env: { ...process.env, ...env },
   });

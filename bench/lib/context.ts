@@ -1,8 +1,11 @@
+import { buildProduction } from '../../scripts/build.js';
 import type { ProviderConfigs } from '../../src/config/index.js';
 import type { ProviderName } from '../../src/providers/types.js';
 import { startChild, type Child } from './child.js';
 
 export const PROFILE_DIR = 'bench/results/profiles';
+/** Where the compiled assetfed process is built (BENCH_RUNTIME=compiled). */
+const BUILD_DIR = 'bench/results/build';
 
 export interface BenchOptions {
   /** BENCH_QUICK=1: a few seconds per case, for a smoke run; the figures are not the ones to quote. */
@@ -11,6 +14,11 @@ export interface BenchOptions {
   latencyMs: number;
   /** BENCH_PROFILE=1: CPU profiles of assetfed under each load (bench/results/profiles/). */
   profile: boolean;
+  /**
+   * BENCH_RUNTIME: `compiled` (default) runs assetfed as production does, built by scripts/build.ts
+   * and started with plain node; `tsx` runs its TypeScript through tsx, as the bench did before.
+   */
+  runtime: 'compiled' | 'tsx';
 }
 
 export interface SandboxReady {
@@ -109,9 +117,19 @@ export class Bench {
     return bench;
   }
 
+  private compiled: Promise<string> | undefined;
+
+  /** bench/processes/assetfed.ts as JavaScript, bundled the way the server is (built once per run). */
+  private assetfedEntry(): Promise<string> {
+    const source = 'bench/processes/assetfed.ts';
+    if (this.options.runtime === 'tsx') return Promise.resolve(source);
+    this.compiled ??= buildProduction(BUILD_DIR, { assetfed: source }).then(() => `${BUILD_DIR}/assetfed.js`);
+    return this.compiled;
+  }
+
   /** An assetfed child with this environment, started once per name. */
-  assetfed(name: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-    return this.server(name, 'bench/processes/assetfed.ts', {
+  async assetfed(name: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+    return this.server(name, await this.assetfedEntry(), {
       BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers),
       BENCH_ASSETFED_ENV: JSON.stringify(env),
     });

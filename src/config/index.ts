@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_FORMATS } from '../observability/log-format.js';
 import { PROVIDER_MODULES, PROVIDERS, type ProviderConfigs, type ProviderName } from '../providers/index.js';
 import { bool, httpUrl, int, optional, withDefault } from './vars.js';
 
@@ -64,6 +65,8 @@ const serverVars = z.object({
   MAX_DIRECTIVES: withDefault(int(1, 1000), 50),
   MAX_COST: withDefault(int(10, 10_000_000), 20_000),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
+  /** `json`, one object a line for collectors, or `pretty` for a terminal. */
+  LOG_FORMAT: withDefault(z.enum(LOG_FORMATS), 'json'),
   UPSTREAM_TIMEOUT_MS: withDefault(int(100, 600_000), 10_000),
   /** 5 minutes: the per-part timeout the Twelve Labs SDK gives its uploads. */
   UPSTREAM_UPLOAD_TIMEOUT_MS: withDefault(int(1000, 3_600_000), 300_000),
@@ -129,6 +132,7 @@ const configSchema = z
       /** graphql-armor limits per operation. */
       limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxDirectives: e.MAX_DIRECTIVES, maxCost: e.MAX_COST },
       logLevel: e.LOG_LEVEL,
+      logFormat: e.LOG_FORMAT,
       upstream: {
         /** Connect, headers and body timeout of each upstream call, and the deadline of a whole non-streamed one. */
         timeoutMs: e.UPSTREAM_TIMEOUT_MS,
@@ -163,6 +167,12 @@ const configSchema = z
   });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Every variable loadConfig reads: the server's own and each provider module's (.env.example lists them all). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(serverVars.shape),
+  ...PROVIDER_MODULES.flatMap((m) => Object.keys((m.env as unknown as { in: z.ZodObject }).in.shape)),
+];
 export type QueryLimits = Config['limits'];
 export type UpstreamConfig = Config['upstream'];
 export type { ProviderConfigs };

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { prettyDestination, type LogFormat } from './log-format.js';
 
 export type { Logger };
 
@@ -10,11 +11,13 @@ export interface LoggerOptions {
    * tokens (providerSecrets in src/providers/index.ts). More can be added later with addSecrets.
    */
   secrets?: readonly (string | undefined)[];
+  /** LOG_FORMAT: `json` (default) or `pretty` (pino-pretty, for a terminal); both after redaction. */
+  format?: LogFormat;
 }
 
 /**
- * Structured JSON logs. Code never logs a secret on purpose; redaction catches one that slips in
- * anyway, in two layers:
+ * Structured JSON logs with ISO 8601 times (or the same lines pretty-printed: LOG_FORMAT=pretty).
+ * Code never logs a secret on purpose; redaction catches one that slips in anyway, in two layers:
  *
  * 1. pino `redact` paths blank well-known secret keys of logged objects before they are serialized.
  * 2. A last pass over every finished line (pino's streamWrite hook, so it sees the message, child
@@ -41,9 +44,10 @@ export function createLogger(
       level,
       base: { service: 'assetfed' },
       redact: { paths: REDACT_PATHS, censor: REDACTED },
+      timestamp: pino.stdTimeFunctions.isoTime,
       hooks: { streamWrite: (line) => redactor.line(line) },
     },
-    destination,
+    options.format === 'pretty' ? prettyDestination(destination) : destination,
   );
   // Child loggers inherit this through the prototype, so addSecrets on any of them reaches the root's.
   Object.defineProperty(logger, REDACTOR, { value: redactor });

@@ -22,6 +22,9 @@ import { createMetrics, createRequestLogging, upstreamObservers, useReadiness } 
 import { providerSecrets } from '../providers/index.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { Sandbox } from '../../sandbox/index.js';
+import { createGraphiQL } from '../graphiql/index.js';
+import { ownQuery } from '../graphiql/own-query.js';
+import { startSandboxOnDemand } from './sandbox-on-demand.js';
 import { attachEdge } from './edge.js';
 import { GRAPHQL_PATH, ROUTES } from './routes.js';
 import { createWebSockets } from './ws.js';
@@ -54,9 +57,8 @@ export interface App {
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.logLevel);
-  // Imported only when served: a server with real credentials never loads the stand-ins.
-  const ownSandbox = config.sandbox && !options.sandbox ? await (await import('../../sandbox/index.js')).startSandbox() : undefined;
+  const logger = options.logger ?? createLogger(config.logLevel, { format: config.logFormat });
+  const ownSandbox = config.sandbox && !options.sandbox ? await startSandboxOnDemand() : undefined;
   const sandboxed = options.sandbox ?? ownSandbox;
   const providerConfigs = sandboxed ? sandboxed.providers : config.providers;
   // Every configured key and token is scrubbed from every log line, whatever logged it.
@@ -84,6 +86,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
+  const graphiql = createGraphiQL({
+    sandbox: Boolean(sandboxed),
+    tokenRequired: !auth.anonymous,
+    run: ownQuery((url, init) => yoga.fetch(url, init), GRAPHQL_PATH, config.apiTokens[0]),
+    onError: (error) => logger.warn({ err: error }, 'GraphiQL: example ids could not be read; the tabs show placeholders'),
+  });
+
   const uploads = multipartLimits(config.maxUploadBytes);
   const yoga = createYoga<Record<string, never>, Context>({
     schema: await buildSchema(),
@@ -92,7 +101,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    graphiql: { subscriptionsProtocol: 'WS', title: 'assetfed' },
+    graphiql: graphiql.options,
+    renderGraphiQL: graphiql.render,
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
     fetchAPI: createFetch({ formDataLimits: uploads.parts }),
@@ -113,6 +123,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // unless src/server/routes.ts names its path open.
       useCallerAuth(auth, { jwt: jwt !== undefined }, GRAPHQL_PATH),
       ...(jwt ? [jwt.plugin] : []),
+      graphiql.plugin,
       useReadiness(() => providers.health()),
       ...metrics.plugins,
       useMultipartCsrfPrevention(),

@@ -116,6 +116,30 @@ describe('log redaction', () => {
     expect(out.lines.slice(1).join('')).not.toContain(API_TOKEN);
   });
 
+  it('writes ISO 8601 times', () => {
+    const { out, log } = logger();
+    log.info('timed');
+    expect(out.records()[0]!.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('keeps every secret out of LOG_FORMAT=pretty lines, which are text with ISO times', () => {
+    const out = captureLines();
+    const log = createLogger('trace', out, { secrets: SECRETS, format: 'pretty' });
+    for (const secret of SECRETS) {
+      log.warn(`provider answered for key ${secret}: nope`);
+      log.info({ note: `sent ${secret}`, [secret]: 1, headers: { authorization: `Bearer ${secret}` } }, 'values');
+      log.child({ caller: secret }).info('binding');
+      log.error({ err: new Error(`request with ${secret} failed`, { cause: new Error(`inner ${secret}`) }) }, 'as err');
+    }
+    log.info({ body: `msg=${encodeURIComponent(msg)}&sig=${sig}`, uploadUrl: PRESIGNED }, 'signed');
+    log.info(`Authorization: Bearer ${UNKNOWN_BEARER} via redis://:${REDIS_PASSWORD}@cache:6379`);
+    expectClean(out.text());
+    const first = out.lines[0]!;
+    expect(first).toMatch(/^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\] WARN: provider answered for key \[redacted\]: nope/);
+    expect(() => JSON.parse(first)).toThrow();
+    expect(out.text()).toContain('X-Amz-Expires=900');
+  });
+
   it('accepts the options without a destination and leaves clean lines untouched', () => {
     expect(createLogger('silent', { secrets: SECRETS }).level).toBe('silent');
     const redactor = createRedactor(SECRETS);
