@@ -188,7 +188,9 @@ async function main(): Promise<void> {
     console.log('');
     console.log(table([['self %', 'self ms', 'function'], ...spots.functions.map((s) => [s.selfPct, s.selfMs, s.name])]));
     console.log('');
-    console.log(table([['incl. %', 'incl. ms', 'part (callees included; a lower bound across awaits)'], ...inclusive(file).map((g) => [g.pct, g.ms, g.group])]));
+    console.log(
+      table([['incl. %', 'incl. ms', 'part (callees included; a lower bound across awaits)'], ...inclusive(file).map((g) => [g.pct, g.ms, g.group])]),
+    );
   }
   console.log(`\nwall time ${Math.round((performance.now() - started) / 1000)} s`);
 }

@@ -2,12 +2,7 @@
  * The DataLoader contract: one result per key, in key order, matched by id (providers return rows in
  * their own order, skip missing ones and drop duplicates), with an Error for each key not found.
  */
-export function orderByKeys<K, V>(
-  keys: readonly K[],
-  rows: readonly V[],
-  keyOf: (row: V) => K,
-  missing: (key: K) => Error,
-): (V | Error)[] {
+export function orderByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, missing: (key: K) => Error): (V | Error)[] {
   const byKey = new Map<K, V>();
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? missing(key));

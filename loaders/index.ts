@@ -37,11 +37,14 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
       const perCall = options.batching ? source.maxBatch : 1;
       loader = new DataLoader<string, Asset>(
         async (ids) => {
-          const calls = chunk(ids, perCall).map((part) =>
-            perCall === 1 ? limiter(provider).run(() => source.getAssets(part)) : source.getAssets(part),
-          );
+          const calls = chunk(ids, perCall).map((part) => (perCall === 1 ? limiter(provider).run(() => source.getAssets(part)) : source.getAssets(part)));
           const rows = (await Promise.all(calls)).flat() as Asset[];
-          return orderByKeys(ids, rows, (a) => a.providerId, (id) => assetNotFound(provider, id));
+          return orderByKeys(
+            ids,
+            rows,
+            (a) => a.providerId,
+            (id) => assetNotFound(provider, id),
+          );
         },
         { batch: options.batching, maxBatchSize: Infinity },
       );
@@ -61,7 +64,12 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
         async (keys) => {
           const rows = (await Promise.all(chunk(keys, size).map((p) => source.getAssetsByExternalId(p)))).flat() as Asset[];
           prime(rows);
-          return orderByKeys(keys, rows, (a) => source.externalIdOf(a as never) ?? '', (key) => assetNotFound(provider, key, 'asset with external id'));
+          return orderByKeys(
+            keys,
+            rows,
+            (a) => source.externalIdOf(a as never) ?? '',
+            (key) => assetNotFound(provider, key, 'asset with external id'),
+          );
         },
         { batch: options.batching },
       );

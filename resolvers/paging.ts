@@ -36,8 +36,7 @@ export function decodeCursor(after: string | null | undefined, sources: readonly
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
   const entries = Object.entries(parsed as Record<string, unknown>);
   const matches =
-    entries.length === sources.length &&
-    entries.every(([key, value]) => sources.includes(key) && Number.isSafeInteger(value) && (value as number) >= 0);
+    entries.length === sources.length && entries.every(([key, value]) => sources.includes(key) && Number.isSafeInteger(value) && (value as number) >= 0);
   if (!matches) throw invalid();
   return parsed as Offsets;
 }

@@ -33,10 +33,7 @@ export class FaultInjector {
 
   /** Shorthand for a 429 with Retry-After in seconds, as the providers send it. */
   rateLimit(retryAfterSeconds: number, options: { times?: number; endpoint?: string } = {}): void {
-    this.next(
-      { type: 'status', status: 429, message: 'too many requests', headers: { 'retry-after': String(retryAfterSeconds) } },
-      options,
-    );
+    this.next({ type: 'status', status: 429, message: 'too many requests', headers: { 'retry-after': String(retryAfterSeconds) } }, options);
   }
 
   clear(): void {

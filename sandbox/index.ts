@@ -40,8 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { name: module.name, server, store: definition.store, env, config: module.env.parse(env) };
     }),
   );
-  const byName = <T>(pick: (s: (typeof started)[number]) => T) =>
-    Object.fromEntries(started.map((s) => [s.name, pick(s)])) as Record<ProviderName, T>;
+  const byName = <T>(pick: (s: (typeof started)[number]) => T) => Object.fromEntries(started.map((s) => [s.name, pick(s)])) as Record<ProviderName, T>;
   const servers = byName((s) => s.server);
   return {
     servers,

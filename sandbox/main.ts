@@ -9,7 +9,11 @@ const sandbox = await startSandbox({
   ports: { VIDEO_JUNGLE: base, UPLYNK: base + 1, TWELVE_LABS: base + 2, RUNWAY: base + 3 },
   latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0),
 });
-const variables = Object.values(sandbox.env).map((env) => Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' '));
+const variables = Object.values(sandbox.env).map((env) =>
+  Object.entries(env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' '),
+);
 console.log(`Sandbox providers are listening. To point assetfed at them:
 
 SANDBOX=false \\

@@ -132,9 +132,7 @@ export class SandboxServer {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://sandbox');
       const method = req.method ?? 'GET';
-      const path = url.pathname.startsWith(this.definition.prefix)
-        ? url.pathname.slice(this.definition.prefix.length) || '/'
-        : null;
+      const path = url.pathname.startsWith(this.definition.prefix) ? url.pathname.slice(this.definition.prefix.length) || '/' : null;
       const match = path === null ? undefined : this.match(method, path);
       const endpoint = match?.route.endpoint ?? `${method} (unmatched)`;
       this.counts.set(endpoint, (this.counts.get(endpoint) ?? 0) + 1);

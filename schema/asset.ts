@@ -7,7 +7,7 @@ export const AssetRef = builder.interfaceRef<Asset>('Asset');
 
 AssetRef.implement({
   description:
-    'A media asset at one provider. The fields here are those every provider can fill (null where it does not say); each concrete type adds its provider\'s own fields.',
+    "A media asset at one provider. The fields here are those every provider can fill (null where it does not say); each concrete type adds its provider's own fields.",
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (asset) => ASSET_TYPENAMES[asset.provider],
   fields: (t) => ({

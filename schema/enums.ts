@@ -8,8 +8,7 @@ export const ProviderEnum = builder.enumType('Provider', {
 });
 
 export const AssetStatusEnum = builder.enumType('AssetStatus', {
-  description:
-    "An asset's lifecycle, normalised across providers; the provider's own value is in `providerStatus`. READY, FAILED and DELETED are terminal.",
+  description: "An asset's lifecycle, normalised across providers; the provider's own value is in `providerStatus`. READY, FAILED and DELETED are terminal.",
   values: ASSET_STATUSES,
 });
 

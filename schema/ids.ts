@@ -29,8 +29,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+$/;
 
 /** Decodes any global ID this API issued; anything else is BAD_USER_INPUT naming the value. */
 export function decodeGlobalId(globalId: string): DecodedId {
-  const invalid = () =>
-    badInput(`${JSON.stringify(globalId.slice(0, 100))} is not a valid ID of this API`, { invalidId: true });
+  const invalid = () => badInput(`${JSON.stringify(globalId.slice(0, 100))} is not a valid ID of this API`, { invalidId: true });
   if (globalId.length === 0 || globalId.length > 2048 || !BASE64.test(globalId)) throw invalid();
   const text = Buffer.from(globalId, 'base64').toString('utf8');
   const colon = text.indexOf(':');

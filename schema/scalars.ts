@@ -30,12 +30,10 @@ function parseTimecode(value: unknown): number {
 }
 
 builder.scalarType('Timecode', {
-  description:
-    'A point in an asset: milliseconds as a non-negative Int, or the text "hh:mm:ss[.mmm]". Always returned as milliseconds.',
+  description: 'A point in an asset: milliseconds as a non-negative Int, or the text "hh:mm:ss[.mmm]". Always returned as milliseconds.',
   serialize: (value) => value as number,
   parseValue: parseTimecode,
-  parseLiteral: (ast) =>
-    parseTimecode(ast.kind === Kind.INT ? Number(ast.value) : ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => parseTimecode(ast.kind === Kind.INT ? Number(ast.value) : ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
 builder.scalarType('JSON', {

@@ -43,5 +43,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const started = performance.now();
   const meta = await buildProduction();
   const bytes = Object.entries(meta.outputs).reduce((sum, [file, o]) => sum + (file.endsWith('.map') ? 0 : o.bytes), 0);
-  console.log(`built ${OUT_DIR}/ (${Object.keys(meta.outputs).length} files, ${(bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `built ${OUT_DIR}/ (${Object.keys(meta.outputs).length} files, ${(bytes / 1024).toFixed(0)} KB) in ${Math.round(performance.now() - started)} ms`,
+  );
 }

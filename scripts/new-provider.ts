@@ -16,7 +16,7 @@ const pascal = label.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) =>
 const camel = pascal[0]!.toLowerCase() + pascal.slice(1);
 const folder = enumName.toLowerCase().replace(/_/g, '');
 let seed = 0x811c9dc5;
-for (const c of enumName) seed = (Math.imul(seed ^ c.charCodeAt(0), 0x01000193) >>> 0);
+for (const c of enumName) seed = Math.imul(seed ^ c.charCodeAt(0), 0x01000193) >>> 0;
 const tokens: Record<string, string> = {
   __ENUM__: enumName,
   __LABEL__: label,

@@ -13,9 +13,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   if (app.sandbox) {
-    app.logger.info(
-      'No provider credentials are set: serving the built-in SANDBOX providers (local stand-ins with seeded data, not the real APIs).',
-    );
+    app.logger.info('No provider credentials are set: serving the built-in SANDBOX providers (local stand-ins with seeded data, not the real APIs).');
   }
   await app.start();
   const stop = (signal: string) => {

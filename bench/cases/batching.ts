@@ -21,7 +21,13 @@ export const MAX_BATCH: Partial<Record<ProviderName, number>> = { UPLYNK: 1000, 
 export const providerMinimum = (provider: ProviderName, ids: number) => Math.ceil(ids / (MAX_BATCH[provider] ?? 1));
 
 /** The id sets of cases 3 and 4, with runs per set (fewer for the slow unbatched thousands). */
-export const SETS: ['UPLYNK' | 'TWELVE_LABS', number][] = [['UPLYNK', 1], ['UPLYNK', 100], ['UPLYNK', 1000], ['UPLYNK', 2500], ['TWELVE_LABS', 100]];
+export const SETS: ['UPLYNK' | 'TWELVE_LABS', number][] = [
+  ['UPLYNK', 1],
+  ['UPLYNK', 100],
+  ['UPLYNK', 1000],
+  ['UPLYNK', 2500],
+  ['TWELVE_LABS', 100],
+];
 
 const PROVIDER_LABEL: Record<string, string> = { UPLYNK: 'Uplynk', TWELVE_LABS: 'Twelve Labs' };
 export const label = (provider: ProviderName) => PROVIDER_LABEL[provider] ?? provider;
@@ -100,7 +106,7 @@ export async function runBatching(bench: Bench): Promise<CaseOutput<{ rows: Batc
     notes: [
       'One query at a time. "off" still caps calls in flight at UPSTREAM_CONCURRENCY (8) per provider, as a careful',
       'hand-written client would; without the cap it would flood the provider (see case 4, the naive peer).',
-      'Provider minimum: Uplynk\'s /asset/get takes 1,000 ids a call, Twelve Labs\' asset_ids 50.',
+      "Provider minimum: Uplynk's /asset/get takes 1,000 ids a call, Twelve Labs' asset_ids 50.",
     ],
     data: { rows },
   };

@@ -83,10 +83,7 @@ export async function runMemory(bench: Bench): Promise<CaseOutput<MemoryData>> {
     tables: [
       {
         title: `Case 6, memory: assetfed RSS over ${fmt(total, 0)} mixed requests (asset, nodes of 20, Uplynk assets list, providers; ${connections} in flight)`,
-        rows: [
-          ['requests', 'RSS MB', 'heap used MB', 'heap after GC MB'],
-          ...samples.map((s) => [fmt(s.requests, 0), s.rssMb, s.heapUsedMb, s.heapAfterGcMb]),
-        ],
+        rows: [['requests', 'RSS MB', 'heap used MB', 'heap after GC MB'], ...samples.map((s) => [fmt(s.requests, 0), s.rssMb, s.heapUsedMb, s.heapAfterGcMb])],
       },
     ],
     notes: [

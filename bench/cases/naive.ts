@@ -35,7 +35,17 @@ export async function runNaive(bench: Bench): Promise<CaseOutput<{ rows: NaiveRo
       {
         title: 'Case 4, a naive peer: the same nodes(ids) query on a resolver-per-item yoga server without DataLoader (bench/naive-peer.ts) vs assetfed',
         rows: [
-          ['provider', 'ids', 'naive calls / query', 'naive p50 ms', 'naive p99 ms', 'assetfed calls / query', 'assetfed p50 ms', 'assetfed p99 ms', 'naive p50 ÷ assetfed p50'],
+          [
+            'provider',
+            'ids',
+            'naive calls / query',
+            'naive p50 ms',
+            'naive p99 ms',
+            'assetfed calls / query',
+            'assetfed p50 ms',
+            'assetfed p99 ms',
+            'naive p50 ÷ assetfed p50',
+          ],
           ...rows.map((r) => [
             label(r.provider),
             fmt(r.ids, 0),

@@ -89,14 +89,11 @@ export async function runOverhead(bench: Bench, timing: Timing): Promise<CaseOut
     for (const connections of LOADS) {
       const directRun = (durationS: number) =>
         undiciLoad({ origin: direct.origin, connections, durationS, next: direct.next, check: (text) => text.includes(id) });
-      const viaAssetfed = (durationS: number) =>
-        graphqlLoad({ endpoint: server.endpoint, connections, durationS, body, expectBody });
+      const viaAssetfed = (durationS: number) => graphqlLoad({ endpoint: server.endpoint, connections, durationS, body, expectBody });
       await directRun(timing.warmupS);
       const directResult = await directRun(timing.durationS);
       await viaAssetfed(timing.warmupS);
-      const assetfed = await bench.profiled(server, `overhead-${provider}-c${connections}`, () =>
-        measured(server, () => viaAssetfed(timing.durationS)),
-      );
+      const assetfed = await bench.profiled(server, `overhead-${provider}-c${connections}`, () => measured(server, () => viaAssetfed(timing.durationS)));
       rows.push({
         provider,
         connections,
@@ -107,14 +104,30 @@ export async function runOverhead(bench: Bench, timing: Timing): Promise<CaseOut
       });
     }
   }
-  const failures = rows.reduce((n, r) => n + r.direct.errors + r.direct.non2xx + r.direct.mismatches + r.assetfed.errors + r.assetfed.non2xx + r.assetfed.mismatches, 0);
+  const failures = rows.reduce(
+    (n, r) => n + r.direct.errors + r.direct.non2xx + r.direct.mismatches + r.assetfed.errors + r.assetfed.non2xx + r.assetfed.mismatches,
+    0,
+  );
   return {
     name: 'overhead',
     tables: [
       {
         title: `Case 1, overhead over the limit: asset(id) through assetfed vs the same provider call straight to the sandbox (undici); sandbox latency ${bench.options.latencyMs} ms`,
         rows: [
-          ['provider', 'in flight', 'direct req/s', 'direct p50', 'direct p99', 'assetfed req/s', 'assetfed p50', 'assetfed p99', 'added p50 ms', 'req/s ratio', 'direct client CPU µs/req', 'assetfed CPU µs/req'],
+          [
+            'provider',
+            'in flight',
+            'direct req/s',
+            'direct p50',
+            'direct p99',
+            'assetfed req/s',
+            'assetfed p50',
+            'assetfed p99',
+            'added p50 ms',
+            'req/s ratio',
+            'direct client CPU µs/req',
+            'assetfed CPU µs/req',
+          ],
           ...rows.map((r) => [
             r.provider,
             r.connections,
@@ -139,7 +152,7 @@ export async function runOverhead(bench: Bench, timing: Timing): Promise<CaseOut
       'assetfed: the same undici client POSTing the query, so the client\'s own cost cancels out of "added" (autocannon',
       'times the direct call 0.3–0.45 ms faster than undici at 1 in flight; mixing the two would credit that to assetfed).',
       'CPU µs/req: CPU time (user + system, all threads) per request, of the bench process for the direct call (the undici',
-      'client) and of the assetfed process for assetfed. At 1 in flight it is mostly the process\'s fixed background cost',
+      "client) and of the assetfed process for assetfed. At 1 in flight it is mostly the process's fixed background cost",
       '(timers, GC threads) spread over few requests: compare at 64.',
       `Failed or unexpected responses in all runs: ${failures}.`,
     ],

@@ -107,7 +107,7 @@ export async function runSubscriptions(bench: Bench): Promise<CaseOutput<Subscri
       },
     );
   }
-  await until('every subscriber\'s first event', 180_000, () => subs.every((s) => s.statuses.length > 0 || s.failed));
+  await until("every subscriber's first event", 180_000, () => subs.every((s) => s.statuses.length > 0 || s.failed));
   const subscribeSeconds = round((now() - started) / 1000, 1);
   const failedEarly = subs.filter((s) => s.failed).length;
   if (failedEarly > 0) throw new Error(`${failedEarly} subscriptions failed: ${String(subs.find((s) => s.failed)!.failed)}`);
@@ -131,7 +131,7 @@ export async function runSubscriptions(bench: Bench): Promise<CaseOutput<Subscri
   // The change: every asset READY at once; then the tick that sees it, and every subscriber's READY.
   const { at: settledAt } = await bench.profiled(server, 'subscriptions-fanout', async () => {
     const settled = await bench.sandbox.tlSettle(providerIds);
-    await until('every subscriber\'s READY and completion', 60_000, () => subs.every((s) => s.completed || s.failed));
+    await until("every subscriber's READY and completion", 60_000, () => subs.every((s) => s.completed || s.failed));
     return settled;
   });
   const seen = ticks(await bench.sandbox.callLog('TWELVE_LABS', settledAt, 'GET /assets'), POLL_INTERVAL_MS)[0] ?? [];
@@ -197,7 +197,10 @@ export async function runSubscriptions(bench: Bench): Promise<CaseOutput<Subscri
           ['memory per subscriber, heap + external', `${kb(data.bytesPerSubscriber.heapAndExternal)} KB`],
           ['assetfed RSS before → after subscribing', `${fmt(memoryBefore.rss / 2 ** 20)} → ${fmt(memoryAfter.rss / 2 ** 20)} MB`],
           ['time to subscribe all (first event each)', `${subscribeSeconds} s`],
-          ['upstream calls per tick (mean, min–max)', `${data.callsPerTick.mean} (${data.callsPerTick.min}–${data.callsPerTick.max}) over ${data.callsPerTick.ticks} ticks`],
+          [
+            'upstream calls per tick (mean, min–max)',
+            `${data.callsPerTick.mean} (${data.callsPerTick.min}–${data.callsPerTick.max}) over ${data.callsPerTick.ticks} ticks`,
+          ],
           ['provider minimum per tick', `${data.callsPerTick.minimum} (asset_ids, 50 a call)`],
           ['change → poll that sees it', `${data.delivery.pollWaitMs} ms (waiting for the next tick)`],
           ['poll sees it → first subscriber', `${d.first} ms`],
@@ -215,8 +218,8 @@ export async function runSubscriptions(bench: Bench): Promise<CaseOutput<Subscri
       'Calls per tick: GET /assets calls the Twelve Labs sandbox logged, grouped into ticks by the gaps between them.',
       'Delay: the sandbox turns every asset READY at one moment; the poll that sees it is the first tick whose calls were',
       'answered after that moment, and it has seen the change when its last page is answered (sandbox clock). Each',
-      'subscriber\'s READY is timed when the bench\'s client receives it (bench clock; same machine, epoch ms from',
-      'performance.timeOrigin). The delay covers assetfed\'s diff, publish, fan-out, serialisation and the sockets, and',
+      "subscriber's READY is timed when the bench's client receives it (bench clock; same machine, epoch ms from",
+      "performance.timeOrigin). The delay covers assetfed's diff, publish, fan-out, serialisation and the sockets, and",
       `the bench process's own parsing of ${fmt(subscribers, 0)} messages, which competes for the same two cores.`,
     ],
     data,

@@ -15,11 +15,7 @@ export interface Child<Ready> {
  * generator's event loop, or every figure measures the bench itself. Its stdout goes to our stderr,
  * so stdout carries only the tables.
  */
-export async function startChild<Ready>(
-  name: string,
-  entry: string,
-  env: Record<string, string>,
-): Promise<Child<Ready>> {
+export async function startChild<Ready>(name: string, entry: string, env: Record<string, string>): Promise<Child<Ready>> {
   // --expose-gc: memory figures are read after a full collection, not at a random point of the GC cycle.
   const nodeArgs = ['--expose-gc'];
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];

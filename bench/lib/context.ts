@@ -151,12 +151,10 @@ export class Bench {
   private server(name: string, entry: string, env: Record<string, string>): Promise<ServerProcess> {
     let server = this.servers.get(name);
     if (!server) {
-      server = startChild<{ url: string }>(name, entry, env).then(
-        (child) => {
-          this.started.push(child);
-          return new ServerProcess(child);
-        },
-      );
+      server = startChild<{ url: string }>(name, entry, env).then((child) => {
+        this.started.push(child);
+        return new ServerProcess(child);
+      });
       this.servers.set(name, server);
     }
     return server;

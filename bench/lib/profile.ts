@@ -115,7 +115,10 @@ export function inclusive(file: string, groups: [string, RegExp][] = COST_GROUPS
   for (const [id, ms] of self) if (byId.get(id)!.callFrame.functionName !== '(idle)') busy += ms;
   // The path inside its package (or the repo), so a group can name one file of a package.
   const label = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, '').replace(`${process.cwd()}/`, '')}:${n.callFrame.lineNumber + 1}`;
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url
+      .replace(/^file:\/\//, '')
+      .replace(/^.*node_modules\//, '')
+      .replace(`${process.cwd()}/`, '')}:${n.callFrame.lineNumber + 1}`;
   const memo = new Map<number, number>();
   const total = (id: number): number => {
     const cached = memo.get(id);

@@ -80,5 +80,9 @@ serveRpc({
 });
 
 const urls = Object.fromEntries(servers.map(([name, s]) => [name, s.url]));
-console.log(`bench sandbox (pid ${process.pid}): ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+console.log(
+  `bench sandbox (pid ${process.pid}): ${Object.entries(urls)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(', ')}`,
+);
 announce({ providers: sandbox.providers, urls });

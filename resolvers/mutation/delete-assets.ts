@@ -51,8 +51,7 @@ builder.mutationField('deleteAssets', (t) =>
     nullable: true,
     description: 'Deletes assets, grouped by provider: Uplynk in one call per 1,000 ids, others one call per id with bounded concurrency.',
     args: { input: t.arg({ type: DeleteAssetsInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      runMutation<DeletePayload>(() => deleteAssets(ctx, validate(schema, input)), { deletedIds: [], failedProviders: [] }),
+    resolve: (_root, { input }, ctx) => runMutation<DeletePayload>(() => deleteAssets(ctx, validate(schema, input)), { deletedIds: [], failedProviders: [] }),
   }),
 );
 
@@ -62,7 +61,10 @@ async function deleteAssets(ctx: Context, input: z.infer<typeof schema>): Promis
   let outage: Error | undefined;
   await Promise.all(
     [...byProvider].map(async ([provider, entries]) => {
-      const result = await writers.get(provider)!.deleteAssets(entries.map((e) => e.id), { force: input.force ?? false });
+      const result = await writers.get(provider)!.deleteAssets(
+        entries.map((e) => e.id),
+        { force: input.force ?? false },
+      );
       for (const id of result.deleted) {
         ctx.loaders.forgetAsset(provider, id);
         payload.deletedIds.push(encodeGlobalId(ASSET_TYPENAMES[provider], id));
@@ -95,7 +97,11 @@ function groupByProvider(ctx: Context, ids: string[]) {
     const field = ['ids', index];
     try {
       const { provider, id } = decodeAssetId(globalId);
-      if (!writers.has(provider)) writers.set(provider, capability(ctx, provider, (c) => c.writer, 'deleting assets', field));
+      if (!writers.has(provider))
+        writers.set(
+          provider,
+          capability(ctx, provider, (c) => c.writer, 'deleting assets', field),
+        );
       const list = byProvider.get(provider) ?? byProvider.set(provider, []).get(provider)!;
       if (!list.some((e) => e.id === id)) list.push({ id, index });
     } catch (error) {

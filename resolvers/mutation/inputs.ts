@@ -24,8 +24,7 @@ export const projectIdSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-export const nameSchema = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const nameSchema = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 

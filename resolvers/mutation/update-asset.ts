@@ -54,21 +54,24 @@ builder.mutationField('updateAsset', (t) =>
     nullable: true,
     args: { input: t.arg({ type: UpdateAssetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation<{ asset: Asset | null }>(async () => {
-        const valid = validate(schema, input);
-        const { provider, id } = decodeWithField(valid.id);
-        const update = toUpdate(valid, input as Record<string, unknown>);
-        const updater = capability(ctx, provider, (c) => c.updater, 'updating assets', ['id']);
-        const unsupported = Object.keys(update).filter((k) => !updater.updatableFields.includes(k as keyof AssetUpdate));
-        if (unsupported.length > 0) {
-          throw new InputProblems(unsupported.map((k) => new UnsupportedError(provider, `updating ${k}`, [k])));
-        }
-        const asset = await updater.updateAsset(id, update);
-        ctx.loaders.forgetAsset(provider, id);
-        ctx.loaders.prime([asset]);
-        await announce(ctx, [asset]);
-        return { asset };
-      }, { asset: null }),
+      runMutation<{ asset: Asset | null }>(
+        async () => {
+          const valid = validate(schema, input);
+          const { provider, id } = decodeWithField(valid.id);
+          const update = toUpdate(valid, input as Record<string, unknown>);
+          const updater = capability(ctx, provider, (c) => c.updater, 'updating assets', ['id']);
+          const unsupported = Object.keys(update).filter((k) => !updater.updatableFields.includes(k as keyof AssetUpdate));
+          if (unsupported.length > 0) {
+            throw new InputProblems(unsupported.map((k) => new UnsupportedError(provider, `updating ${k}`, [k])));
+          }
+          const asset = await updater.updateAsset(id, update);
+          ctx.loaders.forgetAsset(provider, id);
+          ctx.loaders.prime([asset]);
+          await announce(ctx, [asset]);
+          return { asset };
+        },
+        { asset: null },
+      ),
   }),
 );
 

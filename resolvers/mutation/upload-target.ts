@@ -27,7 +27,8 @@ const UploadTargetRef = builder.objectRef<UploadTarget>('UploadTarget').implemen
     headers: t.field({
       type: [NameValueRef],
       resolve: (u) => u.headers,
-      description: 'Headers to send with the bytes: with every part\'s PUT for multipart uploads (Twelve Labs: Content-Type application/octet-stream, plus any the provider names).',
+      description:
+        "Headers to send with the bytes: with every part's PUT for multipart uploads (Twelve Labs: Content-Type application/octet-stream, plus any the provider names).",
     }),
     parts: t.field({ type: [UploadPartRef], resolve: (u) => u.parts, description: 'Multipart uploads: one URL per chunk.' }),
     chunkSizeBytes: t.exposeFloat('chunkSizeBytes', { nullable: true }),
@@ -51,14 +52,17 @@ const CreateUploadTargetPayload = payloadType<{ uploadTarget: UploadTarget | nul
   uploadTarget: t.field({ type: UploadTargetRef, nullable: true, resolve: (p) => p.uploadTarget }),
 }));
 
-const schema = z
-  .object({
-    provider: z.enum(PROVIDERS),
-    filename: nameSchema(255),
-    mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as video/mp4'),
-    sizeBytes: z.number().int('must be a whole number of bytes').positive('must be above 0').max(5 * 1024 ** 4, 'must be at most 5 TB'),
-    projectId: projectIdSchema.nullish(),
-  });
+const schema = z.object({
+  provider: z.enum(PROVIDERS),
+  filename: nameSchema(255),
+  mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as video/mp4'),
+  sizeBytes: z
+    .number()
+    .int('must be a whole number of bytes')
+    .positive('must be above 0')
+    .max(5 * 1024 ** 4, 'must be at most 5 TB'),
+  projectId: projectIdSchema.nullish(),
+});
 
 builder.mutationField('createUploadTarget', (t) =>
   t.field({
@@ -68,23 +72,26 @@ builder.mutationField('createUploadTarget', (t) =>
       "For files too large to send through this API: Video Jungle's direct (presigned S3 POST) upload, Twelve Labs' multipart-upload API (video and audio up to 10 GB, images up to 32 MB). Uplynk and Runway offer none (UNSUPPORTED_BY_PROVIDER).",
     args: { input: t.arg({ type: CreateUploadTargetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation<{ uploadTarget: UploadTarget | null }>(async () => {
-        const v = validate(schema, input);
-        const writer = capability(ctx, v.provider, (c) => (c.writer?.createUploadTarget ? c.writer : undefined), 'upload targets');
-        requireProject(v.provider, writer, v.projectId);
-        const create = writer.createUploadTarget!.bind(writer);
-        const uploadTarget = await create({
-          filename: v.filename,
-          mimeType: v.mimeType,
-          sizeBytes: v.sizeBytes,
-          projectId: v.projectId ?? undefined,
-        });
-        if (uploadTarget.asset) {
-          ctx.loaders.prime([uploadTarget.asset]);
-          await announce(ctx, [uploadTarget.asset]);
-        }
-        return { uploadTarget };
-      }, { uploadTarget: null }),
+      runMutation<{ uploadTarget: UploadTarget | null }>(
+        async () => {
+          const v = validate(schema, input);
+          const writer = capability(ctx, v.provider, (c) => (c.writer?.createUploadTarget ? c.writer : undefined), 'upload targets');
+          requireProject(v.provider, writer, v.projectId);
+          const create = writer.createUploadTarget!.bind(writer);
+          const uploadTarget = await create({
+            filename: v.filename,
+            mimeType: v.mimeType,
+            sizeBytes: v.sizeBytes,
+            projectId: v.projectId ?? undefined,
+          });
+          if (uploadTarget.asset) {
+            ctx.loaders.prime([uploadTarget.asset]);
+            await announce(ctx, [uploadTarget.asset]);
+          }
+          return { uploadTarget };
+        },
+        { uploadTarget: null },
+      ),
   }),
 );
 
@@ -138,17 +145,20 @@ builder.mutationField('reportUploadedParts', (t) =>
     description: 'Finishes a multipart upload target (Twelve Labs): report the parts you PUT, with the ETag each answered.',
     args: { input: t.arg({ type: ReportUploadedPartsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation<PartsPayload>(async () => {
-        const v = validate(partsSchema, input);
-        const report = capability(ctx, v.provider, (c) => c.writer?.reportUploadedParts?.bind(c.writer), 'multipart upload targets');
-        const result = await report(v.uploadId, v.parts);
-        let asset: Asset | null = null;
-        if (result.assetId) {
-          ctx.loaders.forgetAsset(v.provider, result.assetId);
-          asset = await ctx.loaders.asset(v.provider).load(result.assetId);
-          await announce(ctx, [asset]);
-        }
-        return { asset, completedParts: result.totalCompleted, complete: result.fileUrl !== null };
-      }, { asset: null, completedParts: null, complete: null }),
+      runMutation<PartsPayload>(
+        async () => {
+          const v = validate(partsSchema, input);
+          const report = capability(ctx, v.provider, (c) => c.writer?.reportUploadedParts?.bind(c.writer), 'multipart upload targets');
+          const result = await report(v.uploadId, v.parts);
+          let asset: Asset | null = null;
+          if (result.assetId) {
+            ctx.loaders.forgetAsset(v.provider, result.assetId);
+            asset = await ctx.loaders.asset(v.provider).load(result.assetId);
+            await announce(ctx, [asset]);
+          }
+          return { asset, completedParts: result.totalCompleted, complete: result.fileUrl !== null };
+        },
+        { asset: null, completedParts: null, complete: null },
+      ),
   }),
 );

@@ -56,21 +56,24 @@ builder.mutationField('uploadAsset', (t) =>
       'Uploads a file (multipart request) or has the provider fetch a URL. Twelve Labs, Video Jungle and Runway; Uplynk ingests elsewhere (UNSUPPORTED_BY_PROVIDER).',
     args: { input: t.arg({ type: UploadAssetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation<{ asset: Asset | null }>(async () => {
-        const valid = validate(uploadSchema, input);
-        const writer = capability(ctx, valid.provider, (c) => (c.writer?.upload ? c.writer : undefined), 'uploads');
-        requireProject(valid.provider, writer, valid.projectId);
-        const upload = writer.upload!.bind(writer);
-        const asset = await upload({
-          filename: valid.filename ?? valid.file?.name ?? new URL(valid.url!).pathname.split('/').pop() ?? 'upload',
-          file: valid.file ?? undefined,
-          url: valid.url ?? undefined,
-          projectId: valid.projectId ?? undefined,
-          metadata: valid.metadata ?? undefined,
-        });
-        ctx.loaders.prime([asset]);
-        await announce(ctx, [asset]);
-        return { asset };
-      }, { asset: null }),
+      runMutation<{ asset: Asset | null }>(
+        async () => {
+          const valid = validate(uploadSchema, input);
+          const writer = capability(ctx, valid.provider, (c) => (c.writer?.upload ? c.writer : undefined), 'uploads');
+          requireProject(valid.provider, writer, valid.projectId);
+          const upload = writer.upload!.bind(writer);
+          const asset = await upload({
+            filename: valid.filename ?? valid.file?.name ?? new URL(valid.url!).pathname.split('/').pop() ?? 'upload',
+            file: valid.file ?? undefined,
+            url: valid.url ?? undefined,
+            projectId: valid.projectId ?? undefined,
+            metadata: valid.metadata ?? undefined,
+          });
+          ctx.loaders.prime([asset]);
+          await announce(ctx, [asset]);
+          return { asset };
+        },
+        { asset: null },
+      ),
   }),
 );

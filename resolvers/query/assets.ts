@@ -37,8 +37,7 @@ builder.queryField('assets', (t) =>
       first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string(),
     },
-    resolve: (_root, args, ctx) =>
-      listAssets(ctx, args.provider ?? undefined, readFilter(args.filter), pageSize(args.first), args.after),
+    resolve: (_root, args, ctx) => listAssets(ctx, args.provider ?? undefined, readFilter(args.filter), pageSize(args.first), args.after),
   }),
 );
 

@@ -36,10 +36,14 @@ builder.subscriptionFields((t) => ({
 
 function assetKeys(ctx: Context, ids: string[]) {
   if (ids.length === 0 || ids.length > MAX_WATCHED) throw badInput(`give 1–${MAX_WATCHED} ids`, { argument: 'ids' });
-  const keys = [...new Map(ids.map((globalId) => {
-    const key = decodeAssetId(globalId);
-    return [`${key.provider}:${key.id}`, key] as const;
-  })).values()];
+  const keys = [
+    ...new Map(
+      ids.map((globalId) => {
+        const key = decodeAssetId(globalId);
+        return [`${key.provider}:${key.id}`, key] as const;
+      }),
+    ).values(),
+  ];
   for (const key of keys) ctx.providers.get(key.provider);
   return keys;
 }

@@ -43,11 +43,7 @@ export const IMAGE_UPLOADS = [
 
 export const AUDIO_UPLOADS = ['Voiceover intro take 2.mp3', 'Ambient rain loop.wav', 'Theme sting.mp3'] as const;
 
-export const SPEECH_LINES = [
-  'Welcome back to the channel',
-  'Our story begins at the edge of the map',
-  'Thanks for watching, see you next week',
-] as const;
+export const SPEECH_LINES = ['Welcome back to the channel', 'Our story begins at the edge of the map', 'Thanks for watching, see you next week'] as const;
 
 export const VIDEO_MODELS = ['Gen-4 Turbo', 'Gen-4', 'Gen-3 Alpha Turbo', 'Aleph'] as const;
 

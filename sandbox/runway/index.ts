@@ -26,10 +26,7 @@ export function createRunwaySandbox(options: RunwayWriteOptions = {}): RunwaySan
   for (const record of unlisted) store.add(record, { listed: false });
   return {
     prefix: '/v1/runwayml',
-    routes: [
-      ...runwayRoutes(store, SANDBOX_CREDENTIALS.RUNWAY),
-      ...runwayWriteRoutes(store, SANDBOX_CREDENTIALS.RUNWAY, options),
-    ],
+    routes: [...runwayRoutes(store, SANDBOX_CREDENTIALS.RUNWAY), ...runwayWriteRoutes(store, SANDBOX_CREDENTIALS.RUNWAY, options)],
     errorResponse: runwayError,
     store,
   };

@@ -38,7 +38,12 @@ interface Entry {
  */
 export class RunwayStore {
   private readonly byId = new Map<string, Entry>();
-  private readonly lists = new Map<string, Entry[]>([['', []], ['video', []], ['image', []], ['audio', []]]);
+  private readonly lists = new Map<string, Entry[]>([
+    ['', []],
+    ['video', []],
+    ['image', []],
+    ['audio', []],
+  ]);
 
   add(record: RunwayRecord, options: { listed?: boolean } = {}): void {
     const entry: Entry = { record, json: JSON.stringify(record) };
@@ -84,7 +89,10 @@ export class RunwayStore {
   /** A page of the listed assets (optionally one media type) as a JSON array text. */
   pageJson(offset: number, limit: number, mediaType = ''): string {
     const list = this.lists.get(mediaType) ?? [];
-    return `[${list.slice(offset, offset + limit).map((e) => e.json).join(',')}]`;
+    return `[${list
+      .slice(offset, offset + limit)
+      .map((e) => e.json)
+      .join(',')}]`;
   }
 
   /** Listed assets, newest first (a copy: tests pick ids from it). */

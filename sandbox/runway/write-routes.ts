@@ -1,15 +1,6 @@
 import { ACCEPTED_TYPES, acceptedType, MAX_UPLOAD_BYTES } from './content-types.js';
 import type { Route } from '../server.js';
-import {
-  ASSET_ID,
-  assetIdOf,
-  bearerCheck,
-  emailProblem,
-  NOT_FOUND,
-  runwayError,
-  UNAUTHORIZED,
-  type RunwayAccount,
-} from './routes.js';
+import { ASSET_ID, assetIdOf, bearerCheck, emailProblem, NOT_FOUND, runwayError, UNAUTHORIZED, type RunwayAccount } from './routes.js';
 import type { RunwayStore } from './store.js';
 import { uploadRecord, uploadReply } from './uploads.js';
 
@@ -21,11 +12,7 @@ export interface RunwayWriteOptions {
 const SUPPORTED = ACCEPTED_TYPES.map((t) => t.contentType).join(', ');
 
 /** POST /assets/ (raw-body upload) and DELETE /assets/:id, checked as useapi.net checks them. */
-export function runwayWriteRoutes(
-  store: RunwayStore,
-  account: RunwayAccount,
-  options: RunwayWriteOptions = {},
-): Route[] {
+export function runwayWriteRoutes(store: RunwayStore, account: RunwayAccount, options: RunwayWriteOptions = {}): Route[] {
   const authorized = bearerCheck(account);
   const maxBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   return [

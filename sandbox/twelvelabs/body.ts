@@ -4,8 +4,7 @@ import { MESSAGES, tlError } from './errors.js';
 export const isResponse = (value: unknown): value is SandboxResponse =>
   typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number';
 
-export const invalid = (name: string, why = '') =>
-  tlError(400, 'parameter_invalid', MESSAGES.parameterInvalid(name) + why);
+export const invalid = (name: string, why = '') => tlError(400, 'parameter_invalid', MESSAGES.parameterInvalid(name) + why);
 
 export const missing = (name: string) => tlError(400, 'parameter_not_provided', MESSAGES.parameterNotProvided(name));
 

@@ -86,9 +86,7 @@ export class TwelveLabsCatalog {
 
   /** Ids by the status they had when the sandbox started (e.g. 'processing', 'failed', 'waiting'). */
   idsWithInitialStatus(status: TlAssetRecord['status'], kind?: AssetKind): string[] {
-    return this.sorted
-      .filter((e) => e.initialStatus === status && (kind === undefined || e.kind === kind))
-      .map((e) => e.settled._id);
+    return this.sorted.filter((e) => e.initialStatus === status && (kind === undefined || e.kind === kind)).map((e) => e.settled._id);
   }
 
   /** Ids of ready assets that an index still uses (a DELETE without force=true answers 409). */
@@ -150,8 +148,7 @@ export class TwelveLabsCatalog {
 
   private insert(seed: SeedAsset): void {
     const record = seed.record;
-    const settled =
-      record.status === 'waiting' ? { ...record, url_expires_at: rfc3339(this.startedAt + LEGACY_URL_TTL_MS) } : record;
+    const settled = record.status === 'waiting' ? { ...record, url_expires_at: rfc3339(this.startedAt + LEGACY_URL_TTL_MS) } : record;
     if (seed.indexRefs) this.references.set(record._id, seed.indexRefs);
     this.byId.set(record._id, {
       kind: seed.kind,

@@ -15,7 +15,6 @@ export const URL_FAILURE = 'The platform could not download the file from the pr
 
 type Metadata = Record<string, string | number | boolean>;
 
-
 async function readForm(req: SandboxRequest): Promise<FormData | SandboxResponse> {
   const type = String(req.headers['content-type'] ?? '');
   // Only 400 is documented for create, so a wrong content type is a 400 too [I: could be 415].
@@ -78,10 +77,7 @@ function directSource(form: FormData, filename: string | undefined): Source | Sa
   // Only 400 is documented for create: an oversized file is a 400 parameter_invalid, not a 413.
   const limit = kind === 'image' ? IMAGE_MAX_BYTES : DIRECT_MAX_BYTES;
   if (file.size > limit) {
-    const rule =
-      kind === 'image'
-        ? 'Images: up to 32 MB.'
-        : 'Local video and audio files: up to 200 MB; use the Multipart Upload API for larger files.';
+    const rule = kind === 'image' ? 'Images: up to 32 MB.' : 'Local video and audio files: up to 200 MB; use the Multipart Upload API for larger files.';
     return invalid('file', ` ${rule}`);
   }
   return { method: 'direct', kind, mime, filename: name, size: file.size };
@@ -134,7 +130,12 @@ export async function createAsset(store: TwelveLabsStore, req: SandboxRequest): 
   if (isResponse(userMetadata)) return userMetadata;
   const now = store.now();
   const asset = uploadedAsset({
-    ...source, id: store.newId(), createdAtMs: now, hls, thumbnail, readyAt: now + store.uploadDelayMs,
+    ...source,
+    id: store.newId(),
+    createdAtMs: now,
+    hls,
+    thumbnail,
+    readyAt: now + store.uploadDelayMs,
     ...(userMetadata && { userMetadata }),
   });
   // The create reply is an `Asset`: the rendition sub-objects belong to AssetDetail (retrieve, list).

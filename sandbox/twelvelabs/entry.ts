@@ -24,7 +24,12 @@ export function newestFirst(a: Entry, b: Entry): number {
 export function pendingView(record: TlAssetRecord): TlAssetRecord {
   const { _id, method, filename, file_type, created_at, user_metadata, hls, thumbnail } = record;
   return {
-    _id, method, status: 'processing', filename, file_type, created_at,
+    _id,
+    method,
+    status: 'processing',
+    filename,
+    file_type,
+    created_at,
     ...(user_metadata && { user_metadata }),
     ...(hls && { hls: { status: 'processing' as const } }),
     ...(thumbnail && { thumbnail: { status: 'processing' as const } }),

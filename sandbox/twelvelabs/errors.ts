@@ -9,9 +9,7 @@ export function tlError(status: number, code: string, message: string): SandboxR
 
 /** Wording from the error-codes page. */
 export const MESSAGES = {
-  apiKeyInvalid:
-    'API Key is either invalid or expired. ' +
-    'Please check your API key or generate a new one from the dashboard and try again.',
+  apiKeyInvalid: 'API Key is either invalid or expired. ' + 'Please check your API key or generate a new one from the dashboard and try again.',
   parameterInvalid: (name: string) => `The ${name} parameter is invalid.`,
   parameterUnknown: (name: string) => `The ${name} parameter is unknown.`,
   parameterNotProvided: (name: string) => `The ${name} parameter is required but was not provided.`,

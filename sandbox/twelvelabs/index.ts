@@ -18,11 +18,7 @@ const PREFIX = '/v1.3';
 
 /** Twelve Labs Assets API v1.3 stand-in, served under /v1.3 like https://api.twelvelabs.io/v1.3. */
 export function createTwelveLabsSandbox(store: TwelveLabsStore = new TwelveLabsStore()): TwelveLabsSandbox {
-  const routes = [
-    ...twelveLabsRoutes(store),
-    ...twelveLabsWriteRoutes(store),
-    ...twelveLabsMultipartRoutes(store, PREFIX),
-  ];
+  const routes = [...twelveLabsRoutes(store), ...twelveLabsWriteRoutes(store), ...twelveLabsMultipartRoutes(store, PREFIX)];
   return { prefix: PREFIX, routes, errorResponse, store };
 }
 

@@ -16,7 +16,12 @@ export interface Measured {
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 const VIDEO_SIZES: readonly (readonly [number, number])[] = [
-  [1920, 1080], [1920, 1080], [3840, 2160], [1280, 720], [1080, 1920], [2560, 1440],
+  [1920, 1080],
+  [1920, 1080],
+  [3840, 2160],
+  [1280, 720],
+  [1080, 1920],
+  [2560, 1440],
 ];
 const FPS = [23.976, 24, 25, 29.97, 30, 30, 50, 59.94, 60] as const;
 /** Keeps URL and multipart uploads under the documented 4 GB ceiling. */
@@ -55,8 +60,18 @@ export function measureVideo(r: SeededRandom, format: FileFormat): Measured {
       file_container_format: format.container,
       video_streams: [
         {
-          index: 0, codec, width, height, fps, avg_fps: fps, duration_seconds: duration, bitrate_bps: videoBitrate,
-          pixel_format: 'yuv420p', scan_type: 'progressive', bit_depth: 8, color_space: 'bt709',
+          index: 0,
+          codec,
+          width,
+          height,
+          fps,
+          avg_fps: fps,
+          duration_seconds: duration,
+          bitrate_bps: videoBitrate,
+          pixel_format: 'yuv420p',
+          scan_type: 'progressive',
+          bit_depth: 8,
+          color_space: 'bt709',
         },
       ],
       video_codec: codec,
@@ -82,7 +97,13 @@ export function measureVideo(r: SeededRandom, format: FileFormat): Measured {
 }
 
 const IMAGE_SIZES: readonly (readonly [number, number])[] = [
-  [4032, 3024], [1920, 1080], [1200, 630], [3000, 2000], [1080, 1080], [512, 512], [2048, 1365],
+  [4032, 3024],
+  [1920, 1080],
+  [1200, 630],
+  [3000, 2000],
+  [1080, 1080],
+  [512, 512],
+  [2048, 1365],
 ];
 
 export function measureImage(r: SeededRandom, format: FileFormat): Measured {
@@ -127,9 +148,7 @@ export function measureAudio(r: SeededRandom, format: FileFormat): Measured {
       file_size_bytes: size,
       file_mime_type: format.mime,
       file_container_format: format.container,
-      audio_streams: [
-        { index: 0, codec, sample_rate: sampleRate, channels, duration_seconds: duration, bitrate_bps: bitrate },
-      ],
+      audio_streams: [{ index: 0, codec, sample_rate: sampleRate, channels, duration_seconds: duration, bitrate_bps: bitrate }],
       audio_codec: codec,
       audio_sample_rate: sampleRate,
       audio_channels: channels,

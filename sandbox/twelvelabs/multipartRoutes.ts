@@ -53,10 +53,20 @@ function createSession(store: TwelveLabsStore, base: string, req: SandboxRequest
   const session = store.sessions.create(assetId, filename, totalSize);
   const mime = mimeOfName(filename) ?? DEFAULT_MIME[kind];
   // The asset id is reserved at once; it reads as `processing` until every part is reported [I].
-  store.add(uploadedAsset({
-    id: assetId, method: 'multipart', kind, mime, filename, createdAtMs: now, size: totalSize,
-    hls: body['enable_hls'] === true, thumbnail: body['enable_thumbnail'] === true, readyAt: Infinity,
-  }));
+  store.add(
+    uploadedAsset({
+      id: assetId,
+      method: 'multipart',
+      kind,
+      mime,
+      filename,
+      createdAtMs: now,
+      size: totalSize,
+      hls: body['enable_hls'] === true,
+      thumbnail: body['enable_thumbnail'] === true,
+      readyAt: Infinity,
+    }),
+  );
   const first = Math.min(store.sessions.initialUrls, session.totalChunks);
   return {
     status: 201,
@@ -166,7 +176,10 @@ function putPart(store: TwelveLabsStore, req: SandboxRequest): SandboxResponse {
   // The part URLs are taken to be signed with the octet-stream type TL-PY sends each part with
   // (providers.md §3.2) [I: whether S3 signs the type here is undocumented]: another type, or none,
   // fails the signature, as S3 answers a header that differs from the signed one.
-  const type = String(req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';', 1)[0]!
+    .trim()
+    .toLowerCase();
   if (check === 'denied' || type !== 'application/octet-stream') {
     return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
   }
@@ -178,9 +191,7 @@ export function twelveLabsMultipartRoutes(store: TwelveLabsStore, prefix: string
   return [
     guarded('POST', '/assets/multipart-uploads', (req) => createSession(store, baseOf(prefix, req), req)),
     guarded('POST', '/assets/multipart-uploads/:upload_id', (req) => reportChunks(store, req)),
-    guarded('POST', '/assets/multipart-uploads/:upload_id/presigned-urls', (req) =>
-      presignedUrls(store, baseOf(prefix, req), req),
-    ),
+    guarded('POST', '/assets/multipart-uploads/:upload_id/presigned-urls', (req) => presignedUrls(store, baseOf(prefix, req), req)),
     // Presigned: no x-api-key, the signature in the query is the credential.
     { method: 'PUT', pattern: '/multipart-uploads/:upload_id/chunks/:chunk_index', handler: (req) => putPart(store, req) },
   ];

@@ -35,21 +35,50 @@ export const FORMATS: Record<AssetKind, readonly FileFormat[]> = {
 };
 
 const VIDEO_SUBJECTS = [
-  'product-launch-keynote', 'customer-interview', 'drone-coastline', 'kitchen-remodel-timelapse',
-  'quarterly-all-hands', 'onboarding-walkthrough', 'u12-soccer-highlights', 'wedding-ceremony',
-  'city-night-hyperlapse', 'webinar-recording', 'headphones-unboxing', 'lecture-linear-algebra',
-  'pasta-carbonara-recipe', 'surf-session', 'warehouse-safety-training', 'trailer-final-cut',
-  'office-b-roll', 'conference-panel', 'mountain-bike-trail', 'street-food-market',
+  'product-launch-keynote',
+  'customer-interview',
+  'drone-coastline',
+  'kitchen-remodel-timelapse',
+  'quarterly-all-hands',
+  'onboarding-walkthrough',
+  'u12-soccer-highlights',
+  'wedding-ceremony',
+  'city-night-hyperlapse',
+  'webinar-recording',
+  'headphones-unboxing',
+  'lecture-linear-algebra',
+  'pasta-carbonara-recipe',
+  'surf-session',
+  'warehouse-safety-training',
+  'trailer-final-cut',
+  'office-b-roll',
+  'conference-panel',
+  'mountain-bike-trail',
+  'street-food-market',
 ] as const;
 
 const IMAGE_SUBJECTS = [
-  'spring-campaign-hero', 'team-offsite', 'storefront', 'product-shot-white', 'banner-1200x630',
-  'speaker-headshot', 'floor-plan', 'event-poster', 'menu-board', 'whiteboard-notes',
+  'spring-campaign-hero',
+  'team-offsite',
+  'storefront',
+  'product-shot-white',
+  'banner-1200x630',
+  'speaker-headshot',
+  'floor-plan',
+  'event-poster',
+  'menu-board',
+  'whiteboard-notes',
 ] as const;
 
 const AUDIO_SUBJECTS = [
-  'narration', 'founder-story', 'customer-support-call', 'brand-jingle', 'ambient-cafe',
-  'lecture-audio', 'sound-bed', 'radio-spot',
+  'narration',
+  'founder-story',
+  'customer-support-call',
+  'brand-jingle',
+  'ambient-cafe',
+  'lecture-audio',
+  'sound-bed',
+  'radio-spot',
 ] as const;
 
 const MOODS = ['upbeat', 'calm', 'cinematic', 'lofi', 'corporate'] as const;
@@ -110,6 +139,4 @@ export function fileName(r: SeededRandom, kind: AssetKind, ext: string, createdA
 }
 
 /** Values for user_metadata (string / int / float / bool, as the API allows). */
-export const CAMPAIGNS = [
-  'spring-2025', 'holiday-2025', 'brand-refresh', 'internal-training', 'social-cutdowns',
-] as const;
+export const CAMPAIGNS = ['spring-2025', 'holiday-2025', 'brand-refresh', 'internal-training', 'social-cutdowns'] as const;

@@ -46,8 +46,26 @@ const TIMELINE_END = Date.UTC(2026, 0, 20, 18, 0, 0);
 const PROCESSING_KINDS: readonly AssetKind[] = ['video', 'video', 'image', 'video', 'audio', 'video'];
 /** About 60 % videos, 25 % images, 15 % audio. */
 const KIND_MIX: readonly AssetKind[] = [
-  'video', 'video', 'video', 'video', 'video', 'video', 'video', 'video', 'video', 'video', 'video', 'video',
-  'image', 'image', 'image', 'image', 'image', 'audio', 'audio', 'audio',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'video',
+  'image',
+  'image',
+  'image',
+  'image',
+  'image',
+  'audio',
+  'audio',
+  'audio',
 ];
 const FAILED_AT = [17, 64];
 /** About one ready video in seven is used by an index (so DELETE without force is refused). */
@@ -109,8 +127,7 @@ function build(r: SeededRandom, kind: AssetKind, createdAtMs: number, id: string
 
 function failed(record: TlAssetRecord, which: number): TlAssetRecord {
   const { size: _size, duration: _duration, technical_metadata: tm, hls, thumbnail, ...rest } = record;
-  const partial =
-    which === 0 && tm ? { file_size_bytes: tm['file_size_bytes'], file_mime_type: tm['file_mime_type'] } : undefined;
+  const partial = which === 0 && tm ? { file_size_bytes: tm['file_size_bytes'], file_mime_type: tm['file_mime_type'] } : undefined;
   return {
     ...rest,
     method: which === 0 ? 'direct' : 'url',
@@ -127,17 +144,24 @@ function failed(record: TlAssetRecord, which: number): TlAssetRecord {
 function waiting(record: TlAssetRecord): TlAssetRecord {
   const { _id, filename, file_type, created_at } = record;
   return {
-    _id, method: 'direct', status: 'waiting', filename, file_type, created_at,
+    _id,
+    method: 'direct',
+    status: 'waiting',
+    filename,
+    file_type,
+    created_at,
     url: `${SANDBOX_CDN}/uploads/${_id}/${encodeURIComponent(filename)}`,
   };
 }
 
 function uniqueId(r: SeededRandom, createdAtMs: number, taken: Set<string>): string {
   // ObjectId layout: 4-byte creation time in seconds, then 8 random bytes (24 hex digits).
-  const prefix = Math.floor(createdAtMs / 1000).toString(16).padStart(8, '0');
+  const prefix = Math.floor(createdAtMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
   for (;;) {
     const id = prefix + r.hex(16);
-    if (!taken.has(id)) return taken.add(id), id;
+    if (!taken.has(id)) return (taken.add(id), id);
   }
 }
 

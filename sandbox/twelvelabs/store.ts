@@ -40,7 +40,9 @@ export class TwelveLabsStore extends TwelveLabsCatalog {
 
   /** A fresh ObjectId-shaped id: creation time in seconds, then 16 hex digits. */
   newId(): string {
-    const prefix = Math.floor(this.clock() / 1000).toString(16).padStart(8, '0');
+    const prefix = Math.floor(this.clock() / 1000)
+      .toString(16)
+      .padStart(8, '0');
     for (;;) {
       const id = prefix + this.rng.hex(16);
       if (!this.byId.has(id)) return id;

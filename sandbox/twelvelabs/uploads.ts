@@ -7,11 +7,31 @@ import type { NewAsset } from './store.js';
 
 /** Extensions the platform takes, for parts sent as application/octet-stream and for URLs. */
 const MIME_OF_EXT: Record<string, string> = {
-  mp4: 'video/mp4', m4v: 'video/x-m4v', mov: 'video/quicktime', webm: 'video/webm', mkv: 'video/x-matroska',
-  avi: 'video/x-msvideo', mpg: 'video/mpeg', mpeg: 'video/mpeg', ts: 'video/mp2t', '3gp': 'video/3gpp',
-  mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac', flac: 'audio/flac', ogg: 'audio/ogg',
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', bmp: 'image/bmp',
-  heic: 'image/heic', tif: 'image/tiff', tiff: 'image/tiff',
+  mp4: 'video/mp4',
+  m4v: 'video/x-m4v',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+  avi: 'video/x-msvideo',
+  mpg: 'video/mpeg',
+  mpeg: 'video/mpeg',
+  ts: 'video/mp2t',
+  '3gp': 'video/3gpp',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  flac: 'audio/flac',
+  ogg: 'audio/ogg',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  heic: 'image/heic',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
 };
 
 export function mimeOfName(name: string): string | undefined {
@@ -66,8 +86,7 @@ export function uploadedAsset(spec: UploadSpec): NewAsset {
   // HLS is for video and audio, thumbnails for video and images (TL-JS create docstrings).
   const hls = spec.hls && kind !== 'image';
   const thumbnail = spec.thumbnail && kind !== 'audio';
-  const settled =
-    spec.failure === undefined ? ready(base, spec, hls, thumbnail) : failed(base, spec.failure, hls, thumbnail);
+  const settled = spec.failure === undefined ? ready(base, spec, hls, thumbnail) : failed(base, spec.failure, hls, thumbnail);
   return { kind, settled, pending: pendingView(settled), readyAt: spec.readyAt };
 }
 

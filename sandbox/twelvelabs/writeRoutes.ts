@@ -24,8 +24,7 @@ function deleteAsset(store: TwelveLabsStore, req: SandboxRequest): SandboxRespon
     return tlError(
       409,
       ASSET_IN_USE,
-      `The asset ${id} is used by ${references} indexed asset(s). ` +
-        'Delete those indexed assets first, or set force=true to delete the asset anyway.',
+      `The asset ${id} is used by ${references} indexed asset(s). ` + 'Delete those indexed assets first, or set force=true to delete the asset anyway.',
     );
   }
   store.remove(id);
@@ -71,11 +70,7 @@ function userMetadata(store: TwelveLabsStore, req: SandboxRequest, mode: 'PUT' |
 }
 
 /** A route that checks x-api-key first, like every Twelve Labs endpoint. */
-export function guarded(
-  method: string,
-  pattern: string,
-  handle: (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>,
-): Route {
+export function guarded(method: string, pattern: string, handle: (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>): Route {
   return { method, pattern, handler: (req) => unauthorized(req) ?? handle(req) };
 }
 

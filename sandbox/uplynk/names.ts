@@ -21,16 +21,7 @@ const SHOWS = [
 ] as const;
 
 const SEGMENTS = ['Segment', 'Part', 'Episode', 'Chapter', 'Clip'] as const;
-const EXTRAS = [
-  'Trailer',
-  'Promo 30s',
-  'Behind the Scenes',
-  'Interview',
-  'Recap',
-  'Extended Cut',
-  'Press Conference',
-  'Post-game Analysis',
-] as const;
+const EXTRAS = ['Trailer', 'Promo 30s', 'Behind the Scenes', 'Interview', 'Recap', 'Extended Cut', 'Press Conference', 'Post-game Analysis'] as const;
 const LIVE = ['Live Capture', 'Live Feed', 'Simulcast Recording'] as const;
 const EXTENSIONS = ['mov', 'mp4', 'mxf', 'mp4', 'mov'] as const;
 

@@ -1,9 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 
-export type VerifyResult =
-  | { ok: true; params: Record<string, unknown> }
-  | { ok: false; reason: 'bad-signature' | 'bad-message' };
+export type VerifyResult = { ok: true; params: Record<string, unknown> } | { ok: false; reason: 'bad-signature' | 'bad-message' };
 
 // Deflate bombs: a signed request never needs more than this once inflated.
 const MAX_INFLATED_BYTES = 16 * 1024 * 1024;

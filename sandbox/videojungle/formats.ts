@@ -8,5 +8,8 @@ export function vjTimestamp(epochMs: number, micros: number): string {
 
 /** "20240718T203436Z", the X-Amz-Date form. */
 export function amzDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -59,8 +59,7 @@ export function readUuid(value: string, loc: Loc): { id: string } | { issue: Iss
     return { id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` };
   }
   const reason = bad
-    ? 'invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], ' +
-      `found \`${bad[0]}\` at ${bad.index + 1}`
+    ? 'invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], ' + `found \`${bad[0]}\` at ${bad.index + 1}`
     : `invalid length: expected length 32 for simple format, found ${hex.length}`;
   const msg = `Input should be a valid UUID, ${reason}`;
   return { issue: { type: 'uuid_parsing', loc, msg, input: value, ctx: { error: reason } } };
@@ -85,11 +84,12 @@ export const time: Check<string> = (v, loc, issues) => {
 };
 
 export function literal<T extends string>(...values: T[]): Check<T> {
-  const expected = values.map((x) => `'${x}'`).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  const expected = values
+    .map((x) => `'${x}'`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
   return (v, loc, issues) =>
-    values.includes(v as T)
-      ? (v as T)
-      : fail(issues, { type: 'literal_error', loc, msg: `Input should be ${expected}`, input: v, ctx: { expected } });
+    values.includes(v as T) ? (v as T) : fail(issues, { type: 'literal_error', loc, msg: `Input should be ${expected}`, input: v, ctx: { expected } });
 }
 
 export function list<T>(item: Check<T>): Check<T[]> {
@@ -115,7 +115,12 @@ type Field = Check<unknown> | Optional<unknown>;
 export function model(name: string, fields: Record<string, Field>): Check<Record<string, unknown>> {
   return (v, loc, issues) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      return fail(issues, { type: 'model_attributes_type', loc, msg: `Input should be a valid dictionary or object to extract fields from (${name})`, input: v });
+      return fail(issues, {
+        type: 'model_attributes_type',
+        loc,
+        msg: `Input should be a valid dictionary or object to extract fields from (${name})`,
+        input: v,
+      });
     }
     const input = v as Record<string, unknown>;
     const before = issues.length;

@@ -37,7 +37,8 @@ export async function s3PostObject(uploads: VideoJungleUploads, req: SandboxRequ
   if (!form) return s3Error(412, 'PreconditionFailed', 'Bucket POST must be of the enclosure-type multipart/form-data');
   const { fields, file } = fieldsBeforeFile(form);
   for (const name of SIGNING_FIELDS) {
-    if (!fields.has(name)) return s3Error(400, 'InvalidArgument', `Bucket POST must contain a field named '${name}'.  If it is specified, please check the order of the fields.`);
+    if (!fields.has(name))
+      return s3Error(400, 'InvalidArgument', `Bucket POST must contain a field named '${name}'.  If it is specified, please check the order of the fields.`);
   }
   if (!file) return s3Error(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
   const { store } = uploads.writes;
@@ -45,7 +46,8 @@ export async function s3PostObject(uploads: VideoJungleUploads, req: SandboxRequ
   const issued = videoFile?.upload;
   if (!videoFile || !issued) return s3Error(403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["eq", "$key"]');
   for (const name of SIGNING_FIELDS) {
-    if (fields.get(name) !== issued.fields[name]) return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    if (fields.get(name) !== issued.fields[name])
+      return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
   }
   if (store.now() > issued.expiresAt) return s3Error(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
   videoFile.status = 'uploaded';

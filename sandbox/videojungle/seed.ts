@@ -119,15 +119,11 @@ interface AssetContext {
 }
 
 /** What differs between asset types; `filename` names the download. */
-type Fields = Pick<
-  AssetSeed,
-  'keyname' | 'assetPath' | 'description' | 'generatedDescription' | 'createParameters' | 'readyStatus'
-> & { filename: string };
+type Fields = Pick<AssetSeed, 'keyname' | 'assetPath' | 'description' | 'generatedDescription' | 'createParameters' | 'readyStatus'> & { filename: string };
 
 function seedAsset(prng: SeededRandom, context: AssetContext): AssetSeed {
   const roll = prng.next();
-  const kind: AssetKind =
-    roll < 0.45 ? 'user' : roll < 0.7 ? 'generated_video' : roll < 0.85 ? 'finished_video' : 'youtube-url';
+  const kind: AssetKind = roll < 0.45 ? 'user' : roll < 0.7 ? 'generated_video' : roll < 0.85 ? 'finished_video' : 'youtube-url';
   const id = prng.uuid();
   const key = prng.uuid();
   const createdAt = vjTimestamp(context.at, prng.int(0, 999));

@@ -62,8 +62,11 @@ export class VideoJungleUploads {
     if (!file) return detail(404, 'Video file not found');
     const arrived = file.status === 'uploaded';
     const record = this.writes.newAsset(project, {
-      keyname: file.id, assetType: 'video-reference', description: body.description,
-      status: arrived ? 'processing' : 'queued', videoFileId: file.id,
+      keyname: file.id,
+      assetType: 'video-reference',
+      description: body.description,
+      status: arrived ? 'processing' : 'queued',
+      videoFileId: file.id,
     });
     return this.writes.assetReply(record);
   }
@@ -95,10 +98,16 @@ export class VideoJungleUploads {
     if (body.upload_method === 'url' && !/^https?:\/\//.test(body.filename)) return detail(400, 'filename must be a URL to download');
     const { prng, store } = this.writes;
     const file: VideoFileRecord = {
-      id: prng.uuid(), key: prng.uuid(), name: body.name, filename: body.filename, ownerId: store.ownerId,
-      createdAt: this.writes.timestamp(), uploadMethod: body.upload_method,
+      id: prng.uuid(),
+      key: prng.uuid(),
+      name: body.name,
+      filename: body.filename,
+      ownerId: store.ownerId,
+      createdAt: this.writes.timestamp(),
+      uploadMethod: body.upload_method,
       // A URL is fetched by the server [I: at once, here].
-      status: body.upload_method === 'url' ? 'uploaded' : 'pending', upload: null,
+      status: body.upload_method === 'url' ? 'uploaded' : 'pending',
+      upload: null,
     };
     this.writes.videoFiles.set(file.id, file);
     if (body.upload_method !== 'direct') return json(200, { video: videoFileView(file) });

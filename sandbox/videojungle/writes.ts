@@ -29,9 +29,21 @@ export class VideoJungleWrites {
     const urls = presignedUrls(this.prng, project, key, this.store.now(), fields.keyname.split('/').pop() || key);
     const processing = fields.status === 'processing';
     const record: AssetRecord = {
-      id, key, projectId: project.id, assetPath: null, description: null, generatedDescription: null,
-      createParameters: null, createdAt: this.timestamp(), readyStatus: null, pending: null, status: null,
-      videoFileId: null, ...urls, ...fields, uploaded: false,
+      id,
+      key,
+      projectId: project.id,
+      assetPath: null,
+      description: null,
+      generatedDescription: null,
+      createParameters: null,
+      createdAt: this.timestamp(),
+      readyStatus: null,
+      pending: null,
+      status: null,
+      videoFileId: null,
+      ...urls,
+      ...fields,
+      uploaded: false,
       landsAt: processing ? this.store.now() + this.store.writeDelayMs : null,
     };
     this.store.addAsset(record);
@@ -50,8 +62,15 @@ export class VideoJungleWrites {
     const inputs = ((prompt?.parameters as string[] | undefined) ?? []).map((name) => ({ name, type: 'string' }));
     const script = { id: this.prng.uuid(), project_id: id, name: `${body.name} script`, value: {}, inputs, created_at: createdAt, key: '', manuscript: '' };
     const project: ProjectSeed = {
-      id, name: body.name, description: body.description, data: (body.data ?? '') as ProjectSeed['data'], createdAt,
-      ownerId: this.store.ownerId, prompts: prompt ? [prompt] : [], scripts: prompt ? [script] : [], assetIds: [],
+      id,
+      name: body.name,
+      description: body.description,
+      data: (body.data ?? '') as ProjectSeed['data'],
+      createdAt,
+      ownerId: this.store.ownerId,
+      prompts: prompt ? [prompt] : [],
+      scripts: prompt ? [script] : [],
+      assetIds: [],
     };
     this.store.addProject(project);
     return json(200, { ...projectHeaderView(project), asset_count: 0 });
@@ -79,7 +98,10 @@ export class VideoJungleWrites {
     const createParameters = custom ? { ...params, prompt: custom.prompt, prompt_persona: custom.prompt_persona } : params;
     const key = this.prng.uuid();
     const record = this.newAsset(project, {
-      keyname: key, assetType: 'generated_video', status: 'processing', createParameters,
+      keyname: key,
+      assetType: 'generated_video',
+      status: 'processing',
+      createParameters,
       description: `${project.name}: ${Object.values(params).join(', ')}`,
     });
     return json(200, { asset_id: record.id, asset_key: record.key });

@@ -24,7 +24,10 @@ export const DEFAULT_RATE_PER_SECOND = 50;
 const perProvider = (min: number, max: number, integer: boolean) =>
   z.string().transform((text, ctx) => {
     const values: Partial<Record<ProviderName, number>> = {};
-    for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+    for (const entry of text
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
       const parts = entry.split('=').map((part) => part.trim());
       const [name = '', raw = ''] = parts.length === 2 ? parts : [parts[0], ''];
       const provider = PROVIDERS.find((p) => p === name.toUpperCase());
@@ -102,7 +105,9 @@ const configSchema = z
     if (sandbox && hasCredentials) {
       problem('SANDBOX', 'is true but real provider credentials are set; unset them or set SANDBOX=false (real and sandbox providers are never mixed)');
     }
-    const apiTokens = e.API_TOKENS.split(',').map((t) => t.trim()).filter(Boolean);
+    const apiTokens = e.API_TOKENS.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     const jwt = e.JWT_JWKS_URL ? { jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE } : undefined;
     if (!jwt && (e.JWT_ISSUER || e.JWT_AUDIENCE)) problem('JWT_JWKS_URL', 'is required when JWT_ISSUER or JWT_AUDIENCE is set');
     // The sandbox guards nothing real, so it may run open; real credentials must not be open by accident.

@@ -1,14 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { PROVIDER_LABELS } from '../providers/index.js';
-import {
-  InputProblems,
-  InvalidInputError,
-  NotConfiguredError,
-  NotFoundError,
-  ProviderError,
-  ServiceUnavailableError,
-  UnsupportedError,
-} from './domain.js';
+import { InputProblems, InvalidInputError, NotConfiguredError, NotFoundError, ProviderError, ServiceUnavailableError, UnsupportedError } from './domain.js';
 
 /** Stable, machine-readable codes clients can switch on (`extensions.code`). */
 export type ErrorCode =
@@ -76,7 +68,10 @@ function domainExtensions(error: Error): Mapped | undefined {
     return { message, extensions: { code: 'NOT_FOUND', provider: error.provider } };
   }
   if (error instanceof UnsupportedError) {
-    return { message: `${PROVIDER_LABELS[error.provider]} does not support ${error.what}`, extensions: { code: 'UNSUPPORTED_BY_PROVIDER', provider: error.provider } };
+    return {
+      message: `${PROVIDER_LABELS[error.provider]} does not support ${error.what}`,
+      extensions: { code: 'UNSUPPORTED_BY_PROVIDER', provider: error.provider },
+    };
   }
   if (error instanceof NotConfiguredError) {
     const message = `${PROVIDER_LABELS[error.provider]} is not configured on this server (no credentials)`;

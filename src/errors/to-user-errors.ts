@@ -36,13 +36,31 @@ export function toUserErrors(error: unknown, field: FieldPath = []): UserError[]
   if (original instanceof InputProblems) return original.problems.flatMap((p) => toUserErrors(p, field)!);
   if (original instanceof InvalidInputError) return [{ code: original.reason, field: pathOf(original.field, field), message: original.message }];
   if (original instanceof UnsupportedError) {
-    return [{ code: 'UNSUPPORTED_BY_PROVIDER', field: pathOf(original.field, field), message: `${PROVIDER_LABELS[original.provider]} does not support ${original.what}` }];
+    return [
+      {
+        code: 'UNSUPPORTED_BY_PROVIDER',
+        field: pathOf(original.field, field),
+        message: `${PROVIDER_LABELS[original.provider]} does not support ${original.what}`,
+      },
+    ];
   }
   if (original instanceof NotConfiguredError) {
-    return [{ code: 'PROVIDER_NOT_CONFIGURED', field: pathOf(original.field, field), message: `${PROVIDER_LABELS[original.provider]} is not configured on this server` }];
+    return [
+      {
+        code: 'PROVIDER_NOT_CONFIGURED',
+        field: pathOf(original.field, field),
+        message: `${PROVIDER_LABELS[original.provider]} is not configured on this server`,
+      },
+    ];
   }
   if (original instanceof NotFoundError) {
-    return [{ code: 'NOT_FOUND', field: pathOf(original.field, field), message: `${PROVIDER_LABELS[original.provider]} ${original.what} ${JSON.stringify(original.id)} was not found` }];
+    return [
+      {
+        code: 'NOT_FOUND',
+        field: pathOf(original.field, field),
+        message: `${PROVIDER_LABELS[original.provider]} ${original.what} ${JSON.stringify(original.id)} was not found`,
+      },
+    ];
   }
   if (original instanceof ProviderError) {
     const at = pathOf(original.options.field, field);

@@ -27,12 +27,7 @@ class RecentKeys {
  * provider's poller reading its feed); with `since`, first replays what the providers' own feeds
  * hold from then on, buffering live changes meanwhile, and drops what both delivered.
  */
-export function openChanges(
-  ctx: SubscriptionContext,
-  provider: ProviderName | undefined,
-  since: Date | undefined,
-  signal?: AbortSignal,
-): Channel<Change> {
+export function openChanges(ctx: SubscriptionContext, provider: ProviderName | undefined, since: Date | undefined, signal?: AbortSignal): Channel<Change> {
   const recent = new RecentKeys();
   let early: Change[] | null = since ? [] : null;
   const emit = (change: Change) => {

@@ -13,12 +13,7 @@ export function isTerminal(status: AssetStatus): boolean {
  * watcher waiting for READY) to count.
  */
 export function hasChanged(prev: Asset, next: Asset): boolean {
-  return (
-    prev.status !== next.status ||
-    prev.url !== next.url ||
-    prev.durationSeconds !== next.durationSeconds ||
-    prev.sizeBytes !== next.sizeBytes
-  );
+  return prev.status !== next.status || prev.url !== next.url || prev.durationSeconds !== next.durationSeconds || prev.sizeBytes !== next.sizeBytes;
 }
 
 /**

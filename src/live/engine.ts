@@ -108,15 +108,11 @@ export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
     async publish(asset, action = 'UPDATED') {
       const deleted = asset.status === 'DELETED';
       const { provider, providerId } = asset;
-      const change: Change | null = hasFeed(provider)
-        ? null
-        : { provider, providerId, action: deleted ? 'DELETED' : action, at: new Date(), asset };
+      const change: Change | null = hasFeed(provider) ? null : { provider, providerId, action: deleted ? 'DELETED' : action, at: new Date(), asset };
       await send(provider, { id: providerId, asset, deleted, change });
     },
     async publishDeleted(provider, id) {
-      const change: Change | null = hasFeed(provider)
-        ? null
-        : { provider, providerId: id, action: 'DELETED', at: new Date(), asset: null };
+      const change: Change | null = hasFeed(provider) ? null : { provider, providerId: id, action: 'DELETED', at: new Date(), asset: null };
       await send(provider, { id, asset: null, deleted: true, change });
     },
     stats() {

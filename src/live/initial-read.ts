@@ -39,9 +39,7 @@ export class InitialReader {
       if (waiters.length === 1) return waiters[0]!.reject(error);
       // One subscriber's bad id (a malformed one is refused for the whole batch) must not fail the
       // others: each reads its own ids again.
-      await Promise.all(
-        waiters.map((w) => this.fetch(provider, new Set(w.ids)).then(w.resolve, w.reject)),
-      );
+      await Promise.all(waiters.map((w) => this.fetch(provider, new Set(w.ids)).then(w.resolve, w.reject)));
     }
   }
 

@@ -64,9 +64,7 @@ export function openWatch(ctx: SubscriptionContext, keys: readonly AssetKey[], s
       await ctx.bus.ready();
       const byProvider = new Map<ProviderName, string[]>();
       for (const { provider, id } of wanted) byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
-      const reads = await Promise.all(
-        [...byProvider].map(async ([provider, ids]) => [provider, await ctx.reader.read(provider, ids)] as const),
-      );
+      const reads = await Promise.all([...byProvider].map(async ([provider, ids]) => [provider, await ctx.reader.read(provider, ids)] as const));
       const found = new Map(reads);
       const first: Asset[] = [];
       for (const { provider, id } of wanted) {

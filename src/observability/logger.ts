@@ -29,13 +29,8 @@ export interface LoggerOptions {
  */
 export function createLogger(level: string, destination?: DestinationStream, options?: LoggerOptions): Logger;
 export function createLogger(level: string, options?: LoggerOptions): Logger;
-export function createLogger(
-  level: string,
-  destinationOrOptions?: DestinationStream | LoggerOptions,
-  maybeOptions: LoggerOptions = {},
-): Logger {
-  const isStream = (value: unknown): value is DestinationStream =>
-    typeof (value as DestinationStream | undefined)?.write === 'function';
+export function createLogger(level: string, destinationOrOptions?: DestinationStream | LoggerOptions, maybeOptions: LoggerOptions = {}): Logger {
+  const isStream = (value: unknown): value is DestinationStream => typeof (value as DestinationStream | undefined)?.write === 'function';
   const destination = isStream(destinationOrOptions) ? destinationOrOptions : undefined;
   const options = isStream(destinationOrOptions) ? maybeOptions : (destinationOrOptions ?? maybeOptions);
   const redactor = createRedactor(options.secrets ?? []);
@@ -134,10 +129,7 @@ const PATTERNS: [RegExp, string][] = [
     `$1${REDACTED}`,
   ],
   // "apiKey": "…", x-api-key: …, authorization=… inside free text or a JSON text logged as a string.
-  [
-    /((["']?)(?:x-api-key|api[-_]?key|authorization|password|client[-_]?secret)\2\s*[:=]\s*(["']?))(?!\[redacted\])[^\s"',;&}]+/gi,
-    `$1${REDACTED}`,
-  ],
+  [/((["']?)(?:x-api-key|api[-_]?key|authorization|password|client[-_]?secret)\2\s*[:=]\s*(["']?))(?!\[redacted\])[^\s"',;&}]+/gi, `$1${REDACTED}`],
   // The same for signatures, only when the value looks like one: "bad signature: expired" stays readable.
   [/((["']?)(?:x-amz-signature|sig|signature)\2\s*[:=]\s*(["']?))[A-Za-z0-9+/=_~.-]{16,}/gi, `$1${REDACTED}`],
   // Passwords in URLs (redis://:password@host).

@@ -2,12 +2,14 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { errorResponse } from '../server/error-response.js';
 
-const isAsyncIterable = (value: unknown): value is AsyncGenerator =>
-  typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+const isAsyncIterable = (value: unknown): value is AsyncGenerator => typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 
 const STATUS_CODES: Record<number, [code: string, message: string]> = {
   406: ['NOT_ACCEPTABLE', 'Not acceptable: accept application/graphql-response+json or application/json (text/event-stream for subscriptions).'],
-  415: ['UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type: send application/json, application/graphql, application/x-www-form-urlencoded or multipart/form-data.'],
+  415: [
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Unsupported content type: send application/json, application/graphql, application/x-www-form-urlencoded or multipart/form-data.',
+  ],
 };
 
 /**
@@ -29,7 +31,9 @@ export function useGraphQLErrorResponses(endpoint = '/graphql'): Plugin {
             if (!isAsyncIterable(entry)) return entry;
             void entry.return?.(undefined);
             return {
-              errors: [new GraphQLError('Subscriptions cannot be batched: send each on its own, over SSE or graphql-ws.', { extensions: { code: 'BAD_REQUEST' } })],
+              errors: [
+                new GraphQLError('Subscriptions cannot be batched: send each on its own, over SSE or graphql-ws.', { extensions: { code: 'BAD_REQUEST' } }),
+              ],
             };
           }) as never,
         );

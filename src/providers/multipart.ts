@@ -37,8 +37,7 @@ export function encodeMultipart(fields: readonly (readonly [string, string])[], 
     fileHead = Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n\r\n`);
   }
   const tail = Buffer.from(`${part ? '\r\n' : ''}--${boundary}--\r\n`);
-  const length =
-    head.reduce((n, b) => n + b.length, 0) + (fileHead?.length ?? 0) + (part?.file.size ?? 0) + tail.length;
+  const length = head.reduce((n, b) => n + b.length, 0) + (fileHead?.length ?? 0) + (part?.file.size ?? 0) + tail.length;
   async function* chunks(): AsyncGenerator<Uint8Array> {
     yield* head;
     if (fileHead && part) {

@@ -1,4 +1,21 @@
-import type { Asset, AssetBase, AssetListFilter, AssetUpdate, ChangeFeedPage, DeleteResult, Frame, ListWindow, Page, PartsReport, Project, Timecode, UploadedPart, UploadInput, UploadTarget, UploadTargetInput } from './types.js';
+import type {
+  Asset,
+  AssetBase,
+  AssetListFilter,
+  AssetUpdate,
+  ChangeFeedPage,
+  DeleteResult,
+  Frame,
+  ListWindow,
+  Page,
+  PartsReport,
+  Project,
+  Timecode,
+  UploadedPart,
+  UploadInput,
+  UploadTarget,
+  UploadTargetInput,
+} from './types.js';
 
 /**
  * The port: what the core (loaders, the live engine, merged lists, mutations) may ask of a provider,

@@ -215,4 +215,3 @@ export interface AssetUpdate {
   newTestPlayer?: boolean;
   newEmbedPlayer?: boolean;
 }
-

@@ -29,9 +29,10 @@ export function presentError(error: unknown, context: PresentationContext = {}):
   const limit = LIMIT.test(mapped.message);
   const current = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
   // graphql-armor reports limits as parse or validation failures; they are limits to the caller.
-  const code = limit && (current === undefined || current === 'GRAPHQL_PARSE_FAILED' || current === 'GRAPHQL_VALIDATION_FAILED')
-    ? 'QUERY_LIMIT_EXCEEDED'
-    : (current ?? requestErrorCode(mapped.message));
+  const code =
+    limit && (current === undefined || current === 'GRAPHQL_PARSE_FAILED' || current === 'GRAPHQL_VALIDATION_FAILED')
+      ? 'QUERY_LIMIT_EXCEEDED'
+      : (current ?? requestErrorCode(mapped.message));
   if (code === 'INTERNAL_SERVER_ERROR') {
     context.onUnexpected?.(causeOfMasked(mapped) ?? (error instanceof GraphQLError ? (error.originalError ?? error) : error));
     if (context.requestId) extensions['requestId'] = context.requestId;

@@ -37,13 +37,7 @@ export const codeOfResponse = (response: Response): string | undefined => respon
  * A coded error written straight onto a socket, for what never reaches a ServerResponse: a request
  * Node's parser refused (clientError), CONNECT, a websocket handshake that is refused. Always closes.
  */
-export function writeSocketError(
-  socket: Duplex,
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
+export function writeSocketError(socket: Duplex, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   if (socket.destroyed || !socket.writable) {
     socket.destroy();
     return;

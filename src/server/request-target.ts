@@ -4,7 +4,7 @@
  * to come back as a 500 with a stack). Pure: src/server/edge.ts acts on the answer.
  */
 export type RequestTarget =
-  | { ok: true; /** The path exactly as sent, never normalised: `/graphql/` and `//graphql` are not `/graphql`. */ path: string; search: string; host: string }
+  | { ok: true /** The path exactly as sent, never normalised: `/graphql/` and `//graphql` are not `/graphql`. */; path: string; search: string; host: string }
   | { ok: false; status: 400; message: string }
   | { ok: false; status: 204; asterisk: true };
 
@@ -15,12 +15,7 @@ const ABSOLUTE = /^(https?):\/\/([^/?#]*)(.*)$/i;
 // A path and query of visible ASCII; Node's parser already refuses controls and spaces.
 const PATH_AND_QUERY = /^\/[\x21-\x7e]*$/;
 
-export function readRequestTarget(
-  target: string | undefined,
-  method: string | undefined,
-  hostHeader: string | undefined,
-  httpVersion = '1.1',
-): RequestTarget {
+export function readRequestTarget(target: string | undefined, method: string | undefined, hostHeader: string | undefined, httpVersion = '1.1'): RequestTarget {
   const raw = target ?? '';
   if (raw === '*') {
     // The asterisk form asks about the server as a whole, and only OPTIONS may use it (§3.2.4).

@@ -112,7 +112,8 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
       onClose: (ctx, code, reason) => logOf(ctx.extra).closed(code, reason),
     },
     {
-      onSocketError: (socket, error) => connections.get(socket)?.log.info({ error: error.message, code: (error as NodeJS.ErrnoException).code }, 'websocket error'),
+      onSocketError: (socket, error) =>
+        connections.get(socket)?.log.info({ error: error.message, code: (error as NodeJS.ErrnoException).code }, 'websocket error'),
       onInternalError: (socket, error) => connections.get(socket)?.log.error({ err: error }, 'websocket failed: unexpected error'),
     },
   );

@@ -16,7 +16,15 @@ export function browserUnavailable(): string | undefined {
 }
 
 /** The flags the machine's probe runs chromium with: no sandbox as root, no calls home at start. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launchChromium(): Promise<Browser> {
   // Playwright gives every launch a fresh, empty user data dir of its own.

@@ -8,7 +8,26 @@ import { SeededRandom } from '../../sandbox/random.js';
 export const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
 // Accents, CJK, emoji (with a ZWJ sequence), bidi override, zero-width and BOM, NUL and a control
 // character, a JS line separator, lone surrogates (invalid UTF-16), a combining mark, non-ASCII digits.
-export const UNICODE = ['é', 'ß', '漢', '字', '🎬', '👩‍💻', '\u202e', '\u200b', '\ufeff', '\u0000', '\u001f', '\u2028', '\ud800', '\udfff', 'ǅ', '\u0301', 'Ω', '٣'];
+export const UNICODE = [
+  'é',
+  'ß',
+  '漢',
+  '字',
+  '🎬',
+  '👩‍💻',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\u001f',
+  '\u2028',
+  '\ud800',
+  '\udfff',
+  'ǅ',
+  '\u0301',
+  'Ω',
+  '٣',
+];
 
 const SEED = 0x5eed_f022;
 
@@ -68,7 +87,9 @@ export function responseProblems(status: number, text: string, contentType: stri
   try {
     body = JSON.parse(text);
   } catch {
-    problems.push(`the body is not JSON (HTTP ${status}, content-type ${contentType ?? 'none'}, ${text.length} characters${text ? `: ${JSON.stringify(text.slice(0, 80))}` : ''})`);
+    problems.push(
+      `the body is not JSON (HTTP ${status}, content-type ${contentType ?? 'none'}, ${text.length} characters${text ? `: ${JSON.stringify(text.slice(0, 80))}` : ''})`,
+    );
     return problems;
   }
   const results = Array.isArray(body) ? body : [body];

@@ -47,4 +47,8 @@ export function clientOptions(onCall?: (event: CallEvent) => void): ClientOption
 }
 
 /** What `promise` rejects with, or 'resolved' when it does not (then the expectation on it fails). */
-export const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => 'resolved', (e: unknown) => e);
+export const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );

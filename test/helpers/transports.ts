@@ -50,7 +50,13 @@ export async function runOver(
   }
 }
 
-async function sseWithStatus(endpoint: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, untilMs: number) {
+async function sseWithStatus(
+  endpoint: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+  untilMs: number,
+) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), untilMs);
   try {

@@ -16,9 +16,7 @@ export interface CheckReadOptions {
 type Outcome = { id: string; asset?: Asset | null; uploaded?: boolean; error?: unknown };
 
 /** Gone, or an id Video Jungle cannot have (not a UUID): either way there is nothing to poll. */
-const isNotFound = (error: unknown) =>
-  (error instanceof ProviderError && error.kind === 'NOT_FOUND') ||
-  error instanceof InvalidInputError;
+const isNotFound = (error: unknown) => (error instanceof ProviderError && error.kind === 'NOT_FOUND') || error instanceof InvalidInputError;
 
 /**
  * Providers without a multi-get but with a cheap readiness check (Video Jungle): a watched asset is

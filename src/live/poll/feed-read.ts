@@ -13,8 +13,7 @@ export interface FeedReadOptions {
 }
 
 /** A change's identity: the feed re-reports the change at its boundary, and this spots it. */
-export const changeKey = (c: Pick<Change, 'providerId' | 'action' | 'at'>) =>
-  `${c.providerId}|${c.action}|${c.at.getTime()}`;
+export const changeKey = (c: Pick<Change, 'providerId' | 'action' | 'at'>) => `${c.providerId}|${c.action}|${c.at.getTime()}`;
 
 interface Position {
   cursor: Date;

@@ -149,10 +149,7 @@ export class PollLoop {
     const delayMs = this.backoff.failed(error);
     this.nextPollAt = Date.now() + delayMs;
     if (this.backoff.failureCount === 1) {
-      this.options.logger.warn(
-        { provider: this.options.provider, err: String(error), retryInMs: delayMs },
-        'live: provider poll failed; backing off',
-      );
+      this.options.logger.warn({ provider: this.options.provider, err: String(error), retryInMs: delayMs }, 'live: provider poll failed; backing off');
     }
   }
 }

@@ -22,7 +22,10 @@ export interface RedisClients {
 export function connectRedis(url: string, name: string, logger: LiveLogger): RedisClients {
   const command = new Redis(url, { maxRetriesPerRequest: 2, connectionName: name });
   const subscriber = command.duplicate({ connectionName: `${name}:sub` });
-  for (const [role, client] of [['command', command], ['subscriber', subscriber]] as const) {
+  for (const [role, client] of [
+    ['command', command],
+    ['subscriber', subscriber],
+  ] as const) {
     let down = false;
     client.on('error', (error: Error) => {
       if (!down) logger.warn({ role, err: error.message }, 'live: Redis connection failed');

@@ -23,11 +23,7 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * - `lease:<provider>`: the poller's instanceId, with a PX expiry renewed every tick;
  * - `cursor:<provider>`: where the change-feed reader stopped (JSON), for the next lease holder.
  */
-export function createRedisCoordination(
-  redis: Redis,
-  registry: WatchRegistry,
-  options: RedisCoordinationOptions,
-): Coordination {
+export function createRedisCoordination(redis: Redis, registry: WatchRegistry, options: RedisCoordinationOptions): Coordination {
   const { prefix, instanceId, ttlMs } = options;
   const key = (kind: string, provider: ProviderName) => `${prefix}${kind}:${provider}`;
   const member = (id: string) => `${instanceId}|${id}`;

@@ -36,8 +36,7 @@ export class ProviderHttp {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5000;
     this.rateLimitBackoffMs = options.rateLimitBackoffMs ?? 1000;
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? 300_000;
-    this.guard =
-      options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
+    this.guard = options.guard ?? new ProviderGuard({ maxWaitMs: this.maxRetryAfterMs, maxHoldMs: this.maxRetryAfterMs });
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 128,
       connect: { timeout },
@@ -137,27 +136,11 @@ export class ProviderHttp {
     return readResponse(spec, { status: res.statusCode, headers: res.headers, text }, this.provider, this.options.classify);
   }
 
-
-
-  private error(
-    spec: { endpoint: string },
-    kind: ProviderErrorKind,
-    detail: string,
-    status?: number,
-    retryAfterMs?: number,
-  ): ProviderError {
+  private error(spec: { endpoint: string }, kind: ProviderErrorKind, detail: string, status?: number, retryAfterMs?: number): ProviderError {
     return new ProviderError(kind, this.provider, spec.endpoint, detail, { status, retryAfterMs });
   }
 
-
-
-  private report(
-    spec: { endpoint: string },
-    status: number | null,
-    started: number,
-    attempt: number,
-    error: ProviderErrorKind | null,
-  ): void {
+  private report(spec: { endpoint: string }, status: number | null, started: number, attempt: number, error: ProviderErrorKind | null): void {
     this.options.onCall?.({
       provider: this.provider,
       endpoint: spec.endpoint,

@@ -9,10 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 /** How a provider reads its own error bodies: the message to show, and the kind when the status lies. */
-export type ErrorClassifier = (
-  status: number,
-  body: unknown,
-) => { detail: string; kind?: ProviderErrorKind | undefined };
+export type ErrorClassifier = (status: number, body: unknown) => { detail: string; kind?: ProviderErrorKind | undefined };
 
 /** One finished upstream call, for logs and metrics. Holds the endpoint template, never the URL. */
 export interface CallEvent {

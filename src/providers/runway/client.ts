@@ -10,7 +10,6 @@ import { runwayAssetPath } from './paths.js';
 import { createRunwayWriter } from './writer.js';
 import { mapLimit } from '../concurrency.js';
 
-
 /** useapi.net's own bounds on GET /assets/: limit 1–50, offset 0–1000. */
 export const RUNWAY_PAGE_MAX = 50;
 export const RUNWAY_OFFSET_MAX = 1000;
@@ -74,12 +73,7 @@ async function getAsset(http: ProviderHttp, id: string): Promise<RunwayAsset | n
   }
 }
 
-async function listAssets(
-  http: ProviderHttp,
-  config: RunwayConfig,
-  window: ListWindow,
-  filter: AssetListFilter,
-): Promise<Page<RunwayAsset>> {
+async function listAssets(http: ProviderHttp, config: RunwayConfig, window: ListWindow, filter: AssetListFilter): Promise<Page<RunwayAsset>> {
   // Filtering one page client-side would break offset paging, so search is refused outright.
   if (filter.search) throw unsupported('RUNWAY', 'searching assets');
   checkWindow(window);
@@ -143,10 +137,7 @@ export function planRunwayCalls(window: ListWindow): RunwayCall[] {
 }
 
 /** Joins the replies of planRunwayCalls; a reply shorter than its share ends the list there. */
-export function assembleRunwayPage(
-  calls: readonly RunwayCall[],
-  replies: readonly RunwayWireAsset[][],
-): { items: RunwayWireAsset[]; hasNextPage: boolean } {
+export function assembleRunwayPage(calls: readonly RunwayCall[], replies: readonly RunwayWireAsset[][]): { items: RunwayWireAsset[]; hasNextPage: boolean } {
   const items: RunwayWireAsset[] = [];
   for (const [i, call] of calls.entries()) {
     const reply = replies[i] ?? [];
@@ -157,4 +148,3 @@ export function assembleRunwayPage(
   }
   return { items, hasNextPage: false };
 }
-

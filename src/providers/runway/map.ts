@@ -2,12 +2,7 @@ import type { ErrorClassifier } from '../http/index.js';
 import type { MediaType } from '../types.js';
 import type { RunwayAsset } from './types.js';
 import { RUNWAY_UPLOAD_TYPES, type RunwayUploadType } from './media-types.js';
-import {
-  runwayErrorSchema,
-  type RunwayWireAsset,
-  type RunwayWireMetadata,
-  type RunwayWireUploadReply,
-} from './wire.js';
+import { runwayErrorSchema, type RunwayWireAsset, type RunwayWireMetadata, type RunwayWireUploadReply } from './wire.js';
 
 const MEDIA_TYPES: Record<string, MediaType> = { video: 'VIDEO', image: 'IMAGE', audio: 'AUDIO' };
 
@@ -133,11 +128,7 @@ function toDate(value: string | null | undefined): Date | null {
  */
 export const classifyRunwayError: ErrorClassifier = (status, body) => {
   const parsed = runwayErrorSchema.safeParse(body);
-  const detail = parsed.success
-    ? parsed.data.error
-    : typeof body === 'string' && body.trim() !== ''
-      ? body.trim()
-      : `HTTP ${status}`;
+  const detail = parsed.success ? parsed.data.error : typeof body === 'string' && body.trim() !== '' ? body.trim() : `HTTP ${status}`;
   if (status === 412 || status === 422) return { detail, kind: 'REJECTED' };
   return { detail };
 };

@@ -77,8 +77,6 @@ export const runwayUploadReplySchema = runwayAssetSchema.extend({
  * DELETE /assets/{assetId}: the docs give the model `{success?, error?, code?}`; [I] `{"success": true}`
  * on success. An empty 2xx body is read as success too ([I]: nothing in it says otherwise).
  */
-export const runwayDeleteReplySchema = z
-  .object({ success: opt(z.boolean()), error: opt(z.string()), code: opt(z.number()) })
-  .optional();
+export const runwayDeleteReplySchema = z.object({ success: opt(z.boolean()), error: opt(z.string()), code: opt(z.number()) }).optional();
 
 export type RunwayWireUploadReply = z.infer<typeof runwayUploadReplySchema>;

@@ -6,17 +6,11 @@ import type { AssetWriter } from '../port.js';
 import type { DeleteFailure, DeleteResult, UploadFile, UploadInput } from '../types.js';
 import type { RunwayAsset } from './types.js';
 import { mapRunwayUpload } from './map.js';
-import {
-  resolveRunwayUploadType,
-  RUNWAY_UPLOAD_MAX_BYTES,
-  RUNWAY_UPLOAD_TYPES,
-  type RunwayUploadType,
-} from './media-types.js';
+import { resolveRunwayUploadType, RUNWAY_UPLOAD_MAX_BYTES, RUNWAY_UPLOAD_TYPES, type RunwayUploadType } from './media-types.js';
 import { runwayAssetPath } from './paths.js';
 import { RUNWAY_ASSET_ID, runwayDeleteReplySchema, runwayUploadReplySchema } from './wire.js';
 import { abandonedUpload, fileStream, fileStreamFailure } from '../file-stream.js';
 import { lostReply, mayHaveLanded } from '../upload-outcome.js';
-
 
 const UPLOAD = 'POST /assets/';
 const DELETE = 'DELETE /assets/{assetId}';
@@ -27,11 +21,7 @@ const ACCEPTED = [...new Set(RUNWAY_UPLOAD_TYPES.map((t) => t.contentType))].joi
  * useapi.net's asset writes: a raw-body upload (no presigned target exists, so no createUploadTarget)
  * and one DELETE per id. Neither is retried: http.request never repeats a non-GET.
  */
-export function createRunwayWriter(
-  http: ProviderHttp,
-  config: RunwayConfig,
-  concurrency: number,
-): AssetWriter<RunwayAsset> {
+export function createRunwayWriter(http: ProviderHttp, config: RunwayConfig, concurrency: number): AssetWriter<RunwayAsset> {
   return {
     maxDeleteBatch: 1,
     upload: (input) => upload(http, config, input),
@@ -76,8 +66,7 @@ async function upload(http: ProviderHttp, config: RunwayConfig, input: UploadInp
       headers: { 'content-type': type.contentType, 'content-length': String(file.size) },
       body,
       schema: runwayUploadReplySchema,
-      check: (reply) =>
-        reply.assetId ? null : new ProviderError('BAD_RESPONSE', 'RUNWAY', UPLOAD, 'the upload reply has no assetId'),
+      check: (reply) => (reply.assetId ? null : new ProviderError('BAD_RESPONSE', 'RUNWAY', UPLOAD, 'the upload reply has no assetId')),
     });
     return mapRunwayUpload(wire, type)!;
   } catch (error) {
@@ -113,10 +102,7 @@ async function deleteOne(http: ProviderHttp, id: string): Promise<DeleteFailure 
       path: runwayAssetPath(id),
       endpoint: DELETE,
       schema: runwayDeleteReplySchema,
-      check: (reply) =>
-        reply?.success === false
-          ? new ProviderError('REJECTED', 'RUNWAY', DELETE, reply.error ?? 'the delete was not accepted')
-          : null,
+      check: (reply) => (reply?.success === false ? new ProviderError('REJECTED', 'RUNWAY', DELETE, reply.error ?? 'the delete was not accepted') : null),
     });
     return null;
   } catch (error) {

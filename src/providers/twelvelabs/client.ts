@@ -9,12 +9,10 @@ import { classifyTwelveLabsError, mapAsset } from './map.js';
 import { wireAssetDetail, wireAssetList, type WireAssetList } from './wire.js';
 import { createTwelveLabsWriter } from './writer.js';
 
-
 /** `page_limit` is capped at 50 by the API; it is also the most ids one multi-get call asks for. */
 export const TWELVE_LABS_PAGE_MAX = 50;
 /** The widest window listAssets accepts (the schema caps `first` at 100). */
 export const TWELVE_LABS_WINDOW_MAX = 100;
-
 
 const ASSET_TYPES: Partial<Record<MediaType, string>> = { VIDEO: 'video', IMAGE: 'image', AUDIO: 'audio' };
 
@@ -66,9 +64,7 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
     for (let i = 0; i < unique.length; i += TWELVE_LABS_PAGE_MAX) {
       chunks.push(unique.slice(i, i + TWELVE_LABS_PAGE_MAX));
     }
-    const pages = await mapLimit(chunks, options.upstream.concurrency, (part) =>
-      list({ asset_ids: part, page_limit: TWELVE_LABS_PAGE_MAX }),
-    );
+    const pages = await mapLimit(chunks, options.upstream.concurrency, (part) => list({ asset_ids: part, page_limit: TWELVE_LABS_PAGE_MAX }));
     const wanted = new Set(unique);
     // Matched by `_id`: the filter is the provider's, but nothing it adds beyond the ask is returned.
     return pages.flatMap((page) => page.data.filter((a) => wanted.has(a._id)).map(mapAsset));
@@ -96,9 +92,7 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
     const fetchedThrough = rest.at(-1) ?? plan.firstPage;
     const beyondWindow = all.length > plan.skip + window.limit;
     const hasNextPage =
-      totalPage === undefined
-        ? beyondWindow || (more.at(-1) ?? first).data.length >= plan.pageLimit
-        : beyondWindow || fetchedThrough < totalPage;
+      totalPage === undefined ? beyondWindow || (more.at(-1) ?? first).data.length >= plan.pageLimit : beyondWindow || fetchedThrough < totalPage;
     return {
       items: all.slice(plan.skip, plan.skip + window.limit).map(mapAsset),
       hasNextPage,
@@ -140,8 +134,7 @@ function listCaller(http: ProviderHttp) {
     asset_ids?: string[];
     asset_types?: string[] | undefined;
     filename?: string | undefined;
-  }): Promise<WireAssetList> =>
-    http.request({ method: 'GET', path: '/assets', endpoint: 'GET /assets', query, schema: wireAssetList });
+  }): Promise<WireAssetList> => http.request({ method: 'GET', path: '/assets', endpoint: 'GET /assets', query, schema: wireAssetList });
 }
 
 /** The provider rejects page_limit outside 1–50 and page < 1; a window that would need those is ours to refuse. */
@@ -151,4 +144,3 @@ function checkWindow({ offset, limit }: ListWindow): void {
     throw badInput(`limit must be an integer from 1 to ${TWELVE_LABS_WINDOW_MAX} (got ${limit})`);
   }
 }
-

@@ -46,10 +46,7 @@ function num(record: Record<string, unknown> | null, ...keys: string[]): number 
   return null;
 }
 
-function rendition(
-  wire: { status?: string | null | undefined } | null | undefined,
-  url: string | null | undefined,
-): TwelveLabsRendition | null {
+function rendition(wire: { status?: string | null | undefined } | null | undefined, url: string | null | undefined): TwelveLabsRendition | null {
   if (!wire) return null;
   // The URL is only sent once the rendition is ready, so a missing status is read from its presence.
   return { url: url ?? null, status: wire.status ?? (url ? 'ready' : 'pending') };
@@ -106,10 +103,7 @@ const KIND_OF_CODE: Record<string, ProviderErrorKind> = {
  * Reads both error envelopes. The code decides the kind where it is known (an unknown id is a 400
  * `resource_not_exist`, which the status alone would call REJECTED); otherwise the status does.
  */
-export function classifyTwelveLabsError(
-  status: number,
-  body: unknown,
-): { detail: string; kind?: ProviderErrorKind | undefined } {
+export function classifyTwelveLabsError(status: number, body: unknown): { detail: string; kind?: ProviderErrorKind | undefined } {
   const parsed = wireError.safeParse(body);
   const fields = parsed.success ? ('error' in parsed.data ? parsed.data.error : parsed.data) : undefined;
   const code = fields?.code ?? undefined;
@@ -140,11 +134,7 @@ export function partHeaders(session: WireUploadSession): { name: string; value: 
  * `expiresAt` is the earliest moment something given here stops working: a part URL (one hour) or the
  * session (24 hours).
  */
-export function mapUploadTarget(
-  session: WireUploadSession,
-  parts: readonly WirePresignedUrl[],
-  asset: TwelveLabsAsset | null,
-): UploadTarget {
+export function mapUploadTarget(session: WireUploadSession, parts: readonly WirePresignedUrl[], asset: TwelveLabsAsset | null): UploadTarget {
   const expiries = [session.expires_at, ...parts.map((p) => p.expires_at)]
     .map(toDate)
     .filter((d): d is Date => d !== null)

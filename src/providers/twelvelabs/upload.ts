@@ -17,10 +17,27 @@ type Metadata = Record<string, string | number | boolean>;
 
 /** Extensions for files whose MIME type is missing or generic (application/octet-stream). */
 const MIME_OF_EXT: Record<string, string> = {
-  mp4: 'video/mp4', m4v: 'video/x-m4v', mov: 'video/quicktime', webm: 'video/webm', mkv: 'video/x-matroska',
-  avi: 'video/x-msvideo', mpg: 'video/mpeg', mpeg: 'video/mpeg', mp3: 'audio/mpeg', wav: 'audio/wav',
-  m4a: 'audio/mp4', aac: 'audio/aac', flac: 'audio/flac', ogg: 'audio/ogg', jpg: 'image/jpeg', jpeg: 'image/jpeg',
-  png: 'image/png', webp: 'image/webp', gif: 'image/gif', bmp: 'image/bmp', heic: 'image/heic',
+  mp4: 'video/mp4',
+  m4v: 'video/x-m4v',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+  avi: 'video/x-msvideo',
+  mpg: 'video/mpeg',
+  mpeg: 'video/mpeg',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  flac: 'audio/flac',
+  ogg: 'audio/ogg',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  heic: 'image/heic',
 };
 
 /** The file's MIME type, or one guessed from the name when the type says nothing. */
@@ -46,8 +63,7 @@ export function checkFilename(name: string, field = 'filename'): void {
 /** user_metadata values the API takes: strings, finite numbers and booleans. */
 export function checkMetadata(metadata: Record<string, unknown>, field = 'metadata'): Metadata {
   for (const [key, value] of Object.entries(metadata)) {
-    const ok =
-      typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    const ok = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
     if (!ok) throw badInput(`${field}.${key} must be a string, a finite number or a boolean`, { field });
   }
   return metadata as Metadata;

@@ -101,12 +101,7 @@ export async function createUploadTarget(
   }
 }
 
-async function presignedUrls(
-  http: ProviderHttp,
-  uploadId: string,
-  start: number,
-  count: number,
-): Promise<WirePresignedUrl[]> {
+async function presignedUrls(http: ProviderHttp, uploadId: string, start: number, count: number): Promise<WirePresignedUrl[]> {
   const reply = await http.request({
     method: 'POST',
     path: `/assets/multipart-uploads/${encodeURIComponent(uploadId)}/presigned-urls`,
@@ -134,11 +129,7 @@ async function readAsset(getAsset: (id: string) => Promise<TwelveLabsAsset>, id:
  * POST /assets/multipart-uploads/{upload_id}: reports uploaded parts with their ETags as proof; the
  * provider finalizes the asset once every part is reported (it then processes like any upload).
  */
-export async function reportUploadedParts(
-  http: ProviderHttp,
-  uploadId: string,
-  parts: readonly UploadedPart[],
-): Promise<PartsReport> {
+export async function reportUploadedParts(http: ProviderHttp, uploadId: string, parts: readonly UploadedPart[]): Promise<PartsReport> {
   if (uploadId.length === 0) throw badInput('uploadId must not be empty', { field: 'uploadId' });
   if (parts.length === 0) throw badInput('report at least one part', { field: 'parts' });
   const positive = (n: number) => Number.isInteger(n) && n >= 1;

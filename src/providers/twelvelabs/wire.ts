@@ -56,7 +56,10 @@ export type WirePageInfo = z.infer<typeof wirePageInfo>;
 
 /** GET /assets */
 export const wireAssetList = z.object({
-  data: z.array(wireAssetDetail).nullish().transform((d) => d ?? []),
+  data: z
+    .array(wireAssetDetail)
+    .nullish()
+    .transform((d) => d ?? []),
   page_info: wirePageInfo.nullish(),
 });
 export type WireAssetList = z.infer<typeof wireAssetList>;
@@ -96,7 +99,10 @@ export type WirePresignedUrl = z.infer<typeof wirePresignedUrl>;
 export const wireUploadSession = z.object({
   upload_id: z.string().min(1),
   asset_id: z.string().nullish(),
-  upload_urls: z.array(wirePresignedUrl).nullish().transform((u) => u ?? []),
+  upload_urls: z
+    .array(wirePresignedUrl)
+    .nullish()
+    .transform((u) => u ?? []),
   upload_headers: z.record(z.string(), z.string()).nullish(),
   chunk_size: z.number().int().positive(),
   total_chunks: z.number().int().positive().nullish(),
@@ -110,7 +116,10 @@ export const wirePresignedUrls = z.object({
   upload_id: z.string().nullish(),
   start_index: z.number().int().nullish(),
   count: z.number().int().nullish(),
-  upload_urls: z.array(wirePresignedUrl).nullish().transform((u) => u ?? []),
+  upload_urls: z
+    .array(wirePresignedUrl)
+    .nullish()
+    .transform((u) => u ?? []),
   generated_at: z.string().nullish(),
   expires_at: z.string().nullish(),
 });

@@ -18,12 +18,7 @@ type GetAsset = (id: string) => Promise<TwelveLabsAsset>;
  * once. A 409 (an index still uses the asset) is REJECTED; an unknown id (400 resource_not_exist) is
  * NOT_FOUND. Nothing here throws for one id: each failure is reported with its error.
  */
-export async function deleteAssets(
-  http: ProviderHttp,
-  concurrency: number,
-  ids: readonly string[],
-  force: boolean,
-): Promise<DeleteResult> {
+export async function deleteAssets(http: ProviderHttp, concurrency: number, ids: readonly string[], force: boolean): Promise<DeleteResult> {
   const unique = [...new Set(ids)];
   const outcomes = await mapLimit(unique, concurrency, async (id): Promise<DeleteFailure | string> => {
     if (id.length === 0) return { id, error: badInput('A Twelve Labs asset id must not be empty', { field: 'ids' }) };

@@ -12,10 +12,8 @@ import { createUplynkUpdater } from './update.js';
 import { uplynkChangesSchema, uplynkGetSchema, type UplynkWireAsset } from './wire.js';
 import { createUplynkWriter } from './writer.js';
 
-
 /** `/asset/get` answers at most 1000 assets per request. */
 export const UPLYNK_MAX_BATCH = 1000;
-
 
 export type UplynkClient = ProviderClient<UplynkAsset> & {
   externalIds: ExternalIdSource<UplynkAsset>;
@@ -60,9 +58,7 @@ async function getMany(call: UplynkCall, key: 'ids' | 'external_ids', keys: read
   const chunks: string[][] = [];
   for (let i = 0; i < distinct.length; i += UPLYNK_MAX_BATCH) chunks.push(distinct.slice(i, i + UPLYNK_MAX_BATCH));
   const replies = await Promise.all(
-    chunks.map((chunk) =>
-      call({ action: 'get', params: { [key]: chunk }, schema: uplynkGetSchema, expect: ['assets', 'asset'] }),
-    ),
+    chunks.map((chunk) => call({ action: 'get', params: { [key]: chunk }, schema: uplynkGetSchema, expect: ['assets', 'asset'] })),
   );
   const found: UplynkWireAsset[] = [];
   for (const reply of replies) {

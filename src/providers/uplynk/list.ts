@@ -80,8 +80,7 @@ async function listOwn(call: UplynkCall, window: ListWindow, filter: AssetListFi
   return { items, hasNextPage, totalCount: null };
 }
 
-const newestFirst = (a: UplynkWireAsset, b: UplynkWireAsset) =>
-  (b.created ?? -Infinity) - (a.created ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const newestFirst = (a: UplynkWireAsset, b: UplynkWireAsset) => (b.created ?? -Infinity) - (a.created ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Own and shared assets merged newest first, with one offset. How skip/limit apply to the two lists

@@ -84,9 +84,7 @@ function mapMeta(meta: Record<string, unknown> | string | null | undefined): Rec
   if (typeof meta !== 'string') return meta;
   try {
     const parsed: unknown = JSON.parse(meta);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};
   }

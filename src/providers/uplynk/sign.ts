@@ -37,10 +37,7 @@ export function signMessage(params: UplynkParams, options: SignOptions): SignedM
  * official client's.
  */
 export function pythonJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function hmacHex(apiKey: string, msg: string): string {

@@ -9,7 +9,13 @@ import { z } from 'zod';
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
 
 /** Integers that the docs type as "String" on input (autoexpire) may come back either way. */
-const numberish = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const numberish = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 /** DRM flags are 0/1 in every sample; a boolean is accepted too. */
 const flag = z.union([z.number(), z.boolean()]);
 

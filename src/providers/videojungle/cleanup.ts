@@ -29,4 +29,3 @@ async function undoing(error: unknown, what: string, undo: () => Promise<unknown
   }
   throw error;
 }
-

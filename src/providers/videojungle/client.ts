@@ -11,7 +11,6 @@ import { uuidPath } from './paths.js';
 import { createVjProjectWriter } from './project-writer.js';
 import { createVjWriter, type VjWriter } from './writer.js';
 
-
 export interface VideoJungleClient extends ProviderClient<VideoJungleAsset> {
   projects: ProjectSource<VideoJungleAsset>;
   writer: VjWriter;
@@ -20,13 +19,11 @@ export interface VideoJungleClient extends ProviderClient<VideoJungleAsset> {
   status: StatusCheck;
 }
 
-
 function checkWindow(window: ListWindow): void {
   if (!Number.isInteger(window.offset) || window.offset < 0 || !Number.isInteger(window.limit) || window.limit < 0) {
     throw badInput('a list window needs a non-negative integer offset and limit');
   }
 }
-
 
 /**
  * Video Jungle over its REST API: `X-API-Key` auth (the current SDK's header; the docs' Bearer is
@@ -45,8 +42,7 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
   );
 
   /** Every project with its assets embedded: the only way to see all assets at once. */
-  const fetchProjects = () =>
-    http.request({ method: 'GET', path: '/projects', endpoint: 'GET /projects', schema: vjProjectList });
+  const fetchProjects = () => http.request({ method: 'GET', path: '/projects', endpoint: 'GET /projects', schema: vjProjectList });
 
   /** One asset; NOT_FOUND when Video Jungle answers 404. */
   async function fetchAsset(id: string): Promise<VideoJungleAsset> {

@@ -8,8 +8,7 @@ import { VJ_UUID } from './wire.js';
  * defaults to true there, skip_rendering to false).
  */
 export function toVideoEditCreate(edit: VideoEdit): Record<string, unknown> {
-  const levels = (list: VideoEdit['clips'][number]['audioLevels']) =>
-    list.map((l) => ({ audio_level: l.level, start_time: l.start, end_time: l.end }));
+  const levels = (list: VideoEdit['clips'][number]['audioLevels']) => list.map((l) => ({ audio_level: l.level, start_time: l.start, end_time: l.end }));
   return {
     video_edit_version: edit.version,
     video_output_format: edit.outputFormat,
@@ -57,7 +56,11 @@ const inRange = (n: number, min: number, max: number) => Number.isFinite(n) && n
 export function videoEditProblem(edit: VideoEdit): string | null {
   if (!/^\d+x\d+$/.test(edit.resolution)) return 'video_output_resolution must be "WxH", e.g. "1920x1080"';
   if (!(Number.isFinite(edit.fps) && edit.fps > 0)) return 'video_output_fps must be a positive number';
-  for (const [field, value] of [['video_edit_version', edit.version], ['video_output_format', edit.outputFormat], ['video_output_filename', edit.filename]] as const) {
+  for (const [field, value] of [
+    ['video_edit_version', edit.version],
+    ['video_output_format', edit.outputFormat],
+    ['video_output_filename', edit.filename],
+  ] as const) {
     if (value.trim() === '') return `${field} must not be empty`;
   }
   if (edit.clips.length === 0) return 'video_series_sequential needs at least one clip';

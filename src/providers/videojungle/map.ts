@@ -63,11 +63,7 @@ function extensionOf(value: string | null | undefined): string | undefined {
  * (keyname, else asset_path). An asset type nobody documented gets the extension's answer or null,
  * rather than a guess.
  */
-export function vjMediaType(
-  assetType: string | null | undefined,
-  keyname?: string | null,
-  path?: string | null,
-): MediaType | null {
+export function vjMediaType(assetType: string | null | undefined, keyname?: string | null, path?: string | null): MediaType | null {
   const typed = assetType ? TYPED[assetType] : undefined;
   if (typed) return typed;
   const ext = extensionOf(keyname) ?? extensionOf(path);
@@ -175,9 +171,7 @@ function matches(asset: VideoJungleAsset, filter: AssetListFilter): boolean {
   if (filter.mediaType && asset.mediaType !== filter.mediaType) return false;
   const needle = filter.search?.trim().toLowerCase();
   if (!needle) return true;
-  return [asset.keyname, asset.description, asset.generatedDescription].some((field) =>
-    field?.toLowerCase().includes(needle),
-  );
+  return [asset.keyname, asset.description, asset.generatedDescription].some((field) => field?.toLowerCase().includes(needle));
 }
 
 function newestFirst(a: VideoJungleAsset, b: VideoJungleAsset): number {
@@ -191,11 +185,7 @@ function newestFirst(a: VideoJungleAsset, b: VideoJungleAsset): number {
  * search and media-type filters and the window are applied here. An asset referenced by two projects
  * is listed once.
  */
-export function pageVjAssets(
-  projects: readonly VjProject[],
-  window: ListWindow,
-  filter: AssetListFilter,
-): Page<VideoJungleAsset> {
+export function pageVjAssets(projects: readonly VjProject[], window: ListWindow, filter: AssetListFilter): Page<VideoJungleAsset> {
   const seen = new Set<string>();
   const all: VideoJungleAsset[] = [];
   for (const project of projects) {

@@ -101,8 +101,12 @@ export function createVjProjectWriter(
         prompt_id: input.promptId,
       };
       const created = await http.request({
-        method: 'POST', path: '/projects', endpoint: 'POST /projects',
-        headers: JSON_BODY, body: JSON.stringify(body), schema: vjCreated,
+        method: 'POST',
+        path: '/projects',
+        endpoint: 'POST /projects',
+        headers: JSON_BODY,
+        body: JSON.stringify(body),
+        schema: vjCreated,
       });
       return readBack(`project ${created.id}`, () => getProject(created.id));
     },
@@ -131,8 +135,11 @@ export function createVjProjectWriter(
       let reply: z.infer<typeof vjGenerated>;
       try {
         reply = await http.request({
-          method: 'POST', path: query ? `${base}?${query}` : base, endpoint: 'POST /projects/{id}/{script_id}/generate',
-          ...body, schema: vjGenerated,
+          method: 'POST',
+          path: query ? `${base}?${query}` : base,
+          endpoint: 'POST /projects/{id}/{script_id}/generate',
+          ...body,
+          schema: vjGenerated,
         });
       } catch (error) {
         throw atGenerateField(error);
@@ -144,8 +151,12 @@ export function createVjProjectWriter(
       const path = `/projects/${uuidPath(projectId, 'project')}/create-edit`;
       checkVideoEdit(edit);
       const reply = await http.request({
-        method: 'POST', path, endpoint: 'POST /projects/{id}/create-edit',
-        headers: JSON_BODY, body: JSON.stringify(toVideoEditCreate(edit)), schema: vjEditCreated,
+        method: 'POST',
+        path,
+        endpoint: 'POST /projects/{id}/create-edit',
+        headers: JSON_BODY,
+        body: JSON.stringify(toVideoEditCreate(edit)),
+        schema: vjEditCreated,
       });
       const asset = await readBack(`asset ${reply.asset_id} of edit ${reply.edit_id}`, () => fetchAsset(reply.asset_id));
       return { asset, editId: reply.edit_id };

@@ -69,12 +69,7 @@ export const vjCheck = z.object({ uploaded: z.boolean() });
  * template `{type, message, documentation_url}`.
  */
 export const vjError = z.object({
-  detail: z
-    .union([
-      z.string(),
-      z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() })),
-    ])
-    .optional(),
+  detail: z.union([z.string(), z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() }))]).optional(),
   message: z.string().optional(),
 });
 

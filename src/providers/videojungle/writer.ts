@@ -60,8 +60,7 @@ function checkTarget(input: UploadTargetInput): string {
 }
 
 /** Video Jungle's writer: uploads and upload targets are always there (no multipart parts to report). */
-export type VjWriter = AssetWriter<VideoJungleAsset> &
-  Required<Pick<AssetWriter<VideoJungleAsset>, 'upload' | 'createUploadTarget'>>;
+export type VjWriter = AssetWriter<VideoJungleAsset> & Required<Pick<AssetWriter<VideoJungleAsset>, 'upload' | 'createUploadTarget'>>;
 
 export function createVjWriter(deps: VjWriterDeps): VjWriter {
   const { http, fetchAsset } = deps;
@@ -81,8 +80,12 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
   /** Step 1 records the asset, step 2 sends the bytes; if step 2 surely failed, step 1's asset is deleted. */
   async function uploadFile(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
     const keyname = input.filename;
-    const created = await post(`${project}/asset`, 'POST /projects/{id}/asset',
-      { upload_method: 'file-no-chunk', asset_type: 'user', keyname, description }, vjAssetCreated);
+    const created = await post(
+      `${project}/asset`,
+      'POST /projects/{id}/asset',
+      { upload_method: 'file-no-chunk', asset_type: 'user', keyname, description },
+      vjAssetCreated,
+    );
     let uploadedId: string;
     try {
       const file = input.file!;
@@ -106,7 +109,8 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     } catch (error) {
       const path = `/video-file/${encodeURIComponent(videoFileId)}`;
       return cleanUpAfter(error, `the video file ${videoFileId}`, () =>
-        http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }));
+        http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }),
+      );
     }
   }
 
@@ -122,7 +126,13 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
       // VJ-PY waits for this answer with no timeout ("Downloading from URL..."): the server may fetch the
       // file first, so the call gets an upload's time.
       reply = await http.request({
-        method: 'POST', path: '/video-file', endpoint: 'POST /video-file', headers: JSON_BODY, body, schema: vjVideoFileCreated, upload: true,
+        method: 'POST',
+        path: '/video-file',
+        endpoint: 'POST /video-file',
+        headers: JSON_BODY,
+        body,
+        schema: vjVideoFileCreated,
+        upload: true,
       });
     } catch (error) {
       if (mayHaveLanded(error)) throw lostReply(error, 'Video Jungle may have made a video file of the URL, in no project yet');

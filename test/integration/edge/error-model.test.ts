@@ -71,14 +71,21 @@ describe('every refusal is logged with its code', () => {
   });
 
   it('over websockets: the connection, each operation with its codes, a refused token with 4403', async () => {
-    const socket = (requestId: string) => new WebSocket(`${h.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers: { 'x-request-id': requestId } });
+    const socket = (requestId: string) =>
+      new WebSocket(`${h.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers: { 'x-request-id': requestId } });
     const ws = socket('ws-log-1');
     await once(ws, 'open');
     ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TOKEN}` } }));
     await once(ws, 'message');
     const answered = (id: string) =>
-      new Promise<void>((resolve) => ws.on('message', (data) => JSON.parse(String(data)).id === id && ['complete', 'error'].includes(JSON.parse(String(data)).type) && resolve()));
-    for (const [id, query] of [['bad', '{ nope }'], ['missing', '{ node(id: "not-an-id") { id } }'], ['fine', 'query Fine { __typename }']] as const) {
+      new Promise<void>((resolve) =>
+        ws.on('message', (data) => JSON.parse(String(data)).id === id && ['complete', 'error'].includes(JSON.parse(String(data)).type) && resolve()),
+      );
+    for (const [id, query] of [
+      ['bad', '{ nope }'],
+      ['missing', '{ node(id: "not-an-id") { id } }'],
+      ['fine', 'query Fine { __typename }'],
+    ] as const) {
       const done = answered(id);
       ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
       await done;

@@ -19,7 +19,13 @@ import { rawRequest, sendRaw } from '../../helpers/raw-http.js';
  */
 
 const TOKEN = 'edge-fuzz-3e8d1f0a7b';
-const SECRETS = [TOKEN, SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey, SANDBOX_CREDENTIALS.UPLYNK.apiKey, SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey, SANDBOX_CREDENTIALS.RUNWAY.token];
+const SECRETS = [
+  TOKEN,
+  SANDBOX_CREDENTIALS.VIDEO_JUNGLE.apiKey,
+  SANDBOX_CREDENTIALS.UPLYNK.apiKey,
+  SANDBOX_CREDENTIALS.TWELVE_LABS.apiKey,
+  SANDBOX_CREDENTIALS.RUNWAY.token,
+];
 const secrets = secretScanner(SECRETS);
 const CONCURRENCY = 16;
 
@@ -35,7 +41,23 @@ interface EdgeCase {
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE'];
 const PREFIXES = ['', '/', '//', '/x', '/.', '/..', '/%2e', '/graphql', '/health', '/a/b/..'];
-const CORES = ['graphql', 'GRAPHQL', 'Graphql', '%67raphql', 'graph%71l', 'graphql%2f', 'graphql%00', 'graphql;', 'graphql.', 'graphql~', 'graphiql', 'health', 'ready', 'metrics', 'graphql.json'];
+const CORES = [
+  'graphql',
+  'GRAPHQL',
+  'Graphql',
+  '%67raphql',
+  'graph%71l',
+  'graphql%2f',
+  'graphql%00',
+  'graphql;',
+  'graphql.',
+  'graphql~',
+  'graphiql',
+  'health',
+  'ready',
+  'metrics',
+  'graphql.json',
+];
 const SUFFIXES = ['', '/', '//', '/.', '/..', '?', '?q=/graphql', ';a=b', '%20', '/x', '%2F', '/?query={__typename}'];
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 const body = JSON.stringify({ query: 'mutation { deleteAssets(input: { ids: ["VXBseW5rQXNzZXQ6ZmZmZg=="] }) { deletedIds } }' });
@@ -50,36 +72,104 @@ function pathCases(rng: Rng, n: number): EdgeCase[] {
     const auth = rng.pick<Record<string, string>>([{}, { authorization: `Bearer ${TOKEN}` }, { authorization: 'Bearer wrong' }]);
     const accept = rng.pick(['application/json', 'text/event-stream', 'text/html', '*/*']);
     const headers = { host: 'localhost', accept, ...auth, ...(method === 'GET' || method === 'HEAD' ? {} : { 'content-type': 'application/json' }) };
-    cases.push({ label: `${method} ${path}`, bytes: rawRequest(method, path, headers, method === 'GET' || method === 'HEAD' ? undefined : body), notARoute: true });
+    cases.push({
+      label: `${method} ${path}`,
+      bytes: rawRequest(method, path, headers, method === 'GET' || method === 'HEAD' ? undefined : body),
+      notARoute: true,
+    });
   }
   return cases;
 }
 
 function hostCases(rng: Rng, n: number): EdgeCase[] {
-  const fixed = ['a b', '[::1', 'host:99999', 'host:-1', 'h:80:80', '[::1]x', 'user@h', 'h/x', 'h\\x', '%', '%zz', '..', '[]', '[::g]', 'a'.repeat(300), 'h:0x50', ' h', 'h ', '', '\t'];
+  const fixed = [
+    'a b',
+    '[::1',
+    'host:99999',
+    'host:-1',
+    'h:80:80',
+    '[::1]x',
+    'user@h',
+    'h/x',
+    'h\\x',
+    '%',
+    '%zz',
+    '..',
+    '[]',
+    '[::g]',
+    'a'.repeat(300),
+    'h:0x50',
+    ' h',
+    'h ',
+    '',
+    '\t',
+  ];
   const cases: EdgeCase[] = fixed.map((host) => ({ label: `Host ${JSON.stringify(host)}`, bytes: rawRequest('GET', '/health', { host }) }));
   while (cases.length < n) {
     const host = rng.chance(0.5) ? rng.string(rng.int(1, 40), [...ASCII, ':', '[', ']', '@']) : rng.string(rng.int(1, 10), UNICODE);
     // Node refuses CR, LF and NUL in a header itself; the rest reach the edge.
     const safe = host.replace(/[\r\n\0]/g, '');
     const method = rng.pick(['GET', 'POST']);
-    cases.push({ label: `Host ${JSON.stringify(safe)}`, bytes: rawRequest(method, rng.pick(['/graphql', '/health', '/nowhere']), { host: safe, authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, method === 'POST' ? '{"query":"{ __typename }"}' : undefined) });
+    cases.push({
+      label: `Host ${JSON.stringify(safe)}`,
+      bytes: rawRequest(
+        method,
+        rng.pick(['/graphql', '/health', '/nowhere']),
+        { host: safe, authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        method === 'POST' ? '{"query":"{ __typename }"}' : undefined,
+      ),
+    });
   }
   return cases;
 }
 
 function targetCases(rng: Rng, n: number): EdgeCase[] {
-  const fixed = ['*', 'graphql', 'h:443', 'http://', 'http://h', 'https://h:99999/graphql', 'ftp://h/graphql', 'HTTP://H/GRAPHQL', 'http://a b/', 'http://[::1/graphql', '/?', '/#x', `/${'a'.repeat(8000)}`, `/graphql?${'q='.repeat(3000)}`, '/%', '/%%', '/\u00e9', 'javascript:alert(1)', '//', '/../../etc/passwd'];
-  const cases: EdgeCase[] = fixed.flatMap((target) => METHODS.slice(0, 3).map((method) => ({ label: `${method} ${JSON.stringify(target.slice(0, 60))}`, bytes: rawRequest(method, target, { host: 'localhost' }) })));
+  const fixed = [
+    '*',
+    'graphql',
+    'h:443',
+    'http://',
+    'http://h',
+    'https://h:99999/graphql',
+    'ftp://h/graphql',
+    'HTTP://H/GRAPHQL',
+    'http://a b/',
+    'http://[::1/graphql',
+    '/?',
+    '/#x',
+    `/${'a'.repeat(8000)}`,
+    `/graphql?${'q='.repeat(3000)}`,
+    '/%',
+    '/%%',
+    '/\u00e9',
+    'javascript:alert(1)',
+    '//',
+    '/../../etc/passwd',
+  ];
+  const cases: EdgeCase[] = fixed.flatMap((target) =>
+    METHODS.slice(0, 3).map((method) => ({
+      label: `${method} ${JSON.stringify(target.slice(0, 60))}`,
+      bytes: rawRequest(method, target, { host: 'localhost' }),
+    })),
+  );
   while (cases.length < n) {
-    const target = rng.pick(['', '/', 'http://x/', '*', 'https://']) + rng.string(rng.int(0, 30), ASCII.filter((c) => c !== ' '));
-    cases.push({ label: `GET ${JSON.stringify(target)}`, bytes: rawRequest(rng.pick(METHODS), target, { host: 'localhost', authorization: `Bearer ${TOKEN}` }) });
+    const target =
+      rng.pick(['', '/', 'http://x/', '*', 'https://']) +
+      rng.string(
+        rng.int(0, 30),
+        ASCII.filter((c) => c !== ' '),
+      );
+    cases.push({
+      label: `GET ${JSON.stringify(target)}`,
+      bytes: rawRequest(rng.pick(METHODS), target, { host: 'localhost', authorization: `Bearer ${TOKEN}` }),
+    });
   }
   return cases;
 }
 
 function framingCases(rng: Rng, n: number): EdgeCase[] {
-  const post = (head: string, rest: string) => `POST /graphql HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\n${head}\r\n${rest}`;
+  const post = (head: string, rest: string) =>
+    `POST /graphql HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\n${head}\r\n${rest}`;
   const doc = '{"query":"{ __typename }"}';
   const fixed: [string, string | Buffer][] = [
     ['chunk size not hex', post('transfer-encoding: chunked\r\n', `zz\r\n${doc}\r\n0\r\n\r\n`)],
@@ -108,8 +198,14 @@ function framingCases(rng: Rng, n: number): EdgeCase[] {
     ['one huge header', `GET /health HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`],
     ['3,000 headers', `GET /health HTTP/1.1\r\nhost: x\r\n${Array.from({ length: 3000 }, (_, i) => `x-${i}: 1`).join('\r\n')}\r\n\r\n`],
     ['an upgrade that is not a websocket', `GET /graphql HTTP/1.1\r\nhost: x\r\nconnection: upgrade\r\nupgrade: h2c\r\n\r\n`],
-    ['a websocket upgrade by POST', `POST /graphql HTTP/1.1\r\nhost: x\r\nconnection: upgrade\r\nupgrade: websocket\r\nsec-websocket-version: 13\r\nsec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`],
-    ['a websocket upgrade with a bad version', `GET /graphql HTTP/1.1\r\nhost: x\r\nconnection: upgrade\r\nupgrade: websocket\r\nsec-websocket-version: 99\r\nsec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`],
+    [
+      'a websocket upgrade by POST',
+      `POST /graphql HTTP/1.1\r\nhost: x\r\nconnection: upgrade\r\nupgrade: websocket\r\nsec-websocket-version: 13\r\nsec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    ],
+    [
+      'a websocket upgrade with a bad version',
+      `GET /graphql HTTP/1.1\r\nhost: x\r\nconnection: upgrade\r\nupgrade: websocket\r\nsec-websocket-version: 99\r\nsec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    ],
     ['pipelined garbage after a request', `GET /health HTTP/1.1\r\nhost: x\r\n\r\n\x00\x01\x02garbage\r\n\r\n`],
   ];
   const cases: EdgeCase[] = fixed.map(([label, bytes]) => ({ label, bytes }));
@@ -167,8 +263,16 @@ function wsCases(rng: Rng, n: number): WsCase[] {
     { label: 'subscribe with a query that is not a string', init: true, frames: [subscribe('1', { query: 42 })] },
     { label: 'subscribe with junk variables', init: true, frames: [subscribe('1', { query: 'query($id: ID!) { node(id: $id) { id } }', variables: [1, 2] })] },
     { label: 'subscribe with a 10 kB id', init: true, frames: [subscribe('i'.repeat(10_000), { query: '{ __typename }' })] },
-    { label: 'the same id 50 times', init: true, frames: Array.from({ length: 50 }, () => subscribe('same', { query: 'subscription { assetChanges { at } }' })) },
-    { label: '200 subscriptions on one socket', init: true, frames: Array.from({ length: 200 }, (_, i) => subscribe(`s${i}`, { query: 'subscription { assetChanges { at } }' })) },
+    {
+      label: 'the same id 50 times',
+      init: true,
+      frames: Array.from({ length: 50 }, () => subscribe('same', { query: 'subscription { assetChanges { at } }' })),
+    },
+    {
+      label: '200 subscriptions on one socket',
+      init: true,
+      frames: Array.from({ length: 200 }, (_, i) => subscribe(`s${i}`, { query: 'subscription { assetChanges { at } }' })),
+    },
     { label: '500 pings', init: true, frames: Array.from({ length: 500 }, () => JSON.stringify({ type: 'ping' })) },
     { label: 'complete for an unknown id', init: true, frames: [JSON.stringify({ type: 'complete', id: 'nope' })] },
     { label: 'an introspection query', init: true, frames: [subscribe('1', { query: '{ __schema { types { name } } }' })] },
@@ -179,10 +283,17 @@ function wsCases(rng: Rng, n: number): WsCase[] {
   while (cases.length < n) {
     const kind = rng.int(0, 3);
     const frame =
-      kind === 0 ? rng.bytes(rng.int(1, 200))
-      : kind === 1 ? rng.string(rng.int(1, 200), [...ASCII, ...UNICODE])
-      : kind === 2 ? JSON.stringify({ type: rng.pick(['subscribe', 'next', 'error', 'complete', 'ping', 'pong', 'connection_ack', '']), id: rng.pick(['1', '', 1, null, {}]), payload: rng.pick([null, {}, [], 'x', { query: rng.string(rng.int(1, 80)) }]) })
-      : subscribe(`r${cases.length}`, { query: rng.string(rng.int(1, 120), [...ASCII, '{', '}', '(', ')', '$', '@', '...']) });
+      kind === 0
+        ? rng.bytes(rng.int(1, 200))
+        : kind === 1
+          ? rng.string(rng.int(1, 200), [...ASCII, ...UNICODE])
+          : kind === 2
+            ? JSON.stringify({
+                type: rng.pick(['subscribe', 'next', 'error', 'complete', 'ping', 'pong', 'connection_ack', '']),
+                id: rng.pick(['1', '', 1, null, {}]),
+                payload: rng.pick([null, {}, [], 'x', { query: rng.string(rng.int(1, 80)) }]),
+              })
+            : subscribe(`r${cases.length}`, { query: rng.string(rng.int(1, 120), [...ASCII, '{', '}', '(', ')', '$', '@', '...']) });
     cases.push({ label: `random frame ${cases.length}`, init: rng.chance(0.8), frames: [frame] });
   }
   return cases;
@@ -271,7 +382,8 @@ async function runHttp(cases: EdgeCase[]): Promise<string[]> {
       }
       if (c.notARoute && res.status !== 404) problems.push(`HTTP ${res.status} for a path that is not a route`);
       if (res.status !== undefined && res.status >= 500) problems.push(`HTTP ${res.status}`);
-      if (problems.length > 0) failures.push(`${[...new Set(problems)].join('; ')}\n    input: ${c.label} :: ${JSON.stringify(c.bytes.toString().slice(0, 300))}`);
+      if (problems.length > 0)
+        failures.push(`${[...new Set(problems)].join('; ')}\n    input: ${c.label} :: ${JSON.stringify(c.bytes.toString().slice(0, 300))}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -28,7 +28,12 @@ describe('requests the HTTP layer cannot read', () => {
     ['a relative target', rawRequest('GET', 'graphql', { host: 'x' }), 400, 'BAD_REQUEST'],
     ['CONNECT', rawRequest('CONNECT', 'example.com:443', { host: 'example.com:443' }), 405, 'METHOD_NOT_ALLOWED'],
     ['a chunk size that is not hex', `POST /graphql HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`, 400, 'BAD_REQUEST'],
-    ['both Content-Length and chunked', `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\ntransfer-encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`, 400, 'BAD_REQUEST'],
+    [
+      'both Content-Length and chunked',
+      `POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\ntransfer-encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
+      400,
+      'BAD_REQUEST',
+    ],
     ['headers over the limit', rawRequest('GET', '/health', { host: 'x', 'x-big': 'a'.repeat(20_000) }), 431, 'REQUEST_HEADER_FIELDS_TOO_LARGE'],
     ['an invalid method token', `G(T /health HTTP/1.1\r\nhost: x\r\n\r\n`, 400, 'BAD_REQUEST'],
     ['a header without a colon', `GET /health HTTP/1.1\r\nhost: x\r\nnonsense\r\n\r\n`, 400, 'BAD_REQUEST'],
@@ -80,7 +85,9 @@ describe('anything unexpected behind the edge', () => {
     try {
       const res = await sendRaw(url, rawRequest('POST', '/graphql', { host: 'x', 'x-request-id': 'trace-500' }, '{}'));
       expect(res.status).toBe(500);
-      expect(JSON.parse(res.body)).toEqual({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-500' } }] });
+      expect(JSON.parse(res.body)).toEqual({
+        errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-500' } }],
+      });
       const line = captured.records().find((r) => r['msg'] === 'request failed: unexpected error')!;
       expect(line['requestId']).toBe('trace-500');
       expect(JSON.stringify(line['err'])).toContain('boom in /srv/app');

@@ -19,10 +19,35 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const SPELLINGS = [
-  '/graphql/', '//graphql', '/x/graphql', '/?q=/graphql', '/./graphql', '/graphql/.', '/graphql/..', '/a/../graphql',
-  '/graphql%2F', '/%2Fgraphql', '/%67raphql', '/GRAPHQL', '/Graphql', '/graphql;x', '/graphql/x', '/graphql//',
-  '/graphql.json', '/api/graphql', '/health/graphql', '/graphql%00', '/graphql%20', '/graphql~', '/graphiql',
-  'http://localhost/graphql/', 'http://localhost//graphql', '/health/', '/ready/', '/metrics/', '/',
+  '/graphql/',
+  '//graphql',
+  '/x/graphql',
+  '/?q=/graphql',
+  '/./graphql',
+  '/graphql/.',
+  '/graphql/..',
+  '/a/../graphql',
+  '/graphql%2F',
+  '/%2Fgraphql',
+  '/%67raphql',
+  '/GRAPHQL',
+  '/Graphql',
+  '/graphql;x',
+  '/graphql/x',
+  '/graphql//',
+  '/graphql.json',
+  '/api/graphql',
+  '/health/graphql',
+  '/graphql%00',
+  '/graphql%20',
+  '/graphql~',
+  '/graphiql',
+  'http://localhost/graphql/',
+  'http://localhost//graphql',
+  '/health/',
+  '/ready/',
+  '/metrics/',
+  '/',
 ];
 
 const json = (body: unknown) => JSON.stringify(body);
@@ -36,8 +61,19 @@ const carriers = (path: string, auth: Record<string, string>) => {
     ['POST mutation', rawRequest('POST', path, { ...host, 'content-type': 'application/json' }, mutation(uplynkId))],
     ['GET query', rawRequest('GET', `${path}${sep}query=${encodeURIComponent('{ __typename }')}`, host)],
     ['POST form', rawRequest('POST', path, { ...host, 'content-type': 'application/x-www-form-urlencoded' }, `query=${encodeURIComponent('{ __typename }')}`)],
-    ['SSE POST', rawRequest('POST', path, { ...host, 'content-type': 'application/json', accept: 'text/event-stream' }, json({ query: 'subscription { assetChanges { at } }' }))],
-    ['SSE GET', rawRequest('GET', `${path}${sep}query=${encodeURIComponent('subscription { assetChanges { at } }')}`, { ...host, accept: 'text/event-stream' })],
+    [
+      'SSE POST',
+      rawRequest(
+        'POST',
+        path,
+        { ...host, 'content-type': 'application/json', accept: 'text/event-stream' },
+        json({ query: 'subscription { assetChanges { at } }' }),
+      ),
+    ],
+    [
+      'SSE GET',
+      rawRequest('GET', `${path}${sep}query=${encodeURIComponent('subscription { assetChanges { at } }')}`, { ...host, accept: 'text/event-stream' }),
+    ],
   ] as const;
 };
 
@@ -85,7 +121,16 @@ describe('one canonical path', () => {
       expect(JSON.parse(res.body).errors[0].extensions.code).toBe('NOT_FOUND');
     }
     // A handshake ws itself refuses is answered in the same coded form.
-    const badKey = await sendRaw(h.url, rawRequest('GET', '/graphql', { host: 'localhost', connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'short' }));
+    const badKey = await sendRaw(
+      h.url,
+      rawRequest('GET', '/graphql', {
+        host: 'localhost',
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'short',
+      }),
+    );
     expect([badKey.status, JSON.parse(badKey.body).errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
   });
 });

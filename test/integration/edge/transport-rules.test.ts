@@ -29,7 +29,12 @@ const RULES: [rule: string, query: string, code: string, message: RegExp][] = [
   ['aliases', `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: providers { provider }`).join(' ')} }`, 'QUERY_LIMIT_EXCEEDED', /aliases/i],
   ['tokens', `{ ${'__typename '.repeat(5001)} }`, 'QUERY_LIMIT_EXCEEDED', /^Token limit/],
   ['directives', `{ providers { provider ${'@include(if: true) '.repeat(51)} } }`, 'QUERY_LIMIT_EXCEEDED', /directives/i],
-  ['cost', `{ ${Array.from({ length: 12 }, (_, i) => `p${i}: projects { nodes { assets { nodes { id name status url } } } }`).join(' ')} }`, 'QUERY_LIMIT_EXCEEDED', /cost/i],
+  [
+    'cost',
+    `{ ${Array.from({ length: 12 }, (_, i) => `p${i}: projects { nodes { assets { nodes { id name status url } } } }`).join(' ')} }`,
+    'QUERY_LIMIT_EXCEEDED',
+    /cost/i,
+  ],
 ];
 
 describe('each rule, on each transport', () => {
@@ -37,7 +42,10 @@ describe('each rule, on each transport', () => {
     const before = upstreamCalls();
     const outcomes = await Promise.all(TRANSPORTS.map((t) => runOver(t, h.url, query, undefined, { token: TOKEN })));
     for (const [i, outcome] of outcomes.entries()) {
-      expect(outcome.data.filter((d) => d !== null), TRANSPORTS[i]).toEqual([]);
+      expect(
+        outcome.data.filter((d) => d !== null),
+        TRANSPORTS[i],
+      ).toEqual([]);
       expect(outcome.errors.length, TRANSPORTS[i]).toBeGreaterThan(0);
       expect(outcome.errors[0]!.extensions?.code, TRANSPORTS[i]).toBe(code);
       expect(outcome.errors[0]!.message, TRANSPORTS[i]).toMatch(message);
@@ -63,10 +71,17 @@ describe('each rule, on each transport', () => {
 
   it('batching: at most 10 over HTTP, no subscription in a batch, and no batches at all over graphql-ws', async () => {
     const post = (body: unknown, accept = 'application/json') =>
-      fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+      fetch(`${h.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(body),
+      });
     const tooMany = await post(Array.from({ length: 11 }, () => ({ query: '{ __typename }' })));
     expect(tooMany.status).toBe(413);
-    expect((await tooMany.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/batching is limited to 10/i), extensions: { code: 'BAD_REQUEST' } });
+    expect((await tooMany.json()).errors[0]).toMatchObject({
+      message: expect.stringMatching(/batching is limited to 10/i),
+      extensions: { code: 'BAD_REQUEST' },
+    });
     const withSubscription = await post([{ query: '{ __typename }' }, { query: 'subscription { assetChanges { at } }' }]);
     expect((await withSubscription.json())[1].errors[0].extensions.code).toBe('BAD_REQUEST');
     const ws = new WebSocket(`${h.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');

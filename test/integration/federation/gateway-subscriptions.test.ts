@@ -42,7 +42,6 @@ function settle(id: string): void {
   h.sandbox.stores.TWELVE_LABS.settleAt(rawId!, Date.now());
 }
 
-
 describe.each<{ subgraph: string; expected: string; options: GatewayOptions }>([
   { subgraph: 'SSE, the HTTP transport default', expected: 'sse', options: {} },
   {

@@ -22,9 +22,13 @@ let subgraphRequests: string[] = [];
 const bytes = new Uint8Array(renderPng(32, 18, 7));
 const png = (name: string) => new File([bytes], name, { type: 'image/png' });
 const upload = (endpoint: string, name: string) =>
-  postMultipart(endpoint, { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } }, {
-    0: { path: 'variables.input.file', file: png(name) },
-  });
+  postMultipart(
+    endpoint,
+    { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } },
+    {
+      0: { path: 'variables.input.file', file: png(name) },
+    },
+  );
 
 beforeAll(async () => {
   h = await startHarness();

@@ -88,28 +88,32 @@ describe.skipIf(unavailable !== undefined)('GraphiQL in a browser, offline', () 
     });
     afterAll(() => h?.stop());
 
-    it('renders from this server alone, with the examples as tabs, and runs a query and a subscription', async () => {
-      const { page, blocked, sockets, close } = await openGraphiQL(h);
-      try {
-        const titles = await page.locator('.graphiql-tab').allInnerTexts();
-        expect(titles).toEqual(expect.arrayContaining(['Providers', 'ManyAssets', 'Stills', 'StatusChanges', 'UplynkChanges']));
+    it(
+      'renders from this server alone, with the examples as tabs, and runs a query and a subscription',
+      async () => {
+        const { page, blocked, sockets, close } = await openGraphiQL(h);
+        try {
+          const titles = await page.locator('.graphiql-tab').allInnerTexts();
+          expect(titles).toEqual(expect.arrayContaining(['Providers', 'ManyAssets', 'Stills', 'StatusChanges', 'UplynkChanges']));
 
-        await selectTab(page, 'Providers');
-        await run(page, /"provider": "VIDEO_JUNGLE"/, /"sandbox": true/);
+          await selectTab(page, 'Providers');
+          await run(page, /"provider": "VIDEO_JUNGLE"/, /"sandbox": true/);
 
-        // The ids in the tabs are real: the Uplynk example finds its asset.
-        await selectTab(page, 'ByProviderId');
-        await run(page, /"assetByProviderId": \{/, /"VXBseW5rQXNzZXQ6/);
+          // The ids in the tabs are real: the Uplynk example finds its asset.
+          await selectTab(page, 'ByProviderId');
+          await run(page, /"assetByProviderId": \{/, /"VXBseW5rQXNzZXQ6/);
 
-        // Last: while a subscription runs, GraphiQL's run button stops it instead.
-        await selectTab(page, 'StatusChanges');
-        await run(page, ...SUBSCRIPTION_EVENT);
-        expect(sockets).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/graphql$/)]);
-        expect(blocked).toEqual([]);
-      } finally {
-        await close();
-      }
-    }, BROWSER_TEST_MS);
+          // Last: while a subscription runs, GraphiQL's run button stops it instead.
+          await selectTab(page, 'StatusChanges');
+          await run(page, ...SUBSCRIPTION_EVENT);
+          expect(sockets).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/graphql$/)]);
+          expect(blocked).toEqual([]);
+        } finally {
+          await close();
+        }
+      },
+      BROWSER_TEST_MS,
+    );
   });
 
   describe('a server with API_TOKENS', () => {
@@ -119,33 +123,41 @@ describe.skipIf(unavailable !== undefined)('GraphiQL in a browser, offline', () 
     });
     afterAll(() => h?.stop());
 
-    it('serves the page and its files without a token; a query without one is UNAUTHENTICATED', async () => {
-      const { page, blocked, close } = await openGraphiQL(h);
-      try {
-        await selectTab(page, 'Providers');
-        await run(page, /UNAUTHENTICATED/);
-        expect(blocked).toEqual([]);
-      } finally {
-        await close();
-      }
-    }, BROWSER_TEST_MS);
+    it(
+      'serves the page and its files without a token; a query without one is UNAUTHENTICATED',
+      async () => {
+        const { page, blocked, close } = await openGraphiQL(h);
+        try {
+          await selectTab(page, 'Providers');
+          await run(page, /UNAUTHENTICATED/);
+          expect(blocked).toEqual([]);
+        } finally {
+          await close();
+        }
+      },
+      BROWSER_TEST_MS,
+    );
 
-    it('sends the Headers tab token with queries and, in connection_init, with subscriptions', async () => {
-      const { page, blocked, sockets, close } = await openGraphiQL(h);
-      try {
-        await selectTab(page, 'Providers');
-        await setHeaders(page, { Authorization: `Bearer ${TOKEN}` });
-        await run(page, /"provider": "VIDEO_JUNGLE"/);
+    it(
+      'sends the Headers tab token with queries and, in connection_init, with subscriptions',
+      async () => {
+        const { page, blocked, sockets, close } = await openGraphiQL(h);
+        try {
+          await selectTab(page, 'Providers');
+          await setHeaders(page, { Authorization: `Bearer ${TOKEN}` });
+          await run(page, /"provider": "VIDEO_JUNGLE"/);
 
-        await selectTab(page, 'StatusChanges');
-        await setHeaders(page, { Authorization: `Bearer ${TOKEN}` });
-        await run(page, ...SUBSCRIPTION_EVENT);
-        // Over graphql-ws: without the token in connection_init the server would have closed it (4403).
-        expect(sockets).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/graphql$/)]);
-        expect(blocked).toEqual([]);
-      } finally {
-        await close();
-      }
-    }, BROWSER_TEST_MS);
+          await selectTab(page, 'StatusChanges');
+          await setHeaders(page, { Authorization: `Bearer ${TOKEN}` });
+          await run(page, ...SUBSCRIPTION_EVENT);
+          // Over graphql-ws: without the token in connection_init the server would have closed it (4403).
+          expect(sockets).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/graphql$/)]);
+          expect(blocked).toEqual([]);
+        } finally {
+          await close();
+        }
+      },
+      BROWSER_TEST_MS,
+    );
   });
 });

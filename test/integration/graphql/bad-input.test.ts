@@ -7,7 +7,7 @@ let uplynkId: string;
 beforeAll(async () => {
   // Runway left disabled, to see PROVIDER_NOT_CONFIGURED.
   h = await startHarness({ enable: ['VIDEO_JUNGLE', 'UPLYNK', 'TWELVE_LABS'] });
-  [uplynkId] = await assetIds(h, 'UPLYNK', 1) as [string];
+  [uplynkId] = (await assetIds(h, 'UPLYNK', 1)) as [string];
 });
 afterAll(() => h.stop());
 

@@ -56,7 +56,14 @@ describe('multi-asset reads at the provider minimum of upstream calls', () => {
     try {
       const res = await h.gql(NODES, { ids: mixed });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.nodes.map((n) => n && 'provider' in n && n.provider)).toEqual(['UPLYNK', 'TWELVE_LABS', 'VIDEO_JUNGLE', 'RUNWAY', 'UPLYNK', 'TWELVE_LABS']);
+      expect(res.data!.nodes.map((n) => n && 'provider' in n && n.provider)).toEqual([
+        'UPLYNK',
+        'TWELVE_LABS',
+        'VIDEO_JUNGLE',
+        'RUNWAY',
+        'UPLYNK',
+        'TWELVE_LABS',
+      ]);
     } finally {
       for (const s of Object.values(h.sandbox.servers)) s.latencyMs = 0;
     }

@@ -95,7 +95,9 @@ describe('upstream faults fail only what needs the provider', () => {
     h.sandbox.servers.VIDEO_JUNGLE.faults.always({ type: 'status', status: 503 });
     h.sandbox.servers.UPLYNK.faults.always({ type: 'status', status: 503 });
     const since = new Date(Date.now() - 86_400_000).toISOString();
-    const res = await h.gql(`{ projects(first: 1) { nodes { id } } changes(since: "${since}") { next } tl: assets(provider: TWELVE_LABS, first: 1) { nodes { id } } }`);
+    const res = await h.gql(
+      `{ projects(first: 1) { nodes { id } } changes(since: "${since}") { next } tl: assets(provider: TWELVE_LABS, first: 1) { nodes { id } } }`,
+    );
     expect(res.data).toEqual({ projects: null, changes: null, tl: { nodes: [expect.objectContaining({ id: expect.any(String) })] } });
     expect(res.errors!.map((e) => [e.path, e.extensions!.code])).toEqual(
       expect.arrayContaining([
@@ -125,5 +127,4 @@ describe('upstream faults fail only what needs the provider', () => {
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 10, provider: 'RUNWAY' });
     expect(server.calls()).toBe(1);
   });
-
 });

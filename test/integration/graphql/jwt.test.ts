@@ -14,7 +14,14 @@ const AUDIENCE = 'assetfed';
 const API_TOKEN = 'jwt-suite-api-token';
 
 const sign = (claims: Record<string, unknown> = {}, options: jsonwebtoken.SignOptions = {}) =>
-  jsonwebtoken.sign({ sub: 'user-1', ...claims }, privateKey, { algorithm: 'RS256', keyid: KID, issuer: ISSUER, audience: AUDIENCE, expiresIn: 60, ...options });
+  jsonwebtoken.sign({ sub: 'user-1', ...claims }, privateKey, {
+    algorithm: 'RS256',
+    keyid: KID,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    expiresIn: 60,
+    ...options,
+  });
 
 let jwks: Server;
 let h: Harness;
@@ -34,8 +41,7 @@ afterAll(async () => {
   jwks.close();
 });
 
-const call = (token?: string) =>
-  postGraphQL(`${h.url}/graphql`, '{ __typename }', undefined, token ? { authorization: `Bearer ${token}` } : {});
+const call = (token?: string) => postGraphQL(`${h.url}/graphql`, '{ __typename }', undefined, token ? { authorization: `Bearer ${token}` } : {});
 
 describe('JWT callers (JWKS, issuer, audience) beside API tokens', () => {
   it('accepts a valid JWT and an API token', async () => {
@@ -47,7 +53,16 @@ describe('JWT callers (JWKS, issuer, audience) beside API tokens', () => {
     ['expired', () => sign({}, { expiresIn: -10 })],
     ['another issuer', () => sign({}, { issuer: 'https://evil.example/' })],
     ['another audience', () => sign({}, { audience: 'someone-else' })],
-    ['signed with another key', () => jsonwebtoken.sign({ sub: 'x' }, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, { algorithm: 'RS256', keyid: KID, issuer: ISSUER, audience: AUDIENCE })],
+    [
+      'signed with another key',
+      () =>
+        jsonwebtoken.sign({ sub: 'x' }, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, {
+          algorithm: 'RS256',
+          keyid: KID,
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        }),
+    ],
   ])('refuses a JWT that is %s with 401', async (_label, token) => {
     const res = await call(token());
     expect(res.status).toBe(401);

@@ -22,9 +22,13 @@ const statusOf = async (id: string) => (await h.gql(`query($id: ID!) { asset(id:
 describe('Twelve Labs through the mutations', () => {
   it('uploads a file with metadata; the asset is PROCESSING, then READY', async () => {
     const file = new File([new Uint8Array(4096)], 'keynote.mp4', { type: 'video/mp4' });
-    const { body } = await postMultipart(`${h.url}/graphql`, { query: UPLOAD, variables: { input: { provider: 'TWELVE_LABS', file: null, metadata: { speaker: 'Ada', take: 3 } } } }, {
-      0: { path: 'variables.input.file', file },
-    });
+    const { body } = await postMultipart(
+      `${h.url}/graphql`,
+      { query: UPLOAD, variables: { input: { provider: 'TWELVE_LABS', file: null, metadata: { speaker: 'Ada', take: 3 } } } },
+      {
+        0: { path: 'variables.input.file', file },
+      },
+    );
     const { asset, userErrors } = body.data.uploadAsset;
     expect(userErrors).toEqual([]);
     expect(asset).toMatchObject({ provider: 'TWELVE_LABS', status: 'PROCESSING', filename: 'keynote.mp4', userMetadata: { speaker: 'Ada', take: 3 } });
@@ -68,13 +72,15 @@ describe('Twelve Labs through the mutations', () => {
   it.each([
     ['image/png', 'still.png', 32 * 1024 ** 2 + 1],
     ['video/mp4', 'master.mp4', 10 * 1024 ** 3 + 1],
-  ])('refuses a %s upload target over its kind\'s limit, on the sizeBytes field, sending nothing', async (mimeType, filename, sizeBytes) => {
+  ])("refuses a %s upload target over its kind's limit, on the sizeBytes field, sending nothing", async (mimeType, filename, sizeBytes) => {
     const res = await h.gql(
       `mutation($input: CreateUploadTargetInput!) { createUploadTarget(input: $input) { uploadTarget { uploadId } userErrors { code field message } } }`,
       { input: { provider: 'TWELVE_LABS', filename, mimeType, sizeBytes } },
     );
     expect(res.data!.createUploadTarget.uploadTarget).toBeNull();
-    expect(res.data!.createUploadTarget.userErrors).toEqual([{ code: 'INVALID', field: ['input', 'sizeBytes'], message: expect.stringMatching(/32 MB|10 GB/) }]);
+    expect(res.data!.createUploadTarget.userErrors).toEqual([
+      { code: 'INVALID', field: ['input', 'sizeBytes'], message: expect.stringMatching(/32 MB|10 GB/) },
+    ]);
     expect(h.sandbox.servers.TWELVE_LABS.calls()).toBe(0);
   });
 
@@ -109,7 +115,13 @@ describe('Uplynk updates', () => {
       input: { id, name: 'Harbour Lights (director cut)', externalId: 'hl-dc-1', requireDrm: true, metadata: {}, autoExpireAt: null },
     });
     expect(res.data!.updateAsset.userErrors).toEqual([]);
-    expect(res.data!.updateAsset.asset).toMatchObject({ name: 'Harbour Lights (director cut)', externalId: 'hl-dc-1', requireDrm: true, meta: {}, autoExpireAt: null });
+    expect(res.data!.updateAsset.asset).toMatchObject({
+      name: 'Harbour Lights (director cut)',
+      externalId: 'hl-dc-1',
+      requireDrm: true,
+      meta: {},
+      autoExpireAt: null,
+    });
     const byExternal = await h.gql(`{ assetByExternalId(externalId: "hl-dc-1") { id } }`);
     expect(byExternal.data!.assetByExternalId.id).toBe(id);
   });

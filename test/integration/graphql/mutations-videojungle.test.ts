@@ -35,7 +35,9 @@ const edit = (overrides: Record<string, unknown> = {}) => ({
 
 describe('Video Jungle through the mutations', () => {
   it('creates a project and deletes it', async () => {
-    const created = await h.gql(`mutation { createProject(input: { name: "Launch teasers", description: "Q1" }) { project { id name description } userErrors { code } } }`);
+    const created = await h.gql(
+      `mutation { createProject(input: { name: "Launch teasers", description: "Q1" }) { project { id name description } userErrors { code } } }`,
+    );
     const project = created.data!.createProject.project;
     expect(project).toMatchObject({ name: 'Launch teasers', description: 'Q1' });
     const deleted = await h.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { deletedProjectId userErrors { code } } }`, { id: project.id });
@@ -64,29 +66,37 @@ describe('Video Jungle through the mutations', () => {
     const found = await h.gql(`query($id: ID!) { project(id: $id) { scripts { id name parameters { name type } } } }`, { id: projectId });
     const script = found.data!.project.scripts.find((s: { id: string }) => s.id === scriptId);
     expect(script.parameters.map((p: { name: string }) => p.name)).toEqual(scriptParams);
-    const missing = await h.gql(
-      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`,
-      { input: { projectId, scriptId, parameters: [] } },
-    );
+    const missing = await h.gql(`mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`, {
+      input: { projectId, scriptId, parameters: [] },
+    });
     expect(missing.data!.generateAsset.userErrors[0].message).toContain(JSON.stringify(scriptParams[0]));
-    const generated = await h.gql(
-      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id status } userErrors { code } } }`,
-      { input: { projectId, scriptId: script.id, parameters: script.parameters.map((p: { name: string }) => ({ name: p.name, value: 'x' })) } },
-    );
+    const generated = await h.gql(`mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id status } userErrors { code } } }`, {
+      input: { projectId, scriptId: script.id, parameters: script.parameters.map((p: { name: string }) => ({ name: p.name, value: 'x' })) },
+    });
     expect(generated.data!.generateAsset).toMatchObject({ asset: { status: 'PROCESSING' }, userErrors: [] });
   });
 
   it.each([
     ['a script id that is not a UUID', () => ({ scriptId: 'horoscope' }), 'INVALID', ['input', 'scriptId'], 0],
-    ['a parameter given twice', () => ({ parameters: [{ name: 'x', value: '1' }, { name: 'x', value: '2' }] }), 'INVALID', ['input', 'parameters', '1', 'name'], 0],
+    [
+      'a parameter given twice',
+      () => ({
+        parameters: [
+          { name: 'x', value: '1' },
+          { name: 'x', value: '2' },
+        ],
+      }),
+      'INVALID',
+      ['input', 'parameters', '1', 'name'],
+      0,
+    ],
     ['an unknown script', () => ({ scriptId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND', ['input', 'scriptId'], 1],
     // Both caught before the generate call, from the project's own scripts (one read of the project).
     ['a parameter the script needs left out', () => ({ parameters: [] }), 'REQUIRED', ['input', 'parameters'], 1],
   ])('points a generateAsset refusal of %s at the field at fault', async (_label, overrides, code, field, calls) => {
-    const res = await h.gql(
-      `mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`,
-      { input: { projectId, scriptId, parameters: scriptParams.map((name) => ({ name, value: 'Aries' })), ...overrides() } },
-    );
+    const res = await h.gql(`mutation($input: GenerateAssetInput!) { generateAsset(input: $input) { asset { id } userErrors { code field message } } }`, {
+      input: { projectId, scriptId, parameters: scriptParams.map((name) => ({ name, value: 'Aries' })), ...overrides() },
+    });
     expect(res.data!.generateAsset.asset).toBeNull();
     expect(res.data!.generateAsset.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
     expect(vjCalls()).toBe(calls);
@@ -102,12 +112,28 @@ describe('Video Jungle through the mutations', () => {
 
   it.each([
     ['a malformed timecode', { clips: [{ videoId: 'x', type: 'asset', start: '1:2' }] }, ['input', 'edit', 'clips', '0', 'start']],
-    ['an end before the start', { clips: [{ videoId: '00000000-0000-4000-8000-000000000001', type: 'asset', start: '00:00:05', end: '00:00:02' }] }, ['input', 'edit', 'clips', '0', 'end']],
-    ['an audio level over 1', { clips: [{ videoId: '00000000-0000-4000-8000-000000000001', type: 'asset', start: '00:00:00', audioLevels: [{ level: 2 }] }] }, ['input', 'edit', 'clips', '0', 'audioLevels', '0', 'level']],
-    ['a crop zoom out of range', { clips: [{ videoId: '00000000-0000-4000-8000-000000000001', type: 'asset', start: '00:00:00', crop: { zoom: 20 } }] }, ['input', 'edit', 'clips', '0', 'crop', 'zoom']],
+    [
+      'an end before the start',
+      { clips: [{ videoId: '00000000-0000-4000-8000-000000000001', type: 'asset', start: '00:00:05', end: '00:00:02' }] },
+      ['input', 'edit', 'clips', '0', 'end'],
+    ],
+    [
+      'an audio level over 1',
+      { clips: [{ videoId: '00000000-0000-4000-8000-000000000001', type: 'asset', start: '00:00:00', audioLevels: [{ level: 2 }] }] },
+      ['input', 'edit', 'clips', '0', 'audioLevels', '0', 'level'],
+    ],
+    [
+      'a crop zoom out of range',
+      { clips: [{ videoId: '00000000-0000-4000-8000-000000000001', type: 'asset', start: '00:00:00', crop: { zoom: 20 } }] },
+      ['input', 'edit', 'clips', '0', 'crop', 'zoom'],
+    ],
     ['a resolution that is not WxH', { resolution: 'big' }, ['input', 'edit', 'resolution']],
     ['no clips', { clips: [] }, ['input', 'edit', 'clips']],
-    ['an Uplynk asset as a clip', { clips: [{ videoId: globalId('UplynkAsset', 'ab'.repeat(16)), type: 'asset', start: '00:00:00' }] }, ['input', 'edit', 'clips', '0', 'videoId']],
+    [
+      'an Uplynk asset as a clip',
+      { clips: [{ videoId: globalId('UplynkAsset', 'ab'.repeat(16)), type: 'asset', start: '00:00:00' }] },
+      ['input', 'edit', 'clips', '0', 'videoId'],
+    ],
   ])('refuses %s with the field path, sending nothing', async (_label, overrides, field) => {
     const res = await h.gql(RENDER, { input: { projectId, edit: edit(overrides) } });
     expect(res.data!.renderEdit.asset).toBeNull();
@@ -123,10 +149,14 @@ describe('Video Jungle through the mutations', () => {
 
   it('uploads a file into a project (create, then bytes), and the asset is readable', async () => {
     const file = new File([new Uint8Array(2048)], 'b-roll.mp4', { type: 'video/mp4' });
-    const { body } = await postMultipart(`${h.url}/graphql`, {
-      query: `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id name provider } userErrors { code field } } }`,
-      variables: { input: { provider: 'VIDEO_JUNGLE', projectId, file: null } },
-    }, { 0: { path: 'variables.input.file', file } });
+    const { body } = await postMultipart(
+      `${h.url}/graphql`,
+      {
+        query: `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id name provider } userErrors { code field } } }`,
+        variables: { input: { provider: 'VIDEO_JUNGLE', projectId, file: null } },
+      },
+      { 0: { path: 'variables.input.file', file } },
+    );
     expect(body.data.uploadAsset).toMatchObject({ asset: { name: 'b-roll.mp4', provider: 'VIDEO_JUNGLE' }, userErrors: [] });
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/asset')).toBe(1);
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /assets/:id/upload')).toBe(1);
@@ -137,7 +167,10 @@ describe('Video Jungle through the mutations', () => {
       `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id provider status ... on VideoJungleAsset { assetType project { id } } } userErrors { code field } } }`,
       { input: { provider: 'VIDEO_JUNGLE', projectId, url: 'https://media.example.org/interviews/ada.mov' } },
     );
-    expect(res.data!.uploadAsset).toMatchObject({ asset: { provider: 'VIDEO_JUNGLE', assetType: 'video-reference', project: { id: projectId } }, userErrors: [] });
+    expect(res.data!.uploadAsset).toMatchObject({
+      asset: { provider: 'VIDEO_JUNGLE', assetType: 'video-reference', project: { id: projectId } },
+      userErrors: [],
+    });
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /video-file')).toBe(1);
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('POST /projects/:id/asset')).toBe(1);
   });
@@ -146,10 +179,14 @@ describe('Video Jungle through the mutations', () => {
     const before = h.sandbox.stores.VIDEO_JUNGLE.assetIds().length;
     h.sandbox.servers.VIDEO_JUNGLE.faults.next({ type: 'status', status: 503 }, { endpoint: 'POST /assets/:id/upload' });
     const file = new File([new Uint8Array(512)], 'fails.mp4', { type: 'video/mp4' });
-    const { body } = await postMultipart(`${h.url}/graphql`, {
-      query: `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id } userErrors { code } } }`,
-      variables: { input: { provider: 'VIDEO_JUNGLE', projectId, file: null } },
-    }, { 0: { path: 'variables.input.file', file } });
+    const { body } = await postMultipart(
+      `${h.url}/graphql`,
+      {
+        query: `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id } userErrors { code } } }`,
+        variables: { input: { provider: 'VIDEO_JUNGLE', projectId, file: null } },
+      },
+      { 0: { path: 'variables.input.file', file } },
+    );
     expect(body.data.uploadAsset).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'VIDEO_JUNGLE' });
     expect(h.sandbox.servers.VIDEO_JUNGLE.calls('DELETE /assets/:id')).toBe(1);

@@ -22,9 +22,13 @@ const totalCalls = () => Object.values(h.sandbox.servers).reduce((n, s) => n + s
 
 describe('uploadAsset over real multipart requests', () => {
   it('streams a file to Runway and returns the new asset, readable at once', async () => {
-    const { status, body } = await postMultipart(endpoint, { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } }, {
-      0: { path: 'variables.input.file', file: png() },
-    });
+    const { status, body } = await postMultipart(
+      endpoint,
+      { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } },
+      {
+        0: { path: 'variables.input.file', file: png() },
+      },
+    );
     expect(status).toBe(200);
     expect(body.data.uploadAsset.userErrors).toEqual([]);
     const asset = body.data.uploadAsset.asset;
@@ -53,7 +57,12 @@ describe('uploadAsset over real multipart requests', () => {
     ['an empty filename', { provider: 'TWELVE_LABS', url: 'https://example.com/a.mp4', filename: '  ' }, ['input', 'filename'], 'INVALID'],
     ['Uplynk, which ingests elsewhere', { provider: 'UPLYNK', url: 'https://example.com/a.mp4' }, ['input', 'provider'], 'UNSUPPORTED_BY_PROVIDER'],
     ['Video Jungle without a project', { provider: 'VIDEO_JUNGLE', url: 'https://youtube.com/watch?v=x' }, ['input', 'projectId'], 'REQUIRED'],
-    ['metadata that is not flat', { provider: 'TWELVE_LABS', url: 'https://example.com/a.mp4', metadata: { a: { b: 1 } } }, ['input', 'metadata', 'a'], 'INVALID'],
+    [
+      'metadata that is not flat',
+      { provider: 'TWELVE_LABS', url: 'https://example.com/a.mp4', metadata: { a: { b: 1 } } },
+      ['input', 'metadata', 'a'],
+      'INVALID',
+    ],
   ])('refuses %s as a user error, sending nothing', async (_label, input, field, code) => {
     const res = await h.gql(UPLOAD, { input });
     expect(res.errors).toBeUndefined();
@@ -63,18 +72,26 @@ describe('uploadAsset over real multipart requests', () => {
   });
 
   it('refuses both a file and a url', async () => {
-    const { body } = await postMultipart(endpoint, { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null, url: 'https://example.com/x.png' } } }, {
-      0: { path: 'variables.input.file', file: png() },
-    });
+    const { body } = await postMultipart(
+      endpoint,
+      { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null, url: 'https://example.com/x.png' } } },
+      {
+        0: { path: 'variables.input.file', file: png() },
+      },
+    );
     expect(body.data.uploadAsset.userErrors[0]).toMatchObject({ code: 'INVALID', field: ['input', 'file'] });
     expect(totalCalls()).toBe(0);
   });
 
   it('refuses a file over the server limit while receiving it, with FILE_TOO_LARGE', async () => {
     const big = new File([new Uint8Array(65 * 1024)], 'big.png', { type: 'image/png' });
-    const { status, body } = await postMultipart(endpoint, { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } }, {
-      0: { path: 'variables.input.file', file: big },
-    });
+    const { status, body } = await postMultipart(
+      endpoint,
+      { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } },
+      {
+        0: { path: 'variables.input.file', file: big },
+      },
+    );
     expect(status).toBe(413);
     expect(body.errors[0].extensions.code).toBe('FILE_TOO_LARGE');
     expect(totalCalls()).toBe(0);
@@ -82,9 +99,13 @@ describe('uploadAsset over real multipart requests', () => {
 
   it('reports a provider failing mid-upload as a coded error, not retried', async () => {
     h.sandbox.servers.RUNWAY.faults.next({ type: 'status', status: 502 });
-    const { body } = await postMultipart(endpoint, { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } }, {
-      0: { path: 'variables.input.file', file: png() },
-    });
+    const { body } = await postMultipart(
+      endpoint,
+      { query: UPLOAD, variables: { input: { provider: 'RUNWAY', file: null } } },
+      {
+        0: { path: 'variables.input.file', file: png() },
+      },
+    );
     expect(body.data.uploadAsset).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'RUNWAY' });
     expect(h.sandbox.servers.RUNWAY.calls('POST /assets/')).toBe(1);

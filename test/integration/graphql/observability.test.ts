@@ -35,7 +35,9 @@ describe('observability', () => {
     const text = await (await fetch(`${h.url}/metrics`)).text();
     expect(text).toMatch(/assetfed_upstream_calls_total\{provider="UPLYNK",endpoint="POST \/api2\/asset\/get",outcome="success"\} \d+/);
     expect(text).toMatch(/assetfed_upstream_breaker_state\{provider="TWELVE_LABS"\} 0/);
-    expect(text).toMatch(/assetfed_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200",operation_type="query",operation_name="anonymous"\} \d+/);
+    expect(text).toMatch(
+      /assetfed_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200",operation_type="query",operation_name="anonymous"\} \d+/,
+    );
   });
 
   it('reports readiness from the breakers: degraded (503) while one is open', async () => {
@@ -61,7 +63,11 @@ describe('observability', () => {
       SANDBOX_CREDENTIALS.RUNWAY.token,
     ];
     await h.gql(`{ assets(first: 40) { nodes { id } } }`);
-    await fetch(`${h.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}x`, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}x`, 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     const text = logs.text();
     expect(text.length).toBeGreaterThan(1000);
     for (const secret of secrets) expect(text).not.toContain(secret);

@@ -25,16 +25,16 @@ describe('the read path over HTTP, against the sandbox', () => {
     const byId = await h.gql(`query($id: ID!) { asset(id: $id) { ${ASSET_FIELDS} } }`, { id });
     expect(byId.errors).toBeUndefined();
     expect(byId.data!.asset).toMatchObject({ id, provider });
-    const byProviderId = await h.gql(
-      `query($p: Provider!, $pid: String!) { assetByProviderId(provider: $p, providerId: $pid) { id } }`,
-      { p: provider, pid: byId.data!.asset.providerId },
-    );
+    const byProviderId = await h.gql(`query($p: Provider!, $pid: String!) { assetByProviderId(provider: $p, providerId: $pid) { id } }`, {
+      p: provider,
+      pid: byId.data!.asset.providerId,
+    });
     expect(byProviderId.data!.assetByProviderId.id).toBe(id);
     const node = await h.gql(`query($id: ID!) { node(id: $id) { id ... on Asset { provider } } }`, { id });
     expect(node.data!.node).toEqual({ id, provider });
   });
 
-  it('exposes each provider\'s own fields on its concrete type', async () => {
+  it("exposes each provider's own fields on its concrete type", async () => {
     const [up] = await assetIds(h, 'UPLYNK', 1);
     const [tl] = await assetIds(h, 'TWELVE_LABS', 1);
     const [rw] = await assetIds(h, 'RUNWAY', 1);
@@ -67,7 +67,9 @@ describe('the read path over HTTP, against the sandbox', () => {
   });
 
   it('merges every provider newest first when no provider is named, and pages on', async () => {
-    const res = await h.gql(`{ assets(first: 50) { edges { cursor node { provider createdAt } } pageInfo { hasNextPage endCursor } incompleteProviders { provider } } }`);
+    const res = await h.gql(
+      `{ assets(first: 50) { edges { cursor node { provider createdAt } } pageInfo { hasNextPage endCursor } incompleteProviders { provider } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const nodes = res.data!.assets.edges.map((e: any) => e.node);
     expect(nodes).toHaveLength(50);
@@ -103,7 +105,9 @@ describe('the read path over HTTP, against the sandbox', () => {
   });
 
   it('reads projects, a project, and its assets', async () => {
-    const list = await h.gql(`{ projects(first: 3) { totalCount edges { node { id name assetCount assets(first: 2) { totalCount edges { node { id uploaded project { id } } } } } } } }`);
+    const list = await h.gql(
+      `{ projects(first: 3) { totalCount edges { node { id name assetCount assets(first: 2) { totalCount edges { node { id uploaded project { id } } } } } } } }`,
+    );
     expect(list.errors).toBeUndefined();
     const project = list.data!.projects.edges[0].node;
     expect(project.assets.edges.length).toBeGreaterThan(0);

@@ -97,7 +97,10 @@ describe('query limits (graphql-armor), over HTTP and websockets', () => {
 
   it('refuses a multipart request without a preflight header (CSRF prevention)', async () => {
     const form = new FormData();
-    form.append('operations', JSON.stringify({ query: 'mutation($f: File!) { uploadAsset(input: { provider: RUNWAY, file: $f }) { userErrors { code } } }', variables: { f: null } }));
+    form.append(
+      'operations',
+      JSON.stringify({ query: 'mutation($f: File!) { uploadAsset(input: { provider: RUNWAY, file: $f }) { userErrors { code } } }', variables: { f: null } }),
+    );
     form.append('map', JSON.stringify({ 0: ['variables.f'] }));
     form.append('0', new File(['x'], 'x.png', { type: 'image/png' }));
     const res = await fetch(endpoint, { method: 'POST', body: form, headers: auth() });

@@ -12,7 +12,10 @@ describe('graceful shutdown', () => {
     const client = wsClient(h.url);
     const watch = collect(client, `subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { status } }`, { ids: [watched] });
     // Handled from the start: the end arrives while other things are awaited.
-    const ended = watch.done.then(() => 'completed', (e: { code?: number; reason?: string }) => `closed ${e.code} ${e.reason}`);
+    const ended = watch.done.then(
+      () => 'completed',
+      (e: { code?: number; reason?: string }) => `closed ${e.code} ${e.reason}`,
+    );
     const streamed = sse(`${h.url}/graphql`, `subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { status } }`, { ids: [watched] });
     const [slowId] = await assetIds(h, 'UPLYNK', 1);
     h.sandbox.servers.UPLYNK.latencyMs = 400; // keeps the next query in flight while we stop

@@ -17,10 +17,14 @@ const WATCH = `subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { id s
 
 async function uploadTwelveLabs(name: string): Promise<string> {
   const file = new File([new Uint8Array(1024)], name, { type: 'video/mp4' });
-  const { body } = await postMultipart(`${h.url}/graphql`, {
-    query: `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id status } } }`,
-    variables: { input: { provider: 'TWELVE_LABS', file: null } },
-  }, { 0: { path: 'variables.input.file', file } });
+  const { body } = await postMultipart(
+    `${h.url}/graphql`,
+    {
+      query: `mutation($input: UploadAssetInput!) { uploadAsset(input: $input) { asset { id status } } }`,
+      variables: { input: { provider: 'TWELVE_LABS', file: null } },
+    },
+    { 0: { path: 'variables.input.file', file } },
+  );
   expect(body.data.uploadAsset.asset.status).toBe('PROCESSING');
   return body.data.uploadAsset.asset.id;
 }
@@ -61,7 +65,9 @@ describe('assetStatusChanged', () => {
   it('a mutation publishes at once: an update reaches watchers without waiting for a poll', async () => {
     const id = await uploadTwelveLabs('update.mp4');
     const client = wsClient(h.url);
-    const watch = collect(client, `subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { id status ... on TwelveLabsAsset { userMetadata } } }`, { ids: [id] });
+    const watch = collect(client, `subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { id status ... on TwelveLabsAsset { userMetadata } } }`, {
+      ids: [id],
+    });
     await waitForEvents(watch.events, 1);
     await h.gql(`mutation($id: ID!) { deleteAssets(input: { ids: [$id] }) { deletedIds } }`, { id });
     const events = await watch.done;
@@ -95,7 +101,11 @@ describe('graphql-ws protocol (PROTOCOL.md)', () => {
     ws.send(JSON.stringify({ type: 'connection_init' }));
     await once(ws, 'message');
     const id = globalId('TwelveLabsAsset', h.sandbox.stores.TWELVE_LABS.ids()[0]!);
-    const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: WATCH.replace('$ids: [ID!]!', '').replace('ids: $ids', `ids: ["${id}"]`) } });
+    const subscribe = JSON.stringify({
+      id: 'same',
+      type: 'subscribe',
+      payload: { query: WATCH.replace('$ids: [ID!]!', '').replace('ids: $ids', `ids: ["${id}"]`) },
+    });
     ws.send(JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: `subscription { assetChanges { at } }` } }));
     ws.send(subscribe);
     expect(await closeCode(ws)).toBe(4409);

@@ -40,7 +40,10 @@ function busiestWindow(calls: CallRecord[], ms: number): number {
 /** Twelve Labs global IDs of `count` distinct assets, adding copies of seeded ones to the sandbox. */
 function twelveLabsIds(h: Harness, count: number): string[] {
   const store = h.sandbox.stores.TWELVE_LABS;
-  const seeded = store.ids().map((id) => store.get(id)!).filter((a) => a.status === 'ready');
+  const seeded = store
+    .ids()
+    .map((id) => store.get(id)!)
+    .filter((a) => a.status === 'ready');
   const ids = store.ids();
   for (let i = 0; ids.length < count; i++) {
     const settled = { ...seeded[i % seeded.length]!, _id: store.newId() };
@@ -192,7 +195,10 @@ describe('a 429 storm is absorbed', () => {
     // Once the app has heard a 429 (its guard logs the hold), no call goes out until the hold has
     // passed. Measured from the hearing, not from when the sandbox wrote the 429: a call the rate
     // limiter released while the 429 was still unread on a busy event loop had not heard it yet.
-    const heard = logs.records().filter((r) => r['msg'] === 'upstream asked to retry after a delay').map((r) => r['time'] as number);
+    const heard = logs
+      .records()
+      .filter((r) => r['msg'] === 'upstream asked to retry after a delay')
+      .map((r) => r['time'] as number);
     expect(heard).toHaveLength(5);
     const startedAt = calls.map((c) => performance.timeOrigin + c.start);
     for (const at of heard) {

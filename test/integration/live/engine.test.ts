@@ -79,7 +79,10 @@ describe('live engine', () => {
     expect(await watch.next()).toEqual({ done: true, value: undefined });
 
     const seen = (await take(changes, 2)) as Change[];
-    expect(seen.map((c) => [c.providerId, c.action])).toEqual([[a, 'UPDATED'], [b, 'DELETED']]);
+    expect(seen.map((c) => [c.providerId, c.action])).toEqual([
+      [a, 'UPDATED'],
+      [b, 'DELETED'],
+    ]);
     await changes.return!();
   });
 

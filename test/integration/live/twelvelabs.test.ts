@@ -13,9 +13,7 @@ beforeEach(() => sandbox.clearFaults());
 async function upload(n: number, delayMs: number): Promise<Asset[]> {
   sandbox.stores.TWELVE_LABS.uploadDelayMs = delayMs;
   const writer = live.providers.get('TWELVE_LABS').writer!;
-  const uploads = Array.from({ length: n }, (_, i) =>
-    writer.upload!({ filename: `live-${i}.mp4`, url: `https://media.example/live-${i}.mp4` }),
-  );
+  const uploads = Array.from({ length: n }, (_, i) => writer.upload!({ filename: `live-${i}.mp4`, url: `https://media.example/live-${i}.mp4` }));
   return Promise.all(uploads);
 }
 

@@ -25,7 +25,10 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'assetfed-image-'));
   const context = join(work, 'context');
   const ignored = new Set(
-    (await readFile(join(ROOT, '.dockerignore'), 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+    (await readFile(join(ROOT, '.dockerignore'), 'utf8'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
   );
   await cp(ROOT, context, { recursive: true, filter: (source) => !ignored.has(source.slice(ROOT.length + 1).split('/')[0]!) });
   // RUN ["sh", "scripts/production-build.sh"], in the context's copy as WORKDIR.
@@ -55,10 +58,18 @@ describe('the Dockerfile', () => {
   it('leaves no package that only development needs (the lockfile marks them dev) in the image', async () => {
     const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
     const devOnly = Object.entries(lock.packages).filter(([path, entry]) => entry.dev && path.startsWith('node_modules/'));
-    expect(devOnly.map(([path]) => path)).toEqual(expect.arrayContaining(['node_modules/esbuild', 'node_modules/tsx', 'node_modules/typescript', 'node_modules/vitest']));
+    expect(devOnly.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['node_modules/esbuild', 'node_modules/tsx', 'node_modules/typescript', 'node_modules/vitest']),
+    );
     const present: string[] = [];
     for (const [path] of devOnly) {
-      if (await access(join(runtimeDir, path)).then(() => true, () => false)) present.push(path);
+      if (
+        await access(join(runtimeDir, path)).then(
+          () => true,
+          () => false,
+        )
+      )
+        present.push(path);
     }
     expect(present).toEqual([]);
   });

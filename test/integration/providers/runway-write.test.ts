@@ -134,14 +134,7 @@ describe('Runway writer: upload', () => {
     ];
     const codes = [];
     for (const input of cases) codes.push(((await rejection(writer.upload!(input))) as DomainError).code);
-    expect(codes).toEqual([
-      'BAD_USER_INPUT',
-      'BAD_USER_INPUT',
-      'BAD_USER_INPUT',
-      'UNSUPPORTED_BY_PROVIDER',
-      'UNSUPPORTED_BY_PROVIDER',
-      'BAD_USER_INPUT',
-    ]);
+    expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'UNSUPPORTED_BY_PROVIDER', 'UNSUPPORTED_BY_PROVIDER', 'BAD_USER_INPUT']);
     expect(server.calls()).toBe(0);
   });
 
@@ -222,8 +215,7 @@ describe('Runway writer: upload', () => {
 });
 
 describe('Runway writer: delete', () => {
-  const upload = async (name: string) =>
-    client().writer.upload!({ filename: name, file: new File([pngBytes(8, 8, 9)], name, { type: 'image/png' }) });
+  const upload = async (name: string) => client().writer.upload!({ filename: name, file: new File([pngBytes(8, 8, 9)], name, { type: 'image/png' }) });
 
   it('deletes an upload: gone from reads and from the list', async () => {
     const asset = await upload('Delete me.png');
@@ -238,7 +230,10 @@ describe('Runway writer: delete', () => {
   });
 
   it('deletes seeded assets one call each; an unknown id fails NOT_FOUND, a malformed one without a call', async () => {
-    const [a, b] = sandbox.store.listed().slice(5, 7).map((r) => r.assetId) as [string, string];
+    const [a, b] = sandbox.store
+      .listed()
+      .slice(5, 7)
+      .map((r) => r.assetId) as [string, string];
     const result = await client().writer.deleteAssets([a, UNKNOWN, 'not-an-id', b, a], { force: true });
     expect(result.deleted).toEqual([a, b]);
     expect(result.failed.map((f) => f.id)).toEqual([UNKNOWN, 'not-an-id']);
@@ -250,7 +245,10 @@ describe('Runway writer: delete', () => {
   });
 
   it('keeps at most `concurrency` deletes in flight', async () => {
-    const ids = sandbox.store.listed().slice(10, 30).map((r) => r.assetId);
+    const ids = sandbox.store
+      .listed()
+      .slice(10, 30)
+      .map((r) => r.assetId);
     server.latencyMs = 20;
     const result = await client().writer.deleteAssets(ids, { force: false });
     expect(result.deleted).toHaveLength(20);

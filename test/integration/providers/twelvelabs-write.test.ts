@@ -253,7 +253,7 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
     expect(await settled(target.asset!.providerId)).toMatchObject({ status: 'READY', sizeBytes: 1250, method: 'multipart' });
   });
 
-  it('refuses a part PUT without the octet-stream Content-Type the target names (S3\'s signature error)', async () => {
+  it("refuses a part PUT without the octet-stream Content-Type the target names (S3's signature error)", async () => {
     const target = await writer.createUploadTarget({ filename: 'clip.mp4', mimeType: 'video/mp4', sizeBytes: 100 });
     for (const headers of [{}, { 'content-type': 'video/mp4' }] as Record<string, string>[]) {
       const res = await fetch(target.parts[0]!.url, { method: 'PUT', body: bytes(100), headers });
@@ -342,7 +342,10 @@ describe('Twelve Labs upload targets (Multipart Upload API)', () => {
 describe('Twelve Labs deletes (DELETE /assets/{id})', () => {
   it('deletes one call per id; unknown ids are NOT_FOUND, indexed ones REJECTED (409) without force', async () => {
     const referenced = store.idsReferencedByIndex()[0]!;
-    const free = store.idsWithInitialStatus('ready').filter((id) => store.referencesOf(id) === 0).slice(0, 3);
+    const free = store
+      .idsWithInitialStatus('ready')
+      .filter((id) => store.referencesOf(id) === 0)
+      .slice(0, 3);
     const total = (await client.assets.listAssets({ offset: 0, limit: 1 }, {})).totalCount!;
     server.resetCounters();
     const result = await writer.deleteAssets([...free, UNKNOWN_ID, referenced, free[0]!], { force: false });
@@ -367,7 +370,10 @@ describe('Twelve Labs deletes (DELETE /assets/{id})', () => {
   });
 
   it('keeps at most `concurrency` deletes in flight', async () => {
-    const ids = store.idsWithInitialStatus('ready', 'image').filter((id) => store.referencesOf(id) === 0).slice(0, 20);
+    const ids = store
+      .idsWithInitialStatus('ready', 'image')
+      .filter((id) => store.referencesOf(id) === 0)
+      .slice(0, 20);
     server.latencyMs = 30;
     server.resetCounters();
     const result = await writer.deleteAssets(ids, { force: false });

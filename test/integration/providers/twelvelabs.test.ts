@@ -54,7 +54,15 @@ describe('Twelve Labs client against the sandbox', () => {
     expect(client.assets.name).toBe('TWELVE_LABS');
     expect(client.assets.maxBatch).toBe(50);
     expect(twelveLabs.capabilities).toEqual([
-      'ASSET_READ', 'ASSET_LIST', 'MULTI_GET', 'SEARCH', 'MEDIA_TYPE_FILTER', 'UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'UPDATE',
+      'ASSET_READ',
+      'ASSET_LIST',
+      'MULTI_GET',
+      'SEARCH',
+      'MEDIA_TYPE_FILTER',
+      'UPLOAD',
+      'UPLOAD_TARGET',
+      'DELETE',
+      'UPDATE',
     ]);
   });
 
@@ -168,7 +176,10 @@ describe('Twelve Labs statuses', () => {
     store.setReadyDelay(400);
     const [before] = await client.assets.getAssets([id!]);
     expect(before).toMatchObject({
-      status: 'PROCESSING', providerStatus: 'processing', sizeBytes: null, technicalMetadata: null,
+      status: 'PROCESSING',
+      providerStatus: 'processing',
+      sizeBytes: null,
+      technicalMetadata: null,
     });
     expect(before?.hls).toEqual({ url: null, status: 'processing' });
     await sleep(450);
@@ -187,7 +198,9 @@ describe('Twelve Labs statuses', () => {
     const byId = new Map(assets.map((a) => [a.providerId, a]));
     expect(byId.get(failedId!)).toMatchObject({ status: 'FAILED', errorMessage: expect.any(String) });
     expect(byId.get(waitingId!)).toMatchObject({
-      status: 'PROCESSING', providerStatus: 'waiting', downloadUrl: expect.any(String),
+      status: 'PROCESSING',
+      providerStatus: 'waiting',
+      downloadUrl: expect.any(String),
     });
     expect(byId.get(waitingId!)?.urlExpiresAt).toBeInstanceOf(Date);
   });

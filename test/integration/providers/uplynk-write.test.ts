@@ -128,9 +128,7 @@ describe('Uplynk updates', () => {
   });
 
   it('is REJECTED when the sandbox refuses the poster (not an image), after one call', async () => {
-    const error = await rejection(
-      client().updater.updateAsset(live[1]!.id, { posterImage: Buffer.from('plain text, no image').toString('base64') }),
-    );
+    const error = await rejection(client().updater.updateAsset(live[1]!.id, { posterImage: Buffer.from('plain text, no image').toString('base64') }));
     expect(error).toMatchObject({ kind: 'REJECTED', detail: 'poster_img is not a supported image' });
     expect(server.calls(UPDATE)).toBe(1);
   });
@@ -199,7 +197,12 @@ describe('Uplynk deletes', () => {
     const own = await fresh();
     const library = own.sandbox.store.all();
     const ids = library.slice(0, 2500).map((a) => a.id);
-    const alreadyGone = new Set(library.slice(0, 2500).filter((a) => a.deleted !== undefined).map((a) => a.id));
+    const alreadyGone = new Set(
+      library
+        .slice(0, 2500)
+        .filter((a) => a.deleted !== undefined)
+        .map((a) => a.id),
+    );
     const touched = library.find((a, i) => i < 2500 && a.deleted === undefined)!;
     const since = new Date();
     await own.client.updater.updateAsset(touched.id, { newTestPlayer: true });

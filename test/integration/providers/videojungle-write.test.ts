@@ -96,9 +96,7 @@ function ponyfillFile(text: string, name: string, type: string): UploadFile {
 
 describe('Video Jungle capabilities', () => {
   it('adds the write capabilities, one delete per call', () => {
-    expect(videoJungle.capabilities).toEqual(
-      expect.arrayContaining(['UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'GENERATE', 'RENDER_EDIT']),
-    );
+    expect(videoJungle.capabilities).toEqual(expect.arrayContaining(['UPLOAD', 'UPLOAD_TARGET', 'DELETE', 'GENERATE', 'RENDER_EDIT']));
     expect(videoJungle.capabilities).not.toContain('UPDATE');
     expect(client.writer.maxDeleteBatch).toBe(1);
   });
@@ -148,7 +146,10 @@ describe('Video Jungle projects', () => {
     const wrong = createVideoJungleClient({ apiKey: 'vj_wrong', baseUrl: server.url }, clientOptions());
     try {
       await expectProviderError(wrong.projectWriter.createProject({ name: 'X' }), 'UNAUTHORIZED');
-      await expectProviderError(wrong.writer.deleteAssets([UNKNOWN], { force: false }).then((r) => Promise.reject(r.failed[0]!.error)), 'UNAUTHORIZED');
+      await expectProviderError(
+        wrong.writer.deleteAssets([UNKNOWN], { force: false }).then((r) => Promise.reject(r.failed[0]!.error)),
+        'UNAUTHORIZED',
+      );
     } finally {
       await wrong.close();
     }
@@ -274,17 +275,29 @@ describe('Video Jungle render edit', () => {
   it('the sandbox answers 422 like pydantic for what the model rejects', async () => {
     const path = `/projects/${project()}/create-edit`;
     const wire = {
-      video_edit_version: '1.0', video_output_format: 'mp4', video_output_resolution: '1920x1080', video_output_fps: 30,
-      video_output_filename: 'x.mp4', audio_overlay: [],
+      video_edit_version: '1.0',
+      video_output_format: 'mp4',
+      video_output_resolution: '1920x1080',
+      video_output_fps: 30,
+      video_output_filename: 'x.mp4',
+      audio_overlay: [],
       video_series_sequential: [{ video_id: firstAsset(), type: 'asset', video_start_time: '00:00:00', audio_levels: [] }],
     };
     const clip = wire.video_series_sequential[0]!;
     const cases: [unknown, string, (string | number)[]][] = [
       [{ ...wire, video_output_resolution: 1920 }, 'string_type', ['body', 'video_output_resolution']],
       [{ ...wire, video_series_sequential: [{ ...clip, video_id: 'nope' }] }, 'uuid_parsing', ['body', 'video_series_sequential', 0, 'video_id']],
-      [{ ...wire, video_series_sequential: [{ ...clip, audio_levels: [{ audio_level: 1.2 }] }] }, 'less_than_equal', ['body', 'video_series_sequential', 0, 'audio_levels', 0, 'audio_level']],
+      [
+        { ...wire, video_series_sequential: [{ ...clip, audio_levels: [{ audio_level: 1.2 }] }] },
+        'less_than_equal',
+        ['body', 'video_series_sequential', 0, 'audio_levels', 0, 'audio_level'],
+      ],
       [{ ...wire, video_series_sequential: [{ ...clip, crop: { zoom: 0.01 } }] }, 'greater_than_equal', ['body', 'video_series_sequential', 0, 'crop', 'zoom']],
-      [{ ...wire, video_series_sequential: [{ ...clip, video_start_time: '25:00:00' }] }, 'time_parsing', ['body', 'video_series_sequential', 0, 'video_start_time']],
+      [
+        { ...wire, video_series_sequential: [{ ...clip, video_start_time: '25:00:00' }] },
+        'time_parsing',
+        ['body', 'video_series_sequential', 0, 'video_start_time'],
+      ],
       [{ ...wire, auto_vertical_crop: 'wide' }, 'literal_error', ['body', 'auto_vertical_crop']],
       [{ ...wire, audio_overlay: undefined }, 'missing', ['body', 'audio_overlay']],
     ];
@@ -372,10 +385,7 @@ describe('Video Jungle upload', () => {
   it('deletes the asset it created when the bytes step fails, and rethrows that failure (not retried)', async () => {
     const before = [...sandbox.store.project(project())!.assetIds];
     server.faults.next({ type: 'status', status: 500 }, { endpoint: BYTES });
-    const error = await expectProviderError(
-      client.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }),
-      'UNAVAILABLE',
-    );
+    const error = await expectProviderError(client.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }), 'UNAVAILABLE');
     expect(error.endpoint).toBe('POST {upload_url}');
     expect(server.callsByEndpoint()).toEqual({ [ASSET]: 1, [BYTES]: 1, 'DELETE /assets/:id': 1 });
     expect(sandbox.store.project(project())!.assetIds).toEqual(before);
@@ -387,10 +397,7 @@ describe('Video Jungle upload', () => {
     const before = sandbox.store.project(project())!.assetIds.length;
     for (const fault of [{ type: 'drop' }, { type: 'hang' }] as const) {
       server.faults.next(fault, { endpoint: BYTES });
-      const error = await expectProviderError(
-        short.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }),
-        'UNAVAILABLE',
-      );
+      const error = await expectProviderError(short.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }), 'UNAVAILABLE');
       expect(error.detail).toMatch(/no reply came back, so Video Jungle may have completed it: the asset [0-9a-f-]{36} was kept/);
     }
     expect(server.calls('DELETE /assets/:id')).toBe(0);
@@ -401,10 +408,7 @@ describe('Video Jungle upload', () => {
     const before = sandbox.store.project(project())!.assetIds.length;
     server.faults.next({ type: 'status', status: 500 }, { endpoint: BYTES });
     server.faults.next({ type: 'status', status: 500 }, { endpoint: 'DELETE /assets/:id' });
-    const error = await expectProviderError(
-      client.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }),
-      'UNAVAILABLE',
-    );
+    const error = await expectProviderError(client.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }), 'UNAVAILABLE');
     const left = sandbox.store.project(project())!.assetIds.at(-1)!;
     expect(sandbox.store.project(project())!.assetIds).toHaveLength(before + 1);
     expect(error.detail).toContain(`the asset ${left} it created first could not be removed`);

@@ -78,4 +78,3 @@ console.log(JSON.stringify({ providers, assets, leaked: lines.join('').includes(
     expect(out.redacted).toBe(true);
   }, 60_000);
 });
-

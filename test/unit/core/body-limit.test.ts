@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { multipartLimits, useRequestBodyLimit } from '../../../src/plugins/use-request-body-limit.js';
 
 const yoga = createYoga({
-  schema: createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text } } }),
+  schema: createSchema({
+    typeDefs: 'type Query { echo(text: String!): String! }',
+    resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text } },
+  }),
   maxRequestBodySize: false,
   logging: false,
   plugins: [useRequestBodyLimit({ plainBytes: 200, multipartBytes: 5000 })],

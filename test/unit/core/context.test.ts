@@ -37,7 +37,9 @@ describe('request context', () => {
       ],
     });
     const run = async (query: string) =>
-      (await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+      (
+        await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      ).json();
 
     expect(await run('{ quiet }')).toEqual({ data: { quiet: 1 } });
     expect(loggers).toBe(0);

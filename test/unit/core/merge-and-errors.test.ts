@@ -11,7 +11,10 @@ describe('mergeNewestFirst', () => {
   it('interleaves providers by createdAt and records per-provider offsets in each cursor', () => {
     const result = mergeNewestFirst(
       [
-        { provider: 'UPLYNK', page: { items: [at('UPLYNK', 'u1', '2026-03-01T00:00:00Z'), at('UPLYNK', 'u2', '2026-01-01T00:00:00Z')], hasNextPage: true, totalCount: null } },
+        {
+          provider: 'UPLYNK',
+          page: { items: [at('UPLYNK', 'u1', '2026-03-01T00:00:00Z'), at('UPLYNK', 'u2', '2026-01-01T00:00:00Z')], hasNextPage: true, totalCount: null },
+        },
         { provider: 'RUNWAY', page: { items: [at('RUNWAY', 'r1', '2026-02-01T00:00:00Z')], hasNextPage: false, totalCount: null } },
         { provider: 'TWELVE_LABS', error: new ProviderError('UNAVAILABLE', 'TWELVE_LABS', 'GET /assets', 'down') },
       ],

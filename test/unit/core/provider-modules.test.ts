@@ -24,7 +24,10 @@ describe.each(PROVIDER_MODULES.map((m) => [m.name, m] as const))('the %s module'
   it('lists exactly the capabilities its client has', async () => {
     const env = (await module.sandbox()).env('http://127.0.0.1:9');
     const config = module.env.parse(env)!;
-    const client = (module.create as (c: unknown, o: unknown) => ProviderClient)(config, { upstream: { timeoutMs: 1000, retries: 0, maxRetryAfterMs: 0, concurrency: 1 }, sandbox: true });
+    const client = (module.create as (c: unknown, o: unknown) => ProviderClient)(config, {
+      upstream: { timeoutMs: 1000, retries: 0, maxRetryAfterMs: 0, concurrency: 1 },
+      sandbox: true,
+    });
     try {
       for (const [capability, has] of Object.entries(STRUCTURAL)) {
         expect([capability, module.capabilities.includes(capability as Capability)]).toEqual([capability, has(client)]);

@@ -11,9 +11,7 @@ describe('timecodes', () => {
     ['00:00:01.250', 1250],
   ])('%j is %i ms', (input, ms) => expect(timecodeToMs(input)).toBe(ms));
 
-  it.each([-1, 1.5, '1:2', '00:60:00', '00:00:00.1234', 'abc', null, {}])('%j is malformed', (input) =>
-    expect(timecodeToMs(input)).toBeUndefined(),
-  );
+  it.each([-1, 1.5, '1:2', '00:60:00', '00:00:00.1234', 'abc', null, {}])('%j is malformed', (input) => expect(timecodeToMs(input)).toBeUndefined());
 
   it('formats milliseconds', () => expect(msToTimecode(3_723_004)).toBe('01:02:03.004'));
 });

@@ -46,7 +46,15 @@ afterAll(() => {
 
 describe('upload-sized timeouts', () => {
   it('give a streamed upload UPSTREAM_UPLOAD_TIMEOUT_MS to answer, where a plain call gets the read timeout', async () => {
-    const http = new ProviderHttp({ provider: 'VIDEO_JUNGLE', baseUrl, headers: {}, classify: () => ({ detail: 'x' }), timeoutMs: 150, uploadTimeoutMs: 2000, retries: 0 });
+    const http = new ProviderHttp({
+      provider: 'VIDEO_JUNGLE',
+      baseUrl,
+      headers: {},
+      classify: () => ({ detail: 'x' }),
+      timeoutMs: 150,
+      uploadTimeoutMs: 2000,
+      retries: 0,
+    });
     const post = (body: string | Readable, upload?: boolean) =>
       http.request({ method: 'POST', path: '/up', endpoint: 'POST /up', headers: { 'content-length': '5' }, body, schema: z.unknown(), upload });
     expect(await post(Readable.from([Buffer.from('bytes')]))).toEqual({ ok: true });

@@ -25,7 +25,10 @@ describe('presentError', () => {
   it('masks the unexpected with the request id, and hands the cause to the logger', () => {
     const causes: unknown[] = [];
     const bug = new TypeError('cannot read x of undefined at /srv/app/src/secret.ts:1:2');
-    const masked = presentError(new GraphQLError(bug.message, { originalError: bug, path: ['asset'] }), { requestId: 'req-1', onUnexpected: (c) => causes.push(c) });
+    const masked = presentError(new GraphQLError(bug.message, { originalError: bug, path: ['asset'] }), {
+      requestId: 'req-1',
+      onUnexpected: (c) => causes.push(c),
+    });
     expect(masked.toJSON()).toEqual({ message: 'Unexpected error.', path: ['asset'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' } });
     expect(causes).toEqual([bug]);
     // Already masked upstream (yoga's maskError): the cause is still found.
@@ -35,7 +38,9 @@ describe('presentError', () => {
   });
 
   it('keeps yoga status hints for its HTTP processor but never sends them', () => {
-    const error = presentError(new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: true } } }));
+    const error = presentError(
+      new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: true } } }),
+    );
     expect(error.extensions['http']).toEqual({ status: 400, spec: true });
     expect(formatForWire(error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
@@ -45,14 +50,37 @@ describe('usePresentedErrors over HTTP', () => {
   it('gives a resolver bug a request id and logs its cause', async () => {
     const logged: unknown[] = [];
     const yoga = createYoga({
-      schema: createSchema({ typeDefs: 'type Query { boom: String }', resolvers: { Query: { boom: () => { throw new RangeError('internal detail'); } } } }),
+      schema: createSchema({
+        typeDefs: 'type Query { boom: String }',
+        resolvers: {
+          Query: {
+            boom: () => {
+              throw new RangeError('internal detail');
+            },
+          },
+        },
+      }),
       maskedErrors: { maskError: (error) => toGraphQLError(error) },
       logging: false,
       plugins: [usePresentedErrors(() => ({ requestId: 'req-42', onUnexpected: (cause) => logged.push(cause) }))],
     });
-    const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ boom }' }) });
+    const res = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ boom }' }),
+    });
     const body = await res.json();
-    expect(body).toEqual({ data: { boom: null }, errors: [{ message: 'Unexpected error.', locations: [{ line: 1, column: 3 }], path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' } }] });
+    expect(body).toEqual({
+      data: { boom: null },
+      errors: [
+        {
+          message: 'Unexpected error.',
+          locations: [{ line: 1, column: 3 }],
+          path: ['boom'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+        },
+      ],
+    });
     expect(logged).toHaveLength(1);
     expect((logged[0] as Error).message).toBe('internal detail');
   });

@@ -3,7 +3,12 @@ import { readRequestTarget } from '../../../src/server/request-target.js';
 
 describe('readRequestTarget', () => {
   it('keeps the path exactly as sent, splitting off the query', () => {
-    expect(readRequestTarget('/graphql?query=x', 'GET', 'api.example.com:4000')).toEqual({ ok: true, path: '/graphql', search: '?query=x', host: 'api.example.com:4000' });
+    expect(readRequestTarget('/graphql?query=x', 'GET', 'api.example.com:4000')).toEqual({
+      ok: true,
+      path: '/graphql',
+      search: '?query=x',
+      host: 'api.example.com:4000',
+    });
     expect(readRequestTarget('/./graphql', 'GET', 'h')).toMatchObject({ ok: true, path: '/./graphql' });
     expect(readRequestTarget('//graphql', 'GET', 'h')).toMatchObject({ ok: true, path: '//graphql' });
   });

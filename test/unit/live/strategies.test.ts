@@ -20,12 +20,18 @@ const ids = (...list: string[]) => new Set(list);
 
 describe('batch-read strategy (multi-get providers)', () => {
   it('sends a first look as an observation, then only changes, each as a Change', async () => {
-    const state = new Map<string, Asset>([['a', tlAsset('a', 'PROCESSING')], ['b', tlAsset('b', 'PROCESSING')]]);
+    const state = new Map<string, Asset>([
+      ['a', tlAsset('a', 'PROCESSING')],
+      ['b', tlAsset('b', 'PROCESSING')],
+    ]);
     const { assets, getAssets } = fakeAssets(state);
     const strategy = createBatchReadStrategy(assets);
 
     const first = await strategy.poll(ids('a', 'b'));
-    expect(first.entries.map((e) => [e.id, e.change])).toEqual([['a', null], ['b', null]]);
+    expect(first.entries.map((e) => [e.id, e.change])).toEqual([
+      ['a', null],
+      ['b', null],
+    ]);
     expect(getAssets).toHaveBeenLastCalledWith(['a', 'b']);
 
     expect((await strategy.poll(ids('a', 'b'))).entries).toEqual([]);
@@ -96,7 +102,10 @@ describe('check-read strategy (Video Jungle)', () => {
   });
 
   it('keeps the answers it got when one check fails, and reports the failure', async () => {
-    const state = new Map<string, Asset>([['v', tlAsset('v', 'PENDING')], ['w', tlAsset('w', 'PENDING')]]);
+    const state = new Map<string, Asset>([
+      ['v', tlAsset('v', 'PENDING')],
+      ['w', tlAsset('w', 'PENDING')],
+    ]);
     const { assets } = fakeAssets(state);
     const down = new ProviderError('UNAVAILABLE', 'VIDEO_JUNGLE', 'GET /assets/check/{id}', 'HTTP 503');
     const check = vi.fn(async (id: string) => {
@@ -152,7 +161,10 @@ describe('feed-read strategy (Uplynk)', () => {
 
     pages.push({ changes: [change('u', 1000), change('z', 2000)], start: new Date(0), next: new Date(2000) });
     const read = await strategy.poll(ids('u', ALL_IDS));
-    expect(read.entries.map((e) => [e.id, e.change?.action])).toEqual([['u', 'UPDATED'], ['z', 'UPDATED']]);
+    expect(read.entries.map((e) => [e.id, e.change?.action])).toEqual([
+      ['u', 'UPDATED'],
+      ['z', 'UPDATED'],
+    ]);
     expect([getAssets.mock.calls.length, changesSince.mock.calls.length]).toEqual([1, 1]);
 
     // The boundary change comes again: it is not news.

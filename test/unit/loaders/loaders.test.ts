@@ -23,7 +23,10 @@ function fakeProvider(name: ProviderName, maxBatch: number, delayMs = 0) {
       peak = Math.max(peak, inFlight);
       await new Promise((r) => setTimeout(r, delayMs));
       inFlight--;
-      return ids.filter((id) => !id.startsWith('missing')).reverse().map((id) => fakeAsset(name, id)) as never;
+      return ids
+        .filter((id) => !id.startsWith('missing'))
+        .reverse()
+        .map((id) => fakeAsset(name, id)) as never;
     },
     listAssets: async () => ({ items: [], hasNextPage: false, totalCount: 0 }),
   };

@@ -77,7 +77,14 @@ describe('metrics', () => {
         yoga: createYoga({
           schema: createSchema({
             typeDefs: 'type Query { hello: String, broken: String }',
-            resolvers: { Query: { hello: () => 'hi', broken: () => { throw new GraphQLError('no', { extensions: { code: 'NOT_FOUND' } }); } } },
+            resolvers: {
+              Query: {
+                hello: () => 'hi',
+                broken: () => {
+                  throw new GraphQLError('no', { extensions: { code: 'NOT_FOUND' } });
+                },
+              },
+            },
           }),
           plugins: [logging.plugin, ...metrics.plugins],
           logging: false,
@@ -96,9 +103,15 @@ describe('metrics', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toContain('assetfed_http_request_duration_seconds_count{method="POST",route="/graphql",status="200",operation_type="query",operation_name="Greeting"} 1');
-    expect(text).toContain('assetfed_http_request_duration_seconds_count{method="POST",route="/graphql",status="200",operation_type="query",operation_name="anonymous"} 1');
-    expect(text).toContain('assetfed_http_request_duration_seconds_count{method="GET",route="other",status="404",operation_type="none",operation_name="anonymous"} 1');
+    expect(text).toContain(
+      'assetfed_http_request_duration_seconds_count{method="POST",route="/graphql",status="200",operation_type="query",operation_name="Greeting"} 1',
+    );
+    expect(text).toContain(
+      'assetfed_http_request_duration_seconds_count{method="POST",route="/graphql",status="200",operation_type="query",operation_name="anonymous"} 1',
+    );
+    expect(text).toContain(
+      'assetfed_http_request_duration_seconds_count{method="GET",route="other",status="404",operation_type="none",operation_name="anonymous"} 1',
+    );
     expect(text).toContain('assetfed_graphql_errors_total{code="NOT_FOUND",operation_type="query",operation_name="anonymous"} 1');
     expect(text).not.toContain('secret');
     expect(text).toContain('assetfed_upstream_calls_total{provider="RUNWAY"');

@@ -146,6 +146,9 @@ describe('log redaction', () => {
     const line = '{"level":30,"msg":"plain","a":1}\n';
     expect(redactor.line(line)).toBe(line);
     expect(redactor.text(`k=${SECRETS[0]}`)).toBe(`k=${REDACTED}`);
-    expect(providerSecrets({ UPLYNK: { ownerId: 'o', apiKey: 'k1', baseUrl: 'u' }, RUNWAY: { token: 't1', baseUrl: 'u', email: undefined } })).toEqual(['k1', 't1']);
+    expect(providerSecrets({ UPLYNK: { ownerId: 'o', apiKey: 'k1', baseUrl: 'u' }, RUNWAY: { token: 't1', baseUrl: 'u', email: undefined } })).toEqual([
+      'k1',
+      't1',
+    ]);
   });
 });

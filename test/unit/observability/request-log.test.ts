@@ -81,11 +81,7 @@ describe('request logging', () => {
     expect(replaced.headers.get('x-request-id')).not.toBe(unsafe);
     const long = await post({ query: '{ hello }' }, { 'x-request-id': 'a'.repeat(300) });
     expect(long.headers.get('x-request-id')).toHaveLength(36);
-    expect(completed().map((l) => l['requestId'])).toEqual([
-      'edge-7f3a:01',
-      replaced.headers.get('x-request-id'),
-      long.headers.get('x-request-id'),
-    ]);
+    expect(completed().map((l) => l['requestId'])).toEqual(['edge-7f3a:01', replaced.headers.get('x-request-id'), long.headers.get('x-request-id')]);
   });
 
   it('logs the GraphQL error codes, and the path of a GET without its query string', async () => {

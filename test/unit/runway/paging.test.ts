@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleRunwayPage, planRunwayCalls } from '../../../src/providers/runway/client.js';
 import type { RunwayWireAsset } from '../../../src/providers/runway/wire.js';
 
-const items = (from: number, count: number): RunwayWireAsset[] =>
-  Array.from({ length: count }, (_, i) => ({ assetId: `a${from + i}` }) as RunwayWireAsset);
+const items = (from: number, count: number): RunwayWireAsset[] => Array.from({ length: count }, (_, i) => ({ assetId: `a${from + i}` }) as RunwayWireAsset);
 const ids = (list: RunwayWireAsset[]) => list.map((a) => a.assetId);
 
 describe('planRunwayCalls', () => {

@@ -37,7 +37,12 @@ describe('Runway sandbox store', () => {
 
   it('pages as JSON slices and keeps unlisted assets readable by id', () => {
     const page = JSON.parse(store.pageJson(55, 50)) as { assetId: string }[];
-    expect(page.map((a) => a.assetId)).toEqual(store.listed().slice(55).map((a) => a.assetId));
+    expect(page.map((a) => a.assetId)).toEqual(
+      store
+        .listed()
+        .slice(55)
+        .map((a) => a.assetId),
+    );
     const hidden = store.unlisted()[0]!;
     expect(store.get(hidden.assetId)).toEqual(hidden);
     expect(JSON.parse(store.json(hidden.assetId)!)).toEqual(hidden);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapRunwayUpload } from '../../../src/providers/runway/map.js';
-import {
-  resolveRunwayUploadType,
-  RUNWAY_UPLOAD_TYPES,
-  runwayUploadType,
-} from '../../../src/providers/runway/media-types.js';
+import { resolveRunwayUploadType, RUNWAY_UPLOAD_TYPES, runwayUploadType } from '../../../src/providers/runway/media-types.js';
 import { runwayDeleteReplySchema, runwayUploadReplySchema } from '../../../src/providers/runway/wire.js';
 import { createRunwaySandbox } from '../../../sandbox/runway/index.js';
 import { uploadRecord } from '../../../sandbox/runway/uploads.js';

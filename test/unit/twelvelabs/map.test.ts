@@ -53,33 +53,58 @@ describe('Twelve Labs mapping', () => {
 
   it('maps a processing asset: nothing measured yet, renditions in progress', () => {
     const asset = parse({
-      _id: 'a1', method: 'url', status: 'processing', filename: 'clip.mov', file_type: 'video/quicktime',
-      created_at: '2026-01-20T00:09:56Z', hls: { status: 'processing' }, thumbnail: { status: 'pending' },
+      _id: 'a1',
+      method: 'url',
+      status: 'processing',
+      filename: 'clip.mov',
+      file_type: 'video/quicktime',
+      created_at: '2026-01-20T00:09:56Z',
+      hls: { status: 'processing' },
+      thumbnail: { status: 'pending' },
     });
     expect(asset).toMatchObject({
-      status: 'PROCESSING', providerStatus: 'processing', sizeBytes: null, durationSeconds: null, width: null,
-      height: null, technicalMetadata: null, url: null, thumbnailUrl: null,
-      hls: { url: null, status: 'processing' }, thumbnail: { url: null, status: 'pending' },
+      status: 'PROCESSING',
+      providerStatus: 'processing',
+      sizeBytes: null,
+      durationSeconds: null,
+      width: null,
+      height: null,
+      technicalMetadata: null,
+      url: null,
+      thumbnailUrl: null,
+      hls: { url: null, status: 'processing' },
+      thumbnail: { url: null, status: 'pending' },
     });
   });
 
   it('maps a failed asset with its error message and partial metadata', () => {
     const asset = parse({
-      _id: 'f1', status: 'failed', filename: 'broken.webm', file_type: 'video/webm',
-      technical_metadata: { file_size_bytes: 51097083 }, error: { message: 'could not be decoded' },
+      _id: 'f1',
+      status: 'failed',
+      filename: 'broken.webm',
+      file_type: 'video/webm',
+      technical_metadata: { file_size_bytes: 51097083 },
+      error: { message: 'could not be decoded' },
     });
     expect(asset).toMatchObject({ status: 'FAILED', errorMessage: 'could not be decoded', sizeBytes: 51097083 });
   });
 
   it('reads the legacy waiting status and url / url_expires_at', () => {
     const asset = parse({
-      _id: 'w1', status: 'waiting', filename: 'old.mp4', file_type: 'video/mp4',
-      url: 'https://cdn.example/uploads/w1/old.mp4', url_expires_at: '2026-02-01T10:00:00Z',
+      _id: 'w1',
+      status: 'waiting',
+      filename: 'old.mp4',
+      file_type: 'video/mp4',
+      url: 'https://cdn.example/uploads/w1/old.mp4',
+      url_expires_at: '2026-02-01T10:00:00Z',
     });
     expect(asset).toMatchObject({
-      status: 'PROCESSING', providerStatus: 'waiting',
-      url: 'https://cdn.example/uploads/w1/old.mp4', downloadUrl: 'https://cdn.example/uploads/w1/old.mp4',
-      hls: null, thumbnail: null,
+      status: 'PROCESSING',
+      providerStatus: 'waiting',
+      url: 'https://cdn.example/uploads/w1/old.mp4',
+      downloadUrl: 'https://cdn.example/uploads/w1/old.mp4',
+      hls: null,
+      thumbnail: null,
     });
     expect(asset.urlExpiresAt).toEqual(new Date('2026-02-01T10:00:00Z'));
   });
@@ -103,7 +128,12 @@ describe('Twelve Labs mapping', () => {
   it('survives a bare record: only _id is required, nulls are accepted, bad dates become null', () => {
     const asset = parse({ _id: 'bare', status: null, created_at: 'not a date', hls: null, size: null });
     expect(asset).toMatchObject({
-      status: 'PROCESSING', providerStatus: null, createdAt: null, mediaType: null, hls: null, sizeBytes: null,
+      status: 'PROCESSING',
+      providerStatus: null,
+      createdAt: null,
+      mediaType: null,
+      hls: null,
+      sizeBytes: null,
     });
     expect(wireAssetDetail.safeParse({ id: 'no-underscore' }).success).toBe(false);
   });

@@ -193,7 +193,9 @@ describe('Twelve Labs sandbox: multipart upload sessions', () => {
     const body = res.body as { upload_id: string; asset_id: string; upload_urls: { chunk_index: number; url: string }[] } & Record<string, unknown>;
     expect(body).toMatchObject({ chunk_size: 5 * MiB, total_chunks: 60, upload_headers: {} });
     expect(body.upload_urls.map((u) => u.chunk_index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(body.upload_urls[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/v1\.3\/multipart-uploads\/[0-9a-f]{24}\/chunks\/1\?expires=\d+&signature=[0-9a-f]{64}$/);
+    expect(body.upload_urls[0]!.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:9\/v1\.3\/multipart-uploads\/[0-9a-f]{24}\/chunks\/1\?expires=\d+&signature=[0-9a-f]{64}$/,
+    );
     expect(Date.parse(body['expires_at'] as string) - Date.now()).toBeGreaterThan(23 * 3_600_000);
     expect(sandbox.store.get(body.asset_id)).toMatchObject({ status: 'processing', method: 'multipart' });
     const more = await call(sandbox, 'POST', '/assets/multipart-uploads/:upload_id/presigned-urls', {

@@ -115,7 +115,9 @@ describe('Twelve Labs sandbox store', () => {
     expect(failed).toMatchObject({ status: 'failed', error: { message: expect.any(String) } });
     const waiting = store.get(store.idsWithInitialStatus('waiting')[0]!)!;
     expect(waiting).toMatchObject({
-      status: 'waiting', url: expect.stringMatching(/^https:/), url_expires_at: expect.any(String),
+      status: 'waiting',
+      url: expect.stringMatching(/^https:/),
+      url_expires_at: expect.any(String),
     });
   });
 });
@@ -170,7 +172,8 @@ describe('Twelve Labs sandbox routes', () => {
 
   it('builds error bodies for injected faults in the same envelope', () => {
     expect(sandbox.errorResponse(429, 'slow down')).toMatchObject({
-      status: 429, body: { code: 'too_many_requests', message: 'slow down' },
+      status: 429,
+      body: { code: 'too_many_requests', message: 'slow down' },
     });
     expect(sandbox.errorResponse(503, 'down')).toMatchObject({ status: 503, body: { code: 'internal_server_error' } });
   });

@@ -33,7 +33,10 @@ describe('encodeMultipart', () => {
   it('writes a body Node’s own parser reads back, with an exact content-length', async () => {
     const file = new File([new Uint8Array([0, 1, 2, 255])], 'x.mp4', { type: 'video/mp4' });
     const { body, headers } = encodeMultipart(
-      [['method', 'direct'], ['user_metadata', '{"a":"b"}']],
+      [
+        ['method', 'direct'],
+        ['user_metadata', '{"a":"b"}'],
+      ],
       { field: 'file', filename: 'Café "final"\r\n.mp4', contentType: 'video/mp4', file },
     );
     const bytes = await drain(body);
@@ -136,7 +139,7 @@ describe('upload targets', () => {
     });
   });
 
-  it('PUTs each part as application/octet-stream, with the session\'s own headers beside or instead', () => {
+  it("PUTs each part as application/octet-stream, with the session's own headers beside or instead", () => {
     const session = (upload_headers?: Record<string, string>) =>
       wireUploadSession.parse({ upload_id: 'u1', chunk_size: 5 * MiB, ...(upload_headers && { upload_headers }) });
     const octet = { name: 'Content-Type', value: 'application/octet-stream' };

@@ -65,7 +65,11 @@ describe('uplynkListParams', () => {
   it('always says whether shared libraries are wanted: ignored unless asked for', () => {
     expect(uplynkListParams(call, {})).toEqual({ skip: 20, limit: 11, order: '-created', ignore_shared_libraries: true });
     expect(uplynkListParams(call, { includeShared: true, search: '  news ' })).toEqual({
-      skip: 20, limit: 11, order: '-created', ignore_shared_libraries: false, query: 'news',
+      skip: 20,
+      limit: 11,
+      order: '-created',
+      ignore_shared_libraries: false,
+      query: 'news',
     });
   });
 });

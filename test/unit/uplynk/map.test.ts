@@ -108,9 +108,7 @@ describe('mapUplynkAsset', () => {
       ttmlUrl: DOC_GET.asset.ttml_url,
       testPlayerUrl: DOC_GET.asset.test_player_url,
       embedPlayerUrl: DOC_GET.asset.embed_player_url,
-      testPlayers: [
-        { id: 'Hak3zjnPLSW5o0j8GMpzRMsa', description: 'Monitoring Test Player', url: DOC_GET.asset.test_player_url },
-      ],
+      testPlayers: [{ id: 'Hak3zjnPLSW5o0j8GMpzRMsa', description: 'Monitoring Test Player', url: DOC_GET.asset.test_player_url }],
       meta: { key1: 'value1', key2: 'value2' },
       libraries: [],
     });

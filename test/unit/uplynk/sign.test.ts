@@ -52,9 +52,7 @@ describe('signMessage', () => {
 
   it('uses whole seconds for _timestamp and the current time by default', () => {
     const fractional = signMessage({}, { ownerId: OWNER, apiKey: KEY, nowSeconds: 1_700_000_000.9 });
-    expect(inflateSync(Buffer.from(fractional.msg, 'base64')).toString()).toBe(
-      `{"_owner":"${OWNER}","_timestamp":1700000000}`,
-    );
+    expect(inflateSync(Buffer.from(fractional.msg, 'base64')).toString()).toBe(`{"_owner":"${OWNER}","_timestamp":1700000000}`);
     const now = signMessage({}, { ownerId: OWNER, apiKey: KEY });
     const { _timestamp } = JSON.parse(inflateSync(Buffer.from(now.msg, 'base64')).toString()) as { _timestamp: number };
     expect(Math.abs(_timestamp - Date.now() / 1000)).toBeLessThan(5);

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/errors/domain.js';
 import type { AssetUpdate } from '../../../src/providers/types.js';
-import {
-  checkedPoster,
-  decodedLength,
-  UPLYNK_MAX_POSTER_BYTES,
-  UPLYNK_UPDATABLE_FIELDS,
-  uplynkUpdateParams,
-} from '../../../src/providers/uplynk/update.js';
+import { checkedPoster, decodedLength, UPLYNK_MAX_POSTER_BYTES, UPLYNK_UPDATABLE_FIELDS, uplynkUpdateParams } from '../../../src/providers/uplynk/update.js';
 
 const ID = '5915d84829405cb4db1bc3f71c10fc83';
 

@@ -14,9 +14,7 @@ describe('classifyVjError', () => {
         { loc: ['query', 'limit'], msg: 'Input should be a valid integer', type: 'int_parsing' },
       ],
     };
-    expect(classifyVjError(422, body).detail).toBe(
-      'path.asset_id: Input should be a valid UUID; query.limit: Input should be a valid integer',
-    );
+    expect(classifyVjError(422, body).detail).toBe('path.asset_id: Input should be a valid UUID; query.limit: Input should be a valid integer');
   });
 
   it("falls back to the docs' {type, message, documentation_url} shape", () => {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mapVjAsset,
-  mapVjProject,
-  pageVjAssets,
-  parseVjTimestamp,
-  vjCreateParameters,
-  vjMediaType,
-  vjStatus,
-} from '../../../src/providers/videojungle/map.js';
+import { mapVjAsset, mapVjProject, pageVjAssets, parseVjTimestamp, vjCreateParameters, vjMediaType, vjStatus } from '../../../src/providers/videojungle/map.js';
 import { vjAsset, vjProject, vjProjectList } from '../../../src/providers/videojungle/wire.js';
 import type { VideoJungleAsset } from '../../../src/providers/videojungle/types.js';
 

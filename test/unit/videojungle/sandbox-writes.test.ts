@@ -22,7 +22,9 @@ describe('the sandbox pydantic subset', () => {
       ['missing', ['body', 'c']],
     ]);
     expect(m({ a: 'x', c: '123E4567E89B12D3A456426614174000' }, ['body'], [])).toEqual({
-      a: 'x', b: 5, c: '123e4567-e89b-12d3-a456-426614174000',
+      a: 'x',
+      b: 5,
+      c: '123e4567-e89b-12d3-a456-426614174000',
     });
   });
 

@@ -18,7 +18,12 @@ const EDIT: VideoEdit = {
 
 describe('generate query string', () => {
   it("is Python's urlencode: '+' for spaces, only _.-~ left as they are", () => {
-    expect(pythonUrlencode([{ name: 'zodiac sign', value: 'Aries' }, { name: 'lucky number', value: '7' }])).toBe('zodiac+sign=Aries&lucky+number=7');
+    expect(
+      pythonUrlencode([
+        { name: 'zodiac sign', value: 'Aries' },
+        { name: 'lucky number', value: '7' },
+      ]),
+    ).toBe('zodiac+sign=Aries&lucky+number=7');
     expect(pythonUrlencode([{ name: 'q', value: "a*b!c'(d)~e&f=g/h" }])).toBe('q=a%2Ab%21c%27%28d%29~e%26f%3Dg%2Fh');
     expect(pythonUrlencode([{ name: 'city', value: 'São Paulo' }])).toBe('city=S%C3%A3o+Paulo');
     expect(pythonUrlencode([])).toBe('');
@@ -34,7 +39,13 @@ describe('VideoEditCreate', () => {
       video_output_fps: 30,
       video_output_filename: 'my_video_edit.mp4',
       video_series_sequential: [
-        { video_id: ID, type: 'videofile', video_start_time: '00:00:00', video_end_time: '00:00:10', audio_levels: [{ audio_level: 0.5, start_time: '00:00:00', end_time: '00:00:10' }] },
+        {
+          video_id: ID,
+          type: 'videofile',
+          video_start_time: '00:00:00',
+          video_end_time: '00:00:10',
+          audio_levels: [{ audio_level: 0.5, start_time: '00:00:00', end_time: '00:00:10' }],
+        },
       ],
       audio_overlay: [{ audio_id: ID, type: 'audio', audio_start_time: '00:00:00', audio_end_time: '00:00:20', audio_levels: [{ audio_level: 0.5 }] }],
     });

@@ -37,7 +37,11 @@ describe('Video Jungle write requests', () => {
     expect(r.sent.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /projects']);
     expect(r.fetched).toEqual([P]);
     expect(JSON.parse(r.sent[0]!.body as string)).toEqual({
-      name: 'Horoscope', description: '', data: 'prompt-to-video', template_key: 'prompt-to-video', prompt_id: S,
+      name: 'Horoscope',
+      description: '',
+      data: 'prompt-to-video',
+      template_key: 'prompt-to-video',
+      prompt_id: S,
     });
     expect(r.sent[0]!.headers).toEqual({ 'content-type': 'application/json' });
     expect(r.sent[0]!.idempotent).toBeUndefined();
@@ -59,15 +63,24 @@ describe('Video Jungle write requests', () => {
   it('renderEdit posts the VideoEditCreate and returns the edit id', async () => {
     const r = recorder([{ asset_id: A, asset_key: 'k', edit_id: S }]);
     const edit = {
-      version: '1.0', outputFormat: 'mp4', resolution: '1920x1080', fps: 29.97, filename: 'o.mp4',
-      clips: [{ videoId: A, type: 'asset', start: '00:00:01', audioLevels: [] }], audioOverlays: [],
+      version: '1.0',
+      outputFormat: 'mp4',
+      resolution: '1920x1080',
+      fps: 29.97,
+      filename: 'o.mp4',
+      clips: [{ videoId: A, type: 'asset', start: '00:00:01', audioLevels: [] }],
+      audioOverlays: [],
     };
     const result = await createVjProjectWriter(r.http, r.read).renderEdit(P, edit);
     expect(result.editId).toBe(S);
     expect(r.sent[0]!.path).toBe(`/projects/${P}/create-edit`);
     expect(JSON.parse(r.sent[0]!.body as string)).toEqual({
-      video_edit_version: '1.0', video_output_format: 'mp4', video_output_resolution: '1920x1080', video_output_fps: 29.97,
-      video_output_filename: 'o.mp4', video_series_sequential: [{ video_id: A, type: 'asset', video_start_time: '00:00:01', audio_levels: [] }],
+      video_edit_version: '1.0',
+      video_output_format: 'mp4',
+      video_output_resolution: '1920x1080',
+      video_output_fps: 29.97,
+      video_output_filename: 'o.mp4',
+      video_series_sequential: [{ video_id: A, type: 'asset', video_start_time: '00:00:01', audio_levels: [] }],
       audio_overlay: [],
     });
   });
@@ -103,7 +116,10 @@ describe('Video Jungle write requests', () => {
       // The server may download the file before it answers: an upload's timeouts.
       expect(r.sent[0]!.upload).toBe(true);
       expect(JSON.parse(r.sent[1]!.body as string)).toEqual({
-        upload_method: 'video-reference', asset_type: 'video-reference', keyname: S, description: 'Ref',
+        upload_method: 'video-reference',
+        asset_type: 'video-reference',
+        keyname: S,
+        description: 'Ref',
       });
       expect(r.fetched).toEqual([A]);
     }

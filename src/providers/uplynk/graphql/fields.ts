@@ -10,8 +10,7 @@ const ChangeFeedRef = builder.objectRef<ChangeFeedPage>('ChangeFeed').implement(
     start: t.expose('start', { type: 'DateTime' }),
     next: t.expose('next', {
       type: 'DateTime',
-      description:
-        'Pass as `since` to read on. Uplynk reports the change at this boundary again on the next read; skip what you have seen.',
+      description: 'Pass as `since` to read on. Uplynk reports the change at this boundary again on the next read; skip what you have seen.',
     }),
   }),
 });

@@ -15,8 +15,7 @@ import { primeProjects, projectLoader } from './loaders.js';
 import { ProjectRef } from './project.js';
 import { VideoEditInput } from './video-edit.js';
 
-const writer = (ctx: Context, field: FieldPath = ['projectId']): ProjectWriter =>
-  capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
+const writer = (ctx: Context, field: FieldPath = ['projectId']): ProjectWriter => capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
 
 const ProjectPayload = payloadType<{ project: Project | null }>('CreateProjectPayload', (t) => ({
   project: t.field({ type: ProjectRef, nullable: true, resolve: (p) => p.project }),
@@ -49,7 +48,7 @@ const GenerateAssetInput = builder.inputType('GenerateAssetInput', {
     projectId: t.id({ required: true }),
     scriptId: t.string({ required: true }),
     parameters: t.field({ type: [GenerateParameterInput], description: "The script's parameters (values are strings)." }),
-    prompt: t.string({ description: 'A custom prompt instead of the script\'s own.' }),
+    prompt: t.string({ description: "A custom prompt instead of the script's own." }),
     promptPersona: t.string(),
   }),
 });
@@ -66,7 +65,10 @@ const createSchema = z.object({
 const generateSchema = z.object({
   projectId: projectIdSchema,
   scriptId: z.string().trim().min(1).max(128),
-  parameters: z.array(z.object({ name: z.string().trim().min(1).max(128), value: z.string().max(4096) })).max(50).nullish(),
+  parameters: z
+    .array(z.object({ name: z.string().trim().min(1).max(128), value: z.string().max(4096) }))
+    .max(50)
+    .nullish(),
   prompt: z.string().trim().min(1).max(8000).nullish(),
   promptPersona: z.string().max(2000).nullish(),
 });
@@ -77,29 +79,36 @@ builder.mutationFields((t) => ({
     nullable: true,
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      runMutation<{ project: Project | null }>(async () => {
-        const v = validate(createSchema, input);
-        const project = await writer(ctx, []).createProject({
-          name: v.name,
-          description: v.description ?? undefined,
-          promptId: v.promptId ?? undefined,
-          generationMethod: v.generationMethod ?? undefined,
-        });
-        primeProjects(ctx, [project]);
-        return { project };
-      }, { project: null }),
+      runMutation<{ project: Project | null }>(
+        async () => {
+          const v = validate(createSchema, input);
+          const project = await writer(ctx, []).createProject({
+            name: v.name,
+            description: v.description ?? undefined,
+            promptId: v.promptId ?? undefined,
+            generationMethod: v.generationMethod ?? undefined,
+          });
+          primeProjects(ctx, [project]);
+          return { project };
+        },
+        { project: null },
+      ),
   }),
   deleteProject: t.field({
     type: DeleteProjectPayload,
     nullable: true,
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      runMutation<{ deletedProjectId: string | null }>(async () => {
-        const id = validate(z.object({ id: projectIdSchema }), input).id;
-        await writer(ctx, ['id']).deleteProject(id);
-        projectLoader(ctx).clear(id);
-        return { deletedProjectId: encodeGlobalId('Project', id) };
-      }, { deletedProjectId: null }, ['id']),
+      runMutation<{ deletedProjectId: string | null }>(
+        async () => {
+          const id = validate(z.object({ id: projectIdSchema }), input).id;
+          await writer(ctx, ['id']).deleteProject(id);
+          projectLoader(ctx).clear(id);
+          return { deletedProjectId: encodeGlobalId('Project', id) };
+        },
+        { deletedProjectId: null },
+        ['id'],
+      ),
   }),
   generateAsset: t.field({
     type: GeneratePayload,
@@ -108,19 +117,22 @@ builder.mutationFields((t) => ({
       "Starts a Video Jungle generation from a project's script and returns the asset it becomes, as Video Jungle shows it at once: PROCESSING while it renders (PENDING while queued), READY when done. A refusal names the input at fault (projectId, scriptId, parameters, prompt).",
     args: { input: t.arg({ type: GenerateAssetInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      runMutation<{ asset: VideoJungleAsset | null }>(async () => {
-        const v = validate(generateSchema, input);
-        const asset = await writer(ctx).generate({
-          projectId: v.projectId,
-          scriptId: v.scriptId,
-          parameters: v.parameters ?? [],
-          prompt: v.prompt ?? undefined,
-          promptPersona: v.promptPersona ?? undefined,
-        });
-        ctx.loaders.prime([asset]);
-        await announce(ctx, [asset]);
-        return { asset };
-      }, { asset: null }),
+      runMutation<{ asset: VideoJungleAsset | null }>(
+        async () => {
+          const v = validate(generateSchema, input);
+          const asset = await writer(ctx).generate({
+            projectId: v.projectId,
+            scriptId: v.scriptId,
+            parameters: v.parameters ?? [],
+            prompt: v.prompt ?? undefined,
+            promptPersona: v.promptPersona ?? undefined,
+          });
+          ctx.loaders.prime([asset]);
+          await announce(ctx, [asset]);
+          return { asset };
+        },
+        { asset: null },
+      ),
   }),
   renderEdit: t.field({
     type: RenderPayload,
@@ -128,13 +140,15 @@ builder.mutationFields((t) => ({
     description: 'Creates (and renders, unless skipRendering) a Video Jungle edit; returns the asset the render becomes.',
     args: { input: t.arg({ type: RenderEditInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      runMutation<{ asset: VideoJungleAsset | null; editId: string | null }>(async () => {
-        const v = validate(z.object({ projectId: projectIdSchema, edit: editSchema }), input);
-        const { asset, editId } = await writer(ctx).renderEdit(v.projectId, toVideoEdit(v.edit));
-        ctx.loaders.prime([asset]);
-        await announce(ctx, [asset]);
-        return { asset, editId };
-      }, { asset: null, editId: null }),
+      runMutation<{ asset: VideoJungleAsset | null; editId: string | null }>(
+        async () => {
+          const v = validate(z.object({ projectId: projectIdSchema, edit: editSchema }), input);
+          const { asset, editId } = await writer(ctx).renderEdit(v.projectId, toVideoEdit(v.edit));
+          ctx.loaders.prime([asset]);
+          await announce(ctx, [asset]);
+          return { asset, editId };
+        },
+        { asset: null, editId: null },
+      ),
   }),
 }));
-
