@@ -47,8 +47,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stores: byName((s) => s.store) as Sandbox['stores'],
     providers: byName((s) => s.config) as Required<ProviderConfigs>,
     env: byName((s) => s.env),
-    resetCounters: () => started.forEach((s) => s.server.resetCounters()),
-    clearFaults: () => started.forEach((s) => s.server.faults.clear()),
+    resetCounters: () => {
+      for (const s of started) s.server.resetCounters();
+    },
+    clearFaults: () => {
+      for (const s of started) s.server.faults.clear();
+    },
     stop: async () => {
       await Promise.all(started.map((s) => s.server.stop()));
     },

@@ -24,11 +24,13 @@ export function createContext(config: Config, providers: ProviderRegistry, live:
     live,
     // A child logger per request costs more than most requests log: made when a resolver logs.
     get log() {
-      return (log ??= logger());
+      log ??= logger();
+      return log;
     },
     // Built on first use: a subscription's context lives as long as it does and never loads.
     get loaders() {
-      return (loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching }));
+      loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching });
+      return loaders;
     },
   };
 }

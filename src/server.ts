@@ -1,9 +1,9 @@
 import { createApp } from './server/app.js';
-import { ConfigError, loadConfig } from './config/index.js';
+import { ConfigError, loadConfig, type Config } from './config/index.js';
 
 /** Process entry: configuration, the app, and a graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

@@ -110,7 +110,9 @@ export function inclusive(file: string, groups: [string, RegExp][] = COST_GROUPS
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   let busy = 0;
   for (const [id, ms] of self) if (byId.get(id)!.callFrame.functionName !== '(idle)') busy += ms;
   // The path inside its package (or the repo), so a group can name one file of a package.

@@ -161,7 +161,10 @@ function uniqueId(r: SeededRandom, createdAtMs: number, taken: Set<string>): str
     .padStart(8, '0');
   for (;;) {
     const id = prefix + r.hex(16);
-    if (!taken.has(id)) return (taken.add(id), id);
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
   }
 }
 

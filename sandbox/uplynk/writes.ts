@@ -29,7 +29,13 @@ export function createWriteHandlers(store: UplynkStore): WriteHandlers {
       const asset = target(store, params);
       const patch = parseUpdate(params);
       if (patch.length === 0) return { asset, error: 0 };
-      store.update(asset, (a) => patch.forEach((apply) => apply(a, rng)), now);
+      store.update(
+        asset,
+        (a) => {
+          for (const apply of patch) apply(a, rng);
+        },
+        now,
+      );
       return { asset, error: 0 };
     },
 

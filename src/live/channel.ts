@@ -18,7 +18,10 @@ export class Channel<T> implements AsyncIterableIterator<T> {
   /** Ends the channel when `signal` aborts (at once if it already has). */
   bindSignal(signal: AbortSignal | undefined): void {
     if (!signal || this.state !== 'open') return;
-    if (signal.aborted) return this.close();
+    if (signal.aborted) {
+      this.close();
+      return;
+    }
     const abort = () => this.close();
     signal.addEventListener('abort', abort, { once: true });
     const previous = this.cleanup;

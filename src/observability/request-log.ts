@@ -92,7 +92,8 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
       state = {
         id,
         get log() {
-          return (log ??= logger.child({ requestId: id }));
+          log ??= logger.child({ requestId: id });
+          return log;
         },
         started: performance.now(),
         path: pathOf(request.url),

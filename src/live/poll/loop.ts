@@ -3,7 +3,7 @@ import { Backoff } from '../backoff.js';
 import type { LiveBus } from '../bus.js';
 import type { LeaseKeeper, WatchDirectory } from '../coordination.js';
 import type { LiveBatch, LiveLogger, TickInfo } from '../types.js';
-import type { PollStrategy } from './strategy.js';
+import type { PollResult, PollStrategy } from './strategy.js';
 
 export interface PollLoopOptions {
   provider: ProviderName;
@@ -122,7 +122,7 @@ export class PollLoop {
     const ids = await directory.watched(provider);
     info.watched = ids.size;
     if (Date.now() < this.nextPollAt) return;
-    let result;
+    let result: PollResult;
     try {
       result = await strategy.poll(ids);
     } catch (error) {

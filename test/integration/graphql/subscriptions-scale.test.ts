@@ -52,7 +52,7 @@ describe('one poller, however many subscribers', () => {
     expect(Math.abs(withThousand - withOne)).toBeLessThanOrEqual(1);
 
     first.unsubscribe();
-    others.forEach((o) => o.unsubscribe());
+    for (const o of others) o.unsubscribe();
     await waitFor(async () => (h.app.live.stats().subscribers === 0 ? true : undefined));
     await new Promise((r) => setTimeout(r, POLL_MS));
     expect(await callsDuring(h.sandbox, 5 * POLL_MS)).toBe(0);

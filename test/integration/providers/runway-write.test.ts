@@ -238,7 +238,7 @@ describe('Runway writer: delete', () => {
     expect(result.deleted).toEqual([a, b]);
     expect(result.failed.map((f) => f.id)).toEqual([UNKNOWN, 'not-an-id']);
     expect(result.failed[0]?.error).toMatchObject({ kind: 'NOT_FOUND', status: 404, detail: 'Not found.' });
-    expect((result.failed[1]?.error as DomainError).code).toBe('BAD_USER_INPUT');
+    expect((result.failed[1]!.error as DomainError).code).toBe('BAD_USER_INPUT');
     // a, UNKNOWN, b: the repeated a and the malformed id cost nothing.
     expect(server.calls(DELETE)).toBe(3);
     expect(sandbox.store.get(a)).toBeUndefined();

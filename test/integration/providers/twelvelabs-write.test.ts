@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { File as PonyfillFile } from '@whatwg-node/node-fetch';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, InvalidInputError, ProviderError } from '../../../src/errors/domain.js';
+import { DomainError, type InvalidInputError, ProviderError } from '../../../src/errors/domain.js';
 import { createTwelveLabsClient, type TwelveLabsClient } from '../../../src/providers/twelvelabs/client.js';
 import type { TwelveLabsAsset } from '../../../src/providers/twelvelabs/types.js';
 import type { UploadFile } from '../../../src/providers/types.js';
@@ -387,7 +387,7 @@ describe('Twelve Labs deletes (DELETE /assets/{id})', () => {
     server.faults.next({ type: 'status', status: 500 }, { endpoint: DELETE });
     const result = await writer.deleteAssets([id, ''], { force: false });
     expect(result.deleted).toEqual([]);
-    expect((result.failed.find((f) => f.id === id)?.error as ProviderError).kind).toBe('UNAVAILABLE');
+    expect((result.failed.find((f) => f.id === id)!.error as ProviderError).kind).toBe('UNAVAILABLE');
     expect(result.failed.find((f) => f.id === '')?.error).toBeInstanceOf(DomainError);
     expect(server.calls(DELETE)).toBe(1);
     expect(store.get(id)).toBeDefined();

@@ -21,7 +21,8 @@ function chunked(text: string, size = 40): ReadableStream<Uint8Array> {
   return new ReadableStream({
     pull(controller) {
       if (at >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(at, (at += size)));
+      controller.enqueue(bytes.slice(at, at + size));
+      at += size;
     },
   });
 }

@@ -90,7 +90,10 @@ describe('RateLimiter: the quota window', () => {
   it('holds the quota under an irregular load: at most 20 calls in any 1-second window', async () => {
     const { clock, grants, call } = setup({ perSecond: 20 });
     let seed = 7;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     for (let i = 0; i < 400; i++) {
       void call(600_000, { holdMs: Math.floor(random() * 150) });
       await clock.advance(Math.floor(random() * 40));

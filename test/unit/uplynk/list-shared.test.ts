@@ -32,7 +32,7 @@ describe.each<Paging>(['each list alike', 'one result split in two'])('shared li
     const sent: Record<string, unknown>[] = [];
     const call = fakeList(paging, sent);
     const seen: string[] = [];
-    let page;
+    let page: Awaited<ReturnType<typeof listUplynkAssets>>;
     for (let offset = 0; ; offset += 70) {
       page = await listUplynkAssets(call, { offset, limit: 70 }, { includeShared: true });
       seen.push(...page.items.map((a) => a.providerId));

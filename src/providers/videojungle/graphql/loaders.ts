@@ -14,7 +14,10 @@ export function projectLoader(ctx: Context) {
       ids.map((id) =>
         ctx.loaders
           .limited('VIDEO_JUNGLE', () => source.getProject(id))
-          .then((p) => (p.assets && ctx.loaders.prime(p.assets), p))
+          .then((p) => {
+            if (p.assets) ctx.loaders.prime(p.assets);
+            return p;
+          })
           .catch((error: unknown) => error as Error),
       ),
     );
@@ -28,7 +31,10 @@ export function projectAssetsLoader(ctx: Context) {
       ids.map((id) =>
         ctx.loaders
           .limited('VIDEO_JUNGLE', () => source.listProjectAssets(id))
-          .then((assets) => (ctx.loaders.prime(assets), assets as VideoJungleAsset[]))
+          .then((assets) => {
+            ctx.loaders.prime(assets);
+            return assets as VideoJungleAsset[];
+          })
           .catch((error: unknown) => error as Error),
       ),
     );
