@@ -1,6 +1,7 @@
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import * as C from './catalog.js';
 import type { RunwayRecord } from './store.js';
+import { DAY_MS, MINUTE_MS, SANDBOX_EPOCH } from '../epoch.js';
 import { SeededRandom } from '../random.js';
 
 export const RUNWAY_SANDBOX_EMAIL: string = SANDBOX_CREDENTIALS.RUNWAY.email;
@@ -21,7 +22,8 @@ export const RUNWAY_OWNER_FIELDS = {
   privateInTeam: true,
   parentAssetGroupId: null,
 } as const;
-const NEWEST = Date.parse('2025-10-14T17:42:08.311Z');
+/** The newest asset was made a few minutes before the sandbox started; the rest go back from it. */
+const NEWEST = SANDBOX_EPOCH - 4 * MINUTE_MS - 311;
 
 export function userIdOfToken(token: string): string | undefined {
   return /^user:([^-]+)-/.exec(token)?.[1];
@@ -57,8 +59,8 @@ export function seedRunwayRecords(seed = 0x52756e77): { listed: RunwayRecord[]; 
     privateInTeam: false,
   });
   const unlisted = [
-    shared(upload(rng, 'image', 'Team moodboard - autumn campaign.png', new Date(NEWEST - 86_400_000))),
-    shared(upload(rng, 'video', 'Client review cut v3.mp4', new Date(NEWEST - 3 * 86_400_000))),
+    shared(upload(rng, 'image', 'Team moodboard - autumn campaign.png', new Date(NEWEST - DAY_MS))),
+    shared(upload(rng, 'video', 'Client review cut v3.mp4', new Date(NEWEST - 3 * DAY_MS))),
   ];
   return { listed, unlisted };
 }

@@ -1,5 +1,6 @@
 import { measureAudio, measureImage, measureVideo, type Measured } from './media.js';
 import { CAMPAIGNS, FORMATS, fileName, type AssetKind } from './names.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SANDBOX_EPOCH } from '../epoch.js';
 import { SeededRandom } from '../random.js';
 
 /** An asset exactly as GET /assets/{id} returns it (v1.3 `AssetDetail`, snake_case, `_id`). */
@@ -40,8 +41,9 @@ export const TWELVE_LABS_ASSET_COUNT = 150;
 /** Media URLs point at a reserved .test host: nothing there is ever fetched. */
 export const SANDBOX_CDN = 'https://cdn.sandbox.twelvelabs.test';
 
-const TIMELINE_START = Date.UTC(2025, 3, 1);
-const TIMELINE_END = Date.UTC(2026, 0, 20, 18, 0, 0);
+/** Settled uploads spread over the ten months before the sandbox's last hour. */
+const TIMELINE_END = SANDBOX_EPOCH - HOUR_MS;
+const TIMELINE_START = TIMELINE_END - 300 * DAY_MS;
 /** The newest assets are still processing at start: video, video, image, video, audio, video. */
 const PROCESSING_KINDS: readonly AssetKind[] = ['video', 'video', 'image', 'video', 'audio', 'video'];
 /** About 60 % videos, 25 % images, 15 % audio. */
@@ -173,6 +175,8 @@ export function seedAssets(count = TWELVE_LABS_ASSET_COUNT, seed = TWELVE_LABS_S
   const r = new SeededRandom(seed);
   const times = Array.from({ length: count }, () => r.int(TIMELINE_START / 1000, TIMELINE_END / 1000) * 1000);
   times.sort((a, b) => b - a);
+  // The ones still processing were uploaded in the minutes before the start, three minutes apart.
+  for (let i = 0; i < Math.min(PROCESSING_KINDS.length, count); i++) times[i] = SANDBOX_EPOCH - (i + 1) * 3 * MINUTE_MS;
   const taken = new Set<string>();
   return times.map((createdAtMs, i) => {
     const processing = i < PROCESSING_KINDS.length;

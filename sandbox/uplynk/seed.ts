@@ -1,4 +1,5 @@
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
+import { DAY_MS, MINUTE_MS, SANDBOX_EPOCH } from '../epoch.js';
 import { assetName, GENRES, LANGUAGES, origFilename, RATINGS } from './names.js';
 import { SeededRandom } from '../random.js';
 import { createSharedAssets } from './shared-seed.js';
@@ -48,10 +49,9 @@ export interface UplynkSeed {
 
 export const SEED = 0x0b1e5eed;
 export const ASSET_COUNT = 2600;
-/** The seeded library ends here; creation dates spread over the two years before it. */
-export const SEED_END_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
-const SPAN_MS = 2 * 365 * 86_400_000;
-const DAY_MS = 86_400_000;
+/** The seeded library ends when the sandbox started; creation dates spread over the two years before. */
+const SEED_END_MS = SANDBOX_EPOCH;
+const SPAN_MS = 2 * 365 * DAY_MS;
 const OWNER = SANDBOX_CREDENTIALS.UPLYNK.ownerId;
 const STORAGE = `https://storage.uplynk.com/slices/${OWNER.slice(0, 3)}/${OWNER}`;
 const PLAYER = 'https://content.uplynk.com/player5';
@@ -90,8 +90,8 @@ export function makeAsset(rng: SeededRandom, index: number, id: string): Sandbox
     job_type: live ? 'live' : 'vod',
     duration,
     created,
-    // Slicing takes minutes to an hour after the upload.
-    lastmod: created + rng.int(120_000, 3_600_000),
+    // Slicing takes minutes to an hour after the upload (and has not finished in the future).
+    lastmod: Math.min(created + rng.int(120_000, 3_600_000), SEED_END_MS),
     autoexpire: rng.next() < 0.05 ? SEED_END_MS + rng.int(30, 365) * DAY_MS : 0,
     require_drm: rng.next() < 0.2 ? 1 : 0,
     require_studio_drm: rng.next() < 0.05 ? 1 : 0,
@@ -139,13 +139,17 @@ function meta(rng: SeededRandom): SandboxAsset['meta'] {
   return out;
 }
 
-/** The newest uploads are the ones still slicing, as in a live library: 12 of the 60 newest. */
+/**
+ * The newest uploads are the ones still slicing, as in a live library: 12 of the 60 newest, uploaded
+ * in the minutes before the sandbox started (a few minutes apart, in their original order).
+ */
 function markNotReady(assets: SandboxAsset[]): void {
   const newest = [...assets].sort((a, b) => b.created - a.created).slice(0, 60);
   newest.forEach((asset, i) => {
     if (i % 5 !== 2) return;
     asset.state = 'slicing';
-    asset.lastmod = asset.created + 60_000;
+    asset.created = SEED_END_MS - (i + 2) * MINUTE_MS;
+    asset.lastmod = asset.created + MINUTE_MS;
     delete asset.mp4_url;
     delete asset.ttml_url;
   });

@@ -1,4 +1,5 @@
 import { ANALYSES, PERSONAS, PROJECTS, UPLOADS, type ProjectTemplate } from './catalog.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SANDBOX_EPOCH } from '../epoch.js';
 import { SeededRandom } from '../random.js';
 import { amzDate, vjTimestamp } from './formats.js';
 import { seedTypedAssets } from './typed-seed.js';
@@ -46,8 +47,8 @@ export interface SeedData {
   assets: AssetSeed[];
 }
 
-const HOUR = 3_600_000;
-const FIRST_PROJECT_AT = Date.UTC(2024, 0, 8, 9, 30);
+/** Eight projects about a month apart, the last begun some weeks before the sandbox started. */
+const FIRST_PROJECT_AT = SANDBOX_EPOCH - 260 * DAY_MS;
 /** Projects whose newest asset is still being generated or uploaded when the sandbox starts. */
 const PROJECTS_WITH_PENDING = new Set([1, 3, 4, 6]);
 
@@ -59,17 +60,19 @@ export function seedVideoJungle(seed = 20240716): SeedData {
   const assets: AssetSeed[] = [];
   const projectTimes: number[] = [];
   PROJECTS.forEach((template, index) => {
-    const at = FIRST_PROJECT_AT + index * 29 * 24 * HOUR + prng.int(0, 20 * HOUR);
+    const at = FIRST_PROJECT_AT + index * 29 * 24 * HOUR_MS + prng.int(0, 20 * HOUR_MS);
     projectTimes.push(at);
     const project = seedProject(prng, template, ownerId, at);
     const count = prng.int(5, 15);
     const uploads = prng.shuffle(UPLOADS);
     let assetAt = at;
     for (let n = 0; n < count; n++) {
-      assetAt += prng.int(HOUR / 2, 72 * HOUR);
+      assetAt += prng.int(HOUR_MS / 2, 72 * HOUR_MS);
       const pending = PROJECTS_WITH_PENDING.has(index) && n === count - 1;
       const upload = uploads[n % uploads.length]!;
-      const asset = seedAsset(prng, { template, project, n, at: assetAt, upload });
+      // What is still being generated or uploaded was started in the minutes before the sandbox.
+      const createdAt = pending ? SANDBOX_EPOCH - (index + 2) * MINUTE_MS : assetAt;
+      const asset = seedAsset(prng, { template, project, n, at: createdAt, upload });
       if (pending) asset.pending = { status: n % 2 === 0 ? 'processing' : 'queued', afterMs: prng.int(3000, 8000) };
       project.assetIds.push(asset.id);
       assets.push(asset);

@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../epoch.js';
 import { SeededRandom } from '../random.js';
 import { vjTimestamp } from './formats.js';
 import { presignedUrls, type AssetSeed, type ProjectSeed } from './seed.js';
@@ -22,7 +23,7 @@ export function seedTypedAssets(projects: ProjectSeed[], assets: AssetSeed[], pr
   const prng = new SeededRandom(0x7e_9ed);
   TYPED.forEach((typed, index) => {
     const project = projects[index % projects.length]!;
-    const at = projectTimes[index % projects.length]! + 3_600_000;
+    const at = projectTimes[index % projects.length]! + HOUR_MS;
     const key = prng.uuid();
     const asset: AssetSeed = {
       id: prng.uuid(),

@@ -126,7 +126,7 @@ describe('the read path over HTTP, against the sandbox', () => {
   });
 
   it('returns real images for Uplynk frames and thumbnails', async () => {
-    const [id] = await assetIds(h, 'UPLYNK', 1);
+    const [id] = await assetIds(h, 'UPLYNK', 1, 'READY');
     const res = await h.gql(
       `query($id: ID!) { asset(id: $id) { frame(at: "00:00:01.500") { at mimeType base64 } thumbnails(start: 1000, stop: 2000) { at mimeType base64 } } }`,
       { id },

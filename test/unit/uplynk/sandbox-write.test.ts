@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DAY_MS, SANDBOX_EPOCH } from '../../../sandbox/epoch.js';
 import { renderPng } from '../../../sandbox/png.js';
 import { FrameRenderer } from '../../../sandbox/uplynk/frames.js';
 import { createHandlers } from '../../../sandbox/uplynk/handlers.js';
@@ -14,7 +15,8 @@ function setup() {
   return { store, handlers, live };
 }
 
-const NOW = Date.UTC(2026, 10, 1);
+// A write after the seeded history, which ends when the sandbox started.
+const NOW = SANDBOX_EPOCH + DAY_MS;
 
 describe('sandbox /asset/update', () => {
   it('stores the fields, bumps lastmod and logs an update at that time', () => {
