@@ -17,6 +17,11 @@ export interface ExampleIds {
   uplynkExternalId: string;
   /** A Twelve Labs asset still PROCESSING, for the status subscription. */
   processingTwelveLabs: string;
+  /** A Video Jungle project with a script, that script and its parameters' names, and an asset of it. */
+  project: string;
+  scriptId: string;
+  scriptParameters: string[];
+  projectAsset: string;
   /** An Uplynk asset no other tab uses, for the delete example. */
   deletable: string;
   /** Where the change feed starts reading. */
@@ -80,9 +85,11 @@ query Stills($id: ID!) {
       variables: json({ id: first }),
     },
     {
-      query: `# Video Jungle projects and their assets
+      query: `# Video Jungle projects: their scripts (what generateAsset runs, with the parameters each needs) and assets
 query Projects {
-  projects(first: 5) { nodes { id name assets(first: 10) { nodes { id name status uploaded } } } }
+  projects(first: 5) {
+    nodes { id name scripts { id name parameters { name description } } assets(first: 10) { nodes { id name status uploaded } } }
+  }
 }`,
     },
     {
@@ -109,6 +116,39 @@ mutation UploadTarget {
     userErrors { code field }
   }
 }`,
+    },
+    {
+      query: `# Video Jungle: run a project's script (its id and parameter names come from Project.scripts)
+mutation Generate($input: GenerateAssetInput!) {
+  generateAsset(input: $input) {
+    asset { id status }
+    userErrors { code field message }
+  }
+}`,
+      variables: json({
+        input: { projectId: ids.project, scriptId: ids.scriptId, parameters: ids.scriptParameters.map((name) => ({ name, value: `a ${name}` })) },
+      }),
+    },
+    {
+      query: `# Video Jungle: render an edit of a project's assets into a new one
+mutation RenderEdit($input: RenderEditInput!) {
+  renderEdit(input: $input) {
+    editId
+    asset { id status }
+    userErrors { code field message }
+  }
+}`,
+      variables: json({
+        input: {
+          projectId: ids.project,
+          edit: {
+            filename: 'reel.mp4',
+            resolution: '1080x1920',
+            fps: 30,
+            clips: [{ type: 'asset', videoId: ids.projectAsset, start: '00:00:01', end: '00:00:04.500' }],
+          },
+        },
+      }),
     },
     {
       query: `# Uplynk: update ({} clears metadata)

@@ -17,6 +17,10 @@ describe('GraphiQL example tabs', () => {
         uplynkProviderId: 'a',
         uplynkExternalId: 'ext-1',
         processingTwelveLabs: 'VHdlbHZlTGFic0Fzc2V0OmI=',
+        project: 'UHJvamVjdDpw',
+        scriptId: 's1',
+        scriptParameters: ['zodiac sign', 'lucky number'],
+        projectAsset: 'VmlkZW9KdW5nbGVBc3NldDp2',
         deletable: 'VXBseW5rQXNzZXQ6Yw==',
         changesSince: '2026-06-08T12:00:00Z',
       },
@@ -31,7 +35,7 @@ describe('GraphiQL example tabs', () => {
       return (document.definitions[0] as { name?: { value: string } }).name?.value;
     });
     expect(new Set(names).size).toBe(tabs.length);
-    expect(names).toEqual(expect.arrayContaining(['Providers', 'ManyAssets', 'Stills', 'Changes', 'StatusChanges']));
+    expect(names).toEqual(expect.arrayContaining(['Providers', 'ManyAssets', 'Stills', 'Changes', 'Generate', 'RenderEdit', 'StatusChanges']));
   });
 
   it('reads ids from the listed assets: READY Uplynk ones long enough for stills, a PROCESSING Twelve Labs one', async () => {
@@ -47,12 +51,21 @@ describe('GraphiQL example tabs', () => {
       { id: 't1', status: 'READY' },
       { id: 't2', status: 'PROCESSING' },
     ];
-    const ids = await findExampleIds(async () => ({ uplynk: { nodes: uplynk }, twelveLabs: { nodes: twelveLabs } }), NOW);
+    const projects = [
+      { id: 'no-script', scripts: [], assets: { nodes: [{ id: 'v0' }] } },
+      { id: 'empty', scripts: [{ id: 's0', parameters: [] }], assets: { nodes: [] } },
+      { id: 'pr', scripts: [{ id: 's1', parameters: [{ name: 'topic' }] }], assets: { nodes: [{ id: 'v1' }] } },
+    ];
+    const ids = await findExampleIds(async () => ({ uplynk: { nodes: uplynk }, twelveLabs: { nodes: twelveLabs }, projects: { nodes: projects } }), NOW);
     expect(ids).toEqual({
       uplynk: ['u1', 'u3', 'u4'],
       uplynkProviderId: 'p1',
       uplynkExternalId: 'ext-2',
       processingTwelveLabs: 't2',
+      project: 'pr',
+      scriptId: 's1',
+      scriptParameters: ['topic'],
+      projectAsset: 'v1',
       deletable: 'u5',
       changesSince: '2026-06-08T12:00:00Z',
     });
