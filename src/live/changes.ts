@@ -1,10 +1,10 @@
 import type { Change, ProviderName } from '../providers/types.js';
 import type { ChangeFeedSource } from '../providers/port.js';
-import { Channel } from './channel.js';
+import type { Channel } from './channel.js';
 import { changeKey } from './poll/feed-read.js';
 import type { EntryListener } from './registry.js';
 import { ALL_IDS } from './types.js';
-import type { SubscriptionContext } from './watch.js';
+import { listen, type SubscriptionContext } from './watch.js';
 
 /** How many recent change keys an iterator remembers to drop a change it already delivered. */
 const RECENT_KEYS = 1000;
@@ -40,20 +40,12 @@ export function openChanges(ctx: SubscriptionContext, provider: ProviderName | u
     else emit(change);
   };
   let providers: ProviderName[] = [];
-  const channel = new Channel<Change>(() => {
-    for (const p of providers) ctx.interest.remove(p, ALL_IDS, listener);
-    ctx.open.delete(channel);
-  });
-  ctx.open.add(channel);
-  try {
+  const keys = () => {
     if (provider) ctx.providers.get(provider);
     providers = provider ? [provider] : ctx.providers.enabled();
-  } catch (error) {
-    channel.fail(error);
-    return channel;
-  }
-  for (const p of providers) ctx.interest.add(p, ALL_IDS, listener);
-  channel.bindSignal(signal);
+    return providers.map((p) => ({ provider: p, id: ALL_IDS }));
+  };
+  const channel = listen<Change>(ctx, keys, listener, signal);
   if (since && !channel.closed) void replay(since);
   return channel;
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ProviderClient } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Asset, Change, ProviderName } from '../providers/types.js';
-import { createMemoryBus } from './bus.js';
+import { createMemoryBus, type LiveBus } from './bus.js';
 import { openChanges } from './changes.js';
 import { Channel } from './channel.js';
-import { createLocalCoordination, type Checkpoints } from './coordination.js';
+import { createLocalCoordination, type Checkpoints, type Coordination } from './coordination.js';
 import { InitialReader } from './initial-read.js';
 import { Interest } from './interest.js';
 import { createBatchReadStrategy } from './poll/batch-read.js';
@@ -44,38 +44,48 @@ function strategyFor(provider: ProviderName, deps: StrategyDeps): PollStrategy |
   return createBatchReadStrategy(client.assets);
 }
 
-/** The live-status engine: see LiveEngine. One per process; close() it on shutdown. */
-export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
-  const { providers, pollIntervalMs } = options;
+/** The parts of an engine that outlive one subscription, built from its options. */
+interface EngineParts {
+  instanceId: string;
+  topic: (provider: ProviderName) => string;
+  ttlMs: number;
+  logger: LiveLogger;
+  registry: WatchRegistry;
+  redis: ReturnType<typeof connectRedis> | undefined;
+  bus: LiveBus;
+  coordination: Coordination;
+}
+
+function engineParts(options: LiveEngineOptions): EngineParts {
   const instanceId = options.instanceId ?? randomUUID();
   // The shared watch registry separates the instance from the id with the first '|'.
   if (instanceId.includes('|')) throw new Error('instanceId must not contain "|"');
   const prefix = options.keyPrefix ?? 'assetfed:live:';
-  const ttlMs = options.leaseTtlMs ?? Math.max(3 * pollIntervalMs, 3000);
+  const ttlMs = options.leaseTtlMs ?? Math.max(3 * options.pollIntervalMs, 3000);
   const logger = options.logger ?? SILENT;
-  const enabled = providers.enabled();
-  const topic = (provider: ProviderName) => `${prefix}events:${provider}`;
-
   const registry = new WatchRegistry();
   const redis = options.redisUrl ? connectRedis(options.redisUrl, `assetfed-live:${instanceId}`, logger) : undefined;
   const bus = redis ? createRedisBus(redis, logger) : createMemoryBus();
-  const coordination = redis
-    ? createRedisCoordination(redis.command, registry, { prefix, instanceId, ttlMs, providers: enabled })
-    : createLocalCoordination(registry);
-  const interest = new Interest(registry, coordination.directory, logger);
-  const ctx: SubscriptionContext = { providers, interest, reader: new InitialReader(providers), bus, open: new Set() };
+  const providers = options.providers.enabled();
+  const coordination = redis ? createRedisCoordination(redis.command, registry, { prefix, instanceId, ttlMs, providers }) : createLocalCoordination(registry);
+  const topic = (provider: ProviderName) => `${prefix}events:${provider}`;
+  return { instanceId, topic, ttlMs, logger, registry, redis, bus, coordination };
+}
 
+/** One poll loop per enabled provider that has something to poll, fed by its own topic on the bus. */
+function startPollLoops(options: LiveEngineOptions, parts: EngineParts): Map<ProviderName, PollLoop> {
+  const { providers, pollIntervalMs } = options;
+  const { instanceId, bus, coordination, logger, registry, topic } = parts;
+  const { directory, leases, checkpoints } = coordination;
+  const deps = { providers, checkpoints, ttlMs: parts.ttlMs, concurrency: options.concurrency ?? 8 };
+  const maxBackoffMs = options.maxBackoffMs ?? Math.max(30_000, pollIntervalMs);
+  const common = { instanceId, directory, leases, bus, pollIntervalMs, maxBackoffMs, logger, onTick: options.onTick };
   const loops = new Map<ProviderName, PollLoop>();
-  const deps = { providers, checkpoints: coordination.checkpoints, ttlMs, concurrency: options.concurrency ?? 8 };
-  for (const provider of enabled) {
+  for (const provider of providers.enabled()) {
     const strategy = strategyFor(provider, deps);
-    if (!strategy) continue;
-    const { directory, leases } = coordination;
-    const maxBackoffMs = options.maxBackoffMs ?? Math.max(30_000, pollIntervalMs);
-    const common = { instanceId, directory, leases, bus, pollIntervalMs, maxBackoffMs, logger, onTick: options.onTick };
-    loops.set(provider, new PollLoop({ ...common, provider, strategy, topic: topic(provider) }));
+    if (strategy) loops.set(provider, new PollLoop({ ...common, provider, strategy, topic: topic(provider) }));
   }
-  for (const provider of enabled) {
+  for (const provider of providers.enabled()) {
     bus.subscribe(topic(provider), (batch) => {
       if (batch.provider !== provider) return;
       loops.get(provider)?.observe(batch);
@@ -83,19 +93,55 @@ export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
     });
   }
   for (const loop of loops.values()) loop.start();
+  return loops;
+}
 
-  let closing: Promise<void> | undefined;
+/** What a mutation tells the watchers of its asset: the entry, and a Change unless the feed reports it. */
+function mutationPublisher(providers: ProviderRegistry, parts: EngineParts, isClosing: () => boolean) {
   /** A feed provider reports mutations in its own feed: publishing a Change too would show it twice. */
   const hasFeed = (provider: ProviderName) => providers.has(provider) && Boolean(providers.get(provider).changes);
-
   async function send(provider: ProviderName, entry: LiveEntry): Promise<void> {
-    if (closing) return;
+    if (isClosing()) return;
     try {
-      await bus.publish(topic(provider), { provider, entries: [entry] });
+      await parts.bus.publish(parts.topic(provider), { provider, entries: [entry] });
     } catch (error) {
       // The mutation itself succeeded; its watchers will still see the change at the next poll.
-      logger.warn({ provider, err: String(error) }, 'live: publishing a mutation failed');
+      parts.logger.warn({ provider, err: String(error) }, 'live: publishing a mutation failed');
     }
+  }
+  return {
+    async publish(asset: Asset, action: 'CREATED' | 'UPDATED' = 'UPDATED') {
+      const deleted = asset.status === 'DELETED';
+      const { provider, providerId } = asset;
+      const change: Change | null = hasFeed(provider) ? null : { provider, providerId, action: deleted ? 'DELETED' : action, at: new Date(), asset };
+      await send(provider, { id: providerId, asset, deleted, change });
+    },
+    async publishDeleted(provider: ProviderName, id: string) {
+      const change: Change | null = hasFeed(provider) ? null : { provider, providerId: id, action: 'DELETED', at: new Date(), asset: null };
+      await send(provider, { id, asset: null, deleted: true, change });
+    },
+  };
+}
+
+/** The live-status engine: see LiveEngine. One per process; close() it on shutdown. */
+export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
+  const { providers } = options;
+  const parts = engineParts(options);
+  const { registry, bus, coordination, logger } = parts;
+  const interest = new Interest(registry, coordination.directory, logger);
+  const ctx: SubscriptionContext = { providers, interest, reader: new InitialReader(providers), bus, open: new Set() };
+  const loops = startPollLoops(options, parts);
+  let closing: Promise<void> | undefined;
+
+  async function close(): Promise<void> {
+    for (const channel of [...ctx.open]) channel.end();
+    await Promise.all([...loops.values()].map((loop) => loop.stop()));
+    await interest.settled();
+    await coordination.directory.clear().catch((error: unknown) => {
+      logger.warn({ err: String(error) }, 'live: clearing the watch registry failed');
+    });
+    await bus.close();
+    await parts.redis?.quit();
   }
 
   return {
@@ -105,16 +151,7 @@ export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
     changes(provider, since, signal) {
       return { [Symbol.asyncIterator]: () => (closing ? ended<Change>() : openChanges(ctx, provider, since, signal)) };
     },
-    async publish(asset, action = 'UPDATED') {
-      const deleted = asset.status === 'DELETED';
-      const { provider, providerId } = asset;
-      const change: Change | null = hasFeed(provider) ? null : { provider, providerId, action: deleted ? 'DELETED' : action, at: new Date(), asset };
-      await send(provider, { id: providerId, asset, deleted, change });
-    },
-    async publishDeleted(provider, id) {
-      const change: Change | null = hasFeed(provider) ? null : { provider, providerId: id, action: 'DELETED', at: new Date(), asset: null };
-      await send(provider, { id, asset: null, deleted: true, change });
-    },
+    ...mutationPublisher(providers, parts, () => closing !== undefined),
     stats() {
       return {
         watchedAssets: registry.watchedAssets(),
@@ -123,16 +160,7 @@ export function createLiveEngine(options: LiveEngineOptions): LiveEngine {
       };
     },
     close() {
-      closing ??= (async () => {
-        for (const channel of [...ctx.open]) channel.end();
-        await Promise.all([...loops.values()].map((loop) => loop.stop()));
-        await interest.settled();
-        await coordination.directory.clear().catch((error: unknown) => {
-          logger.warn({ err: String(error) }, 'live: clearing the watch registry failed');
-        });
-        await bus.close();
-        await redis?.quit();
-      })();
+      closing ??= close();
       return closing;
     },
   };

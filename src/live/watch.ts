@@ -28,6 +28,42 @@ function distinct(keys: readonly AssetKey[]): AssetKey[] {
 }
 
 /**
+ * A channel that receives the entries of `keys` until it closes, counted in ctx.open. `keys` runs
+ * first and throws (PROVIDER_NOT_CONFIGURED) before anything is registered for a provider nobody
+ * polls; the channel then fails at once.
+ */
+export function listen<T>(ctx: SubscriptionContext, keys: () => readonly AssetKey[], listener: EntryListener, signal?: AbortSignal): Channel<T> {
+  let listening: readonly AssetKey[] = [];
+  const channel = new Channel<T>(() => {
+    for (const key of listening) ctx.interest.remove(key.provider, key.id, listener);
+    ctx.open.delete(channel);
+  });
+  ctx.open.add(channel);
+  try {
+    listening = keys();
+  } catch (error) {
+    channel.fail(error);
+    return channel;
+  }
+  for (const key of listening) ctx.interest.add(key.provider, key.id, listener);
+  channel.bindSignal(signal);
+  return channel;
+}
+
+/** The current state of every wanted asset, one read per provider; ASSET_NOT_FOUND for a missing one. */
+async function readAll(reader: InitialReader, wanted: readonly AssetKey[]): Promise<Asset[]> {
+  const byProvider = new Map<ProviderName, string[]>();
+  for (const { provider, id } of wanted) byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
+  const reads = await Promise.all([...byProvider].map(async ([provider, ids]) => [provider, await reader.read(provider, ids)] as const));
+  const found = new Map(reads);
+  return wanted.map(({ provider, id }) => {
+    const asset = found.get(provider)?.get(id);
+    if (!asset) throw assetNotFound(provider, id);
+    return asset;
+  });
+}
+
+/**
  * One watch: listens first (buffering), then reads the current state, yields it, and replays what
  * arrived meanwhile through the same diff, so a change between the read and the first poll is never
  * lost and never shown twice. Ends once every asset is terminal.
@@ -42,37 +78,22 @@ export function openWatch(ctx: SubscriptionContext, keys: readonly AssetKey[], s
     if (early) early.push([provider, entry]);
     else apply(provider, entry);
   };
-  const channel = new Channel<Asset>(() => {
-    for (const key of wanted) ctx.interest.remove(key.provider, key.id, listener);
-    ctx.open.delete(channel);
-  });
-  ctx.open.add(channel);
-  try {
-    // PROVIDER_NOT_CONFIGURED before anything is registered for a provider nobody polls.
-    for (const provider of new Set(wanted.map((k) => k.provider))) ctx.providers.get(provider);
-  } catch (error) {
-    channel.fail(error);
-    return channel;
-  }
-  for (const key of wanted) ctx.interest.add(key.provider, key.id, listener);
-  channel.bindSignal(signal);
+  const channel = listen<Asset>(
+    ctx,
+    () => {
+      for (const provider of new Set(wanted.map((k) => k.provider))) ctx.providers.get(provider);
+      return wanted;
+    },
+    listener,
+    signal,
+  );
   if (!channel.closed) void start();
   return channel;
 
   async function start(): Promise<void> {
     try {
       await ctx.bus.ready();
-      const byProvider = new Map<ProviderName, string[]>();
-      for (const { provider, id } of wanted) byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
-      const reads = await Promise.all([...byProvider].map(async ([provider, ids]) => [provider, await ctx.reader.read(provider, ids)] as const));
-      const found = new Map(reads);
-      const first: Asset[] = [];
-      for (const { provider, id } of wanted) {
-        const asset = found.get(provider)?.get(id);
-        if (!asset) throw assetNotFound(provider, id);
-        first.push(asset);
-      }
-      for (const asset of first) {
+      for (const asset of await readAll(ctx.reader, wanted)) {
         last.set(keyOf(asset.provider, asset.providerId), asset);
         if (!isTerminal(asset.status)) working++;
         channel.push(asset);
