@@ -39,8 +39,26 @@ const LOGGED_PATH_CHARS = 200;
  * path added later from existing by accident.
  */
 export function attachEdge(server: Server, handler: EdgeHandler, options: EdgeOptions): void {
-  const { routes, logger } = options;
-  const refused = (req: IncomingMessage, requestId: string, status: number, code: string, started: number, path = pathForLog(req.url)) => {
+  const refused = refusalLog(options);
+  server.on('request', onRequest(handler, options, refused));
+  server.on('upgrade', onUpgrade(options, refused));
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    socket.on('error', () => socket.destroy());
+    writeSocketError(socket, 405, 'METHOD_NOT_ALLOWED', 'CONNECT is not supported: this server is not a proxy.', {
+      allow: 'GET, POST, OPTIONS',
+      [REQUEST_ID_HEADER]: requestId,
+    });
+    refused(req, requestId, 405, 'METHOD_NOT_ALLOWED', performance.now(), '(connect)');
+  });
+  server.on('clientError', onClientError(options.logger));
+}
+
+/** Logs (and reports) a request the edge answered itself. */
+type Refused = (req: IncomingMessage, requestId: string, status: number, code: string, started: number, path?: string) => void;
+
+function refusalLog(options: EdgeOptions): Refused {
+  return (req, requestId, status, code, started, path = pathForLog(req.url)) => {
     const summary: RequestSummary = {
       method: String(req.method),
       path,
@@ -50,15 +68,23 @@ export function attachEdge(server: Server, handler: EdgeHandler, options: EdgeOp
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       errors: [code],
     };
-    logger.info({ requestId, ...summary }, 'request refused');
+    options.logger.info({ requestId, ...summary }, 'request refused');
     options.onRejected?.(summary);
   };
+}
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+/** Takes the request id the caller sent (or makes one) and hands it on to yoga's request log. */
+function tagRequestId(req: IncomingMessage): string {
+  const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+  // yoga's request log reads the same header, so both layers log one id for one request.
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  return requestId;
+}
+
+function onRequest(handler: EdgeHandler, options: EdgeOptions, refused: Refused) {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    // yoga's request log reads the same header, so both layers log one id for one request.
-    req.headers[REQUEST_ID_HEADER] = requestId;
+    const requestId = tagRequestId(req);
     const target = readRequestTarget(req.url, req.method, req.headers.host, req.httpVersion);
     if (!target.ok) {
       if ('asterisk' in target) {
@@ -69,7 +95,7 @@ export function attachEdge(server: Server, handler: EdgeHandler, options: EdgeOp
       refused(req, requestId, target.status, 'BAD_REQUEST', started, '(unreadable)');
       return;
     }
-    if (!routes.has(target.path)) {
+    if (!options.routes.has(target.path)) {
       reply(res, requestId, 404, 'NOT_FOUND', `Nothing is served at this path. GraphQL is served at ${options.websocketPath}.`);
       refused(req, requestId, 404, 'NOT_FOUND', started, target.path.slice(0, LOGGED_PATH_CHARS));
       return;
@@ -77,13 +103,14 @@ export function attachEdge(server: Server, handler: EdgeHandler, options: EdgeOp
     // The absolute form's authority replaces Host, and no layer behind sees the two disagree.
     req.url = target.path + target.search;
     req.headers.host = target.host;
-    void serve(handler, req, res, requestId, logger, () => refused(req, requestId, 500, 'INTERNAL_SERVER_ERROR', started, target.path));
-  });
+    void serve(handler, req, res, requestId, options.logger, () => refused(req, requestId, 500, 'INTERNAL_SERVER_ERROR', started, target.path));
+  };
+}
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+function onUpgrade(options: EdgeOptions, refused: Refused) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const started = performance.now();
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    req.headers[REQUEST_ID_HEADER] = requestId;
+    const requestId = tagRequestId(req);
     // A socket that resets while an answer is written must not take the process down.
     socket.on('error', () => socket.destroy());
     const target = readRequestTarget(req.url, req.method, req.headers.host, req.httpVersion);
@@ -96,19 +123,11 @@ export function attachEdge(server: Server, handler: EdgeHandler, options: EdgeOp
       return;
     }
     options.upgrade(req, socket, head);
-  });
+  };
+}
 
-  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    socket.on('error', () => socket.destroy());
-    writeSocketError(socket, 405, 'METHOD_NOT_ALLOWED', 'CONNECT is not supported: this server is not a proxy.', {
-      allow: 'GET, POST, OPTIONS',
-      [REQUEST_ID_HEADER]: requestId,
-    });
-    refused(req, requestId, 405, 'METHOD_NOT_ALLOWED', performance.now(), '(connect)');
-  });
-
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+function onClientError(logger: Logger) {
+  return (error: NodeJS.ErrnoException, socket: Duplex) => {
     // Node's own default: answer only while no response is under way on this socket.
     const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (error.code === 'ECONNRESET' || inFlight) {
@@ -119,7 +138,7 @@ export function attachEdge(server: Server, handler: EdgeHandler, options: EdgeOp
     const requestId = requestIdFrom(undefined);
     writeSocketError(socket, status, code, message, { [REQUEST_ID_HEADER]: requestId });
     logger.info({ requestId, status, errors: [code], parserError: error.code }, 'request refused');
-  });
+  };
 }
 
 /** Node's parser errors that deserve more than a plain 400. */

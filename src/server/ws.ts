@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
+import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { bearer, type CallerAuth } from '../auth/tokens.js';
 import { looksLikeJwt } from '../auth/jwt.js';
@@ -9,9 +10,10 @@ import type { Logger } from '../observability/logger.js';
 import { ConnectionLog } from '../observability/ws-log.js';
 import { formatForWire, presentError, presentResult, type PresentationContext } from './error-presentation.js';
 import { writeSocketError } from './error-response.js';
-import { serveGraphQLWs } from './ws-adapter.js';
+import { type Extra, serveGraphQLWs } from './ws-adapter.js';
 
-type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
+type Yoga = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
+type Enveloped = ReturnType<Yoga['getEnveloped']>;
 
 export interface WebSocketOptions {
   auth: CallerAuth;
@@ -29,7 +31,6 @@ export interface WebSocketOptions {
  * (src/observability/ws-log.ts). The edge (src/server/edge.ts) hands over handshakes on /graphql only.
  */
 export function createWebSockets(yoga: YogaServerInstance<any, any>, options: WebSocketOptions) {
-  const { auth, verifyJwt } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
   const connections = new WeakMap<WebSocket, ConnectionLog>();
   // Registered before graphql-ws' own listener, so every hook below finds its connection's log.
@@ -39,78 +40,10 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
     socket.on('error', () => socket.destroy());
     writeSocketError(socket, /method/i.test(error.message) ? 405 : 400, 'BAD_REQUEST', `Websocket handshake refused: ${error.message}.`);
   });
-  const logOf = (extra: { socket: WebSocket }) => connections.get(extra.socket)!;
-  const presentation = (log: ConnectionLog): PresentationContext => ({
-    requestId: log.requestId,
-    onUnexpected: (cause) => log.log.error({ err: cause }, 'operation failed: unexpected error'),
-  });
-
+  const logOf = (extra: Extra) => connections.get(extra.socket)!;
   const disposable = serveGraphQLWs(
     wss,
-    {
-      // connection_init carries { authorization }; returning false closes the socket with 4403.
-      onConnect: async (ctx) => {
-        const authorization = String(ctx.connectionParams?.['authorization'] ?? '');
-        const token = bearer(authorization);
-        const allowed = auth.authenticate(authorization) !== null || (verifyJwt !== undefined && looksLikeJwt(token) && (await verifyJwt(token)));
-        if (allowed) logOf(ctx.extra).accepted();
-        return allowed;
-      },
-      execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, id, params) => {
-        const log = logOf(ctx.extra);
-        try {
-          // Only what the envelope uses: this object lives as long as the subscription, so spreading the
-          // whole socket context (or the subscribe message) into it cost memory per subscriber.
-          const enveloped = yoga.getEnveloped({
-            req: ctx.extra.request,
-            socket: ctx.extra.socket,
-            connectionParams: ctx.connectionParams,
-            connectionLogger: log.log,
-          }) as Enveloped;
-          let document: DocumentNode;
-          try {
-            document = enveloped.parse(params.query);
-            // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
-            const errors = enveloped.validate(enveloped.schema, document);
-            if (errors.length > 0) return errors.map((e: GraphQLError) => presentError(e, presentation(log)));
-          } catch (error) {
-            if (error instanceof GraphQLError) return [presentError(error, presentation(log))];
-            throw error;
-          }
-          const operation = getOperationAST(document, params.operationName);
-          log.started(id, operation?.name?.value ?? params.operationName, operation?.operation ?? null);
-          return {
-            schema: enveloped.schema,
-            operationName: params.operationName,
-            document,
-            variableValues: params.variables,
-            contextValue: await enveloped.contextFactory(),
-            // execute/subscribe above take the envelope's own functions from here.
-            rootValue: enveloped,
-          };
-        } catch (error) {
-          // Our own bug: a masked error for this operation, not a 4500 that closes the whole socket.
-          return [presentError(error, presentation(log))];
-        }
-      },
-      onNext: (ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.length) return;
-        const log = logOf(ctx.extra);
-        const presented = presentResult(result, presentation(log));
-        log.errors(_id, presented.errors!);
-        return { ...presented, errors: presented.errors!.map(formatForWire) };
-      },
-      onError: (ctx, id, _payload, errors) => {
-        const log = logOf(ctx.extra);
-        const presented = errors.map((e) => presentError(e, presentation(log)));
-        log.errors(id, presented);
-        return presented.map(formatForWire);
-      },
-      onComplete: (ctx, id) => logOf(ctx.extra).completed(id),
-      onClose: (ctx, code, reason) => logOf(ctx.extra).closed(code, reason),
-    },
+    { ...connectionHooks(options, logOf), ...operationHooks(yoga, logOf) },
     {
       onSocketError: (socket, error) =>
         connections.get(socket)?.log.info({ error: error.message, code: (error as NodeJS.ErrnoException).code }, 'websocket error'),
@@ -126,5 +59,94 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
     async close(): Promise<void> {
       await disposable.dispose();
     },
+  };
+}
+
+type Hooks = ServerOptions<Record<string, unknown>, Extra>;
+type LogOf = (extra: Extra) => ConnectionLog;
+
+const presentation = (log: ConnectionLog): PresentationContext => ({
+  requestId: log.requestId,
+  onUnexpected: (cause) => log.log.error({ err: cause }, 'operation failed: unexpected error'),
+});
+
+/** The caller check at connection_init, and the connection's log from then to its close. */
+function connectionHooks({ auth, verifyJwt }: WebSocketOptions, logOf: LogOf): Hooks {
+  return {
+    // connection_init carries { authorization }; returning false closes the socket with 4403.
+    onConnect: async (ctx) => {
+      const authorization = String(ctx.connectionParams?.['authorization'] ?? '');
+      const token = bearer(authorization);
+      const allowed = auth.authenticate(authorization) !== null || (verifyJwt !== undefined && looksLikeJwt(token) && (await verifyJwt(token)));
+      if (allowed) logOf(ctx.extra).accepted();
+      return allowed;
+    },
+    onComplete: (ctx, id) => logOf(ctx.extra).completed(id),
+    onClose: (ctx, code, reason) => logOf(ctx.extra).closed(code, reason),
+  };
+}
+
+/** Each operation through yoga's envelope, its errors presented (and logged) as HTTP's are. */
+function operationHooks(yoga: Yoga, logOf: LogOf): Hooks {
+  return {
+    execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
+    subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
+    onSubscribe: async (ctx, id, params) => {
+      const log = logOf(ctx.extra);
+      try {
+        return await prepareOperation(yoga, ctx, log, id, params);
+      } catch (error) {
+        // Our own bug: a masked error for this operation, not a 4500 that closes the whole socket.
+        return [presentError(error, presentation(log))];
+      }
+    },
+    onNext: (ctx, id, _payload, _args, result) => {
+      if (!result.errors?.length) return;
+      const log = logOf(ctx.extra);
+      const presented = presentResult(result, presentation(log));
+      log.errors(id, presented.errors!);
+      return { ...presented, errors: presented.errors!.map(formatForWire) };
+    },
+    onError: (ctx, id, _payload, errors) => {
+      const log = logOf(ctx.extra);
+      const presented = errors.map((e) => presentError(e, presentation(log)));
+      log.errors(id, presented);
+      return presented.map(formatForWire);
+    },
+  };
+}
+
+type SubscribeHook = NonNullable<Hooks['onSubscribe']>;
+
+/** Parses and validates through the envelope: the execution arguments, or the errors to answer with. */
+async function prepareOperation(yoga: Yoga, ctx: Parameters<SubscribeHook>[0], log: ConnectionLog, id: string, params: Parameters<SubscribeHook>[2]) {
+  // Only what the envelope uses: this object lives as long as the subscription, so spreading the
+  // whole socket context (or the subscribe message) into it cost memory per subscriber.
+  const enveloped = yoga.getEnveloped({
+    req: ctx.extra.request,
+    socket: ctx.extra.socket,
+    connectionParams: ctx.connectionParams,
+    connectionLogger: log.log,
+  }) as Enveloped;
+  let document: DocumentNode;
+  try {
+    document = enveloped.parse(params.query);
+    // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
+    const errors = enveloped.validate(enveloped.schema, document);
+    if (errors.length > 0) return errors.map((e: GraphQLError) => presentError(e, presentation(log)));
+  } catch (error) {
+    if (error instanceof GraphQLError) return [presentError(error, presentation(log))];
+    throw error;
+  }
+  const operation = getOperationAST(document, params.operationName);
+  log.started(id, operation?.name?.value ?? params.operationName, operation?.operation ?? null);
+  return {
+    schema: enveloped.schema,
+    operationName: params.operationName,
+    document,
+    variableValues: params.variables,
+    contextValue: await enveloped.contextFactory(),
+    // execute/subscribe above take the envelope's own functions from here.
+    rootValue: enveloped,
   };
 }
