@@ -32,6 +32,50 @@ function videoCodec(r: SeededRandom, format: FileFormat): string {
   return r.chance(0.75) ? 'h264' : 'hevc';
 }
 
+interface VideoShape {
+  codec: string;
+  width: number;
+  height: number;
+  fps: number;
+  duration: number;
+  bitrate: number;
+}
+
+/** The one video stream of a sandbox upload, as Twelve Labs describes streams in `system_metadata`. */
+function videoStream({ codec, width, height, fps, duration, bitrate }: VideoShape) {
+  return {
+    index: 0,
+    codec,
+    width,
+    height,
+    fps,
+    avg_fps: fps,
+    duration_seconds: duration,
+    bitrate_bps: bitrate,
+    pixel_format: 'yuv420p',
+    scan_type: 'progressive',
+    bit_depth: 8,
+    color_space: 'bt709',
+  };
+}
+
+type AudioStream = { codec: string; sample_rate: number; channels: number; duration_seconds: number };
+
+/** The audio half of `system_metadata`: the stream list, and its first stream's flat copies. */
+function audioFields(stream: AudioStream | undefined) {
+  return {
+    audio_streams: stream ? [stream] : [],
+    ...(stream && {
+      audio_codec: stream.codec,
+      audio_sample_rate: stream.sample_rate,
+      audio_channels: stream.channels,
+      audio_duration_seconds: stream.duration_seconds,
+    }),
+    has_audio: stream !== undefined,
+    total_audio_streams: stream ? 1 : 0,
+  };
+}
+
 export function measureVideo(r: SeededRandom, format: FileFormat): Measured {
   const [width, height] = r.pick(VIDEO_SIZES);
   const fps = r.pick(FPS);
@@ -58,38 +102,15 @@ export function measureVideo(r: SeededRandom, format: FileFormat): Measured {
       file_size_bytes: size,
       file_mime_type: format.mime,
       file_container_format: format.container,
-      video_streams: [
-        {
-          index: 0,
-          codec,
-          width,
-          height,
-          fps,
-          avg_fps: fps,
-          duration_seconds: duration,
-          bitrate_bps: videoBitrate,
-          pixel_format: 'yuv420p',
-          scan_type: 'progressive',
-          bit_depth: 8,
-          color_space: 'bt709',
-        },
-      ],
+      video_streams: [videoStream({ codec, width, height, fps, duration, bitrate: videoBitrate })],
       video_codec: codec,
       video_width: width,
       video_height: height,
       video_fps: fps,
       video_duration_seconds: duration,
       video_bitrate_bps: videoBitrate,
-      audio_streams: audioStream ? [audioStream] : [],
-      ...(audioStream && {
-        audio_codec: audioStream.codec,
-        audio_sample_rate: audioStream.sample_rate,
-        audio_channels: audioStream.channels,
-        audio_duration_seconds: duration,
-      }),
-      has_audio: audioStream !== undefined,
+      ...audioFields(audioStream),
       total_video_streams: 1,
-      total_audio_streams: audioStream ? 1 : 0,
       storage_aspect_ratio: round(width / height, 4),
       is_hdr: false,
     },

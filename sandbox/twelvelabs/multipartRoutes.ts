@@ -33,7 +33,8 @@ function urls(store: TwelveLabsStore, base: string, session: Session, start: num
   return Array.from({ length: count }, (_, i) => partUrl(store, base, session, start + i));
 }
 
-function createSession(store: TwelveLabsStore, base: string, req: SandboxRequest): SandboxResponse {
+/** The body of a create-session call, checked as Twelve Labs checks it, or the 400 it answers. */
+function readSessionRequest(req: SandboxRequest) {
   const body = readJson(req);
   if (isResponse(body)) return body;
   const { filename, type } = body;
@@ -47,7 +48,13 @@ function createSession(store: TwelveLabsStore, base: string, req: SandboxRequest
   for (const name of ['enable_hls', 'enable_thumbnail']) {
     if (body[name] !== undefined && typeof body[name] !== 'boolean') return invalid(name, ' Use true or false.');
   }
-  const kind = type as AssetKind;
+  return { body, filename, kind: type as AssetKind, totalSize };
+}
+
+function createSession(store: TwelveLabsStore, base: string, req: SandboxRequest): SandboxResponse {
+  const request = readSessionRequest(req);
+  if (isResponse(request)) return request;
+  const { body, filename, kind, totalSize } = request;
   const now = store.now();
   const assetId = store.newId();
   const session = store.sessions.create(assetId, filename, totalSize);
