@@ -81,85 +81,93 @@ function atGenerateField(error: unknown): unknown {
  * Projects, generation and rendered edits. Every write answers with ids only, so the client then reads
  * what it created, as the SDK does. None of these POSTs is retried: each creates something.
  */
-export function createVjProjectWriter(
-  http: ProviderHttp,
-  read: { fetchAsset(id: string): Promise<VideoJungleAsset>; getProject(id: string): Promise<Project> },
-): ProjectWriter {
-  const { fetchAsset, getProject } = read;
-  return {
-    /** The SDK's body: the generation method goes both in `data` and in `template_key`. */
-    async createProject(input: ProjectInput): Promise<Project> {
-      if (input.name.trim() === '') throw badInput('a project needs a name');
-      if (input.promptId !== undefined && !VJ_UUID.test(input.promptId)) throw badInput('promptId must be a UUID');
-      const method = input.generationMethod ?? 'prompt-to-video';
-      if (method.trim() === '') throw badInput('generationMethod must not be empty when given');
-      const body = {
-        name: input.name,
-        description: input.description ?? '',
-        data: method,
-        template_key: method,
-        prompt_id: input.promptId,
-      };
-      const created = await http.request({
+export function createVjProjectWriter(http: ProviderHttp, read: ProjectReads): ProjectWriter {
+  return new VideoJungleProjectWriter(http, read);
+}
+
+interface ProjectReads {
+  fetchAsset(id: string): Promise<VideoJungleAsset>;
+  getProject(id: string): Promise<Project>;
+}
+
+class VideoJungleProjectWriter implements ProjectWriter {
+  constructor(
+    private readonly http: ProviderHttp,
+    private readonly read: ProjectReads,
+  ) {}
+
+  /** The SDK's body: the generation method goes both in `data` and in `template_key`. */
+  async createProject(input: ProjectInput): Promise<Project> {
+    if (input.name.trim() === '') throw badInput('a project needs a name');
+    if (input.promptId !== undefined && !VJ_UUID.test(input.promptId)) throw badInput('promptId must be a UUID');
+    const method = input.generationMethod ?? 'prompt-to-video';
+    if (method.trim() === '') throw badInput('generationMethod must not be empty when given');
+    const body = {
+      name: input.name,
+      description: input.description ?? '',
+      data: method,
+      template_key: method,
+      prompt_id: input.promptId,
+    };
+    const created = await this.http.request({
+      method: 'POST',
+      path: '/projects',
+      endpoint: 'POST /projects',
+      headers: JSON_BODY,
+      body: JSON.stringify(body),
+      schema: vjCreated,
+    });
+    return readBack(`project ${created.id}`, () => this.read.getProject(created.id));
+  }
+
+  async deleteProject(id: string): Promise<void> {
+    const path = `/projects/${uuidPath(id, 'project')}`;
+    await this.http.request({ method: 'DELETE', path, endpoint: 'DELETE /projects/{id}', schema: vjAnything });
+  }
+
+  /**
+   * The current SDK's form: the script parameters ARE the query string (values always strings), and
+   * a custom prompt goes in the body as generate_with_custom_prompt sends it.
+   */
+  async generate(input: GenerateInput): Promise<VideoJungleAsset> {
+    const base = `/projects/${uuidPath(input.projectId, 'project', 'projectId')}/${uuidPath(input.scriptId, 'script', 'scriptId')}/generate`;
+    checkGenerate(input);
+    await checkScriptParameters(await projectToGenerate((id) => this.read.getProject(id), input.projectId), input);
+    const query = pythonUrlencode(input.parameters);
+    const body =
+      input.prompt === undefined
+        ? {}
+        : {
+            headers: JSON_BODY,
+            body: JSON.stringify({ prompt: input.prompt, prompt_persona: input.promptPersona ?? '', render_prompt: false }),
+          };
+    let reply: z.infer<typeof vjGenerated>;
+    try {
+      reply = await this.http.request({
         method: 'POST',
-        path: '/projects',
-        endpoint: 'POST /projects',
-        headers: JSON_BODY,
-        body: JSON.stringify(body),
-        schema: vjCreated,
+        path: query ? `${base}?${query}` : base,
+        endpoint: 'POST /projects/{id}/{script_id}/generate',
+        ...body,
+        schema: vjGenerated,
       });
-      return readBack(`project ${created.id}`, () => getProject(created.id));
-    },
+    } catch (error) {
+      throw atGenerateField(error);
+    }
+    return readBack(`asset ${reply.asset_id}`, () => this.read.fetchAsset(reply.asset_id));
+  }
 
-    async deleteProject(id: string): Promise<void> {
-      const path = `/projects/${uuidPath(id, 'project')}`;
-      await http.request({ method: 'DELETE', path, endpoint: 'DELETE /projects/{id}', schema: vjAnything });
-    },
-
-    /**
-     * The current SDK's form: the script parameters ARE the query string (values always strings), and
-     * a custom prompt goes in the body as generate_with_custom_prompt sends it.
-     */
-    async generate(input: GenerateInput): Promise<VideoJungleAsset> {
-      const base = `/projects/${uuidPath(input.projectId, 'project', 'projectId')}/${uuidPath(input.scriptId, 'script', 'scriptId')}/generate`;
-      checkGenerate(input);
-      await checkScriptParameters(await projectToGenerate(getProject, input.projectId), input);
-      const query = pythonUrlencode(input.parameters);
-      const body =
-        input.prompt === undefined
-          ? {}
-          : {
-              headers: JSON_BODY,
-              body: JSON.stringify({ prompt: input.prompt, prompt_persona: input.promptPersona ?? '', render_prompt: false }),
-            };
-      let reply: z.infer<typeof vjGenerated>;
-      try {
-        reply = await http.request({
-          method: 'POST',
-          path: query ? `${base}?${query}` : base,
-          endpoint: 'POST /projects/{id}/{script_id}/generate',
-          ...body,
-          schema: vjGenerated,
-        });
-      } catch (error) {
-        throw atGenerateField(error);
-      }
-      return readBack(`asset ${reply.asset_id}`, () => fetchAsset(reply.asset_id));
-    },
-
-    async renderEdit(projectId: string, edit: VideoEdit): Promise<{ asset: VideoJungleAsset; editId: string }> {
-      const path = `/projects/${uuidPath(projectId, 'project')}/create-edit`;
-      checkVideoEdit(edit);
-      const reply = await http.request({
-        method: 'POST',
-        path,
-        endpoint: 'POST /projects/{id}/create-edit',
-        headers: JSON_BODY,
-        body: JSON.stringify(toVideoEditCreate(edit)),
-        schema: vjEditCreated,
-      });
-      const asset = await readBack(`asset ${reply.asset_id} of edit ${reply.edit_id}`, () => fetchAsset(reply.asset_id));
-      return { asset, editId: reply.edit_id };
-    },
-  };
+  async renderEdit(projectId: string, edit: VideoEdit): Promise<{ asset: VideoJungleAsset; editId: string }> {
+    const path = `/projects/${uuidPath(projectId, 'project')}/create-edit`;
+    checkVideoEdit(edit);
+    const reply = await this.http.request({
+      method: 'POST',
+      path,
+      endpoint: 'POST /projects/{id}/create-edit',
+      headers: JSON_BODY,
+      body: JSON.stringify(toVideoEditCreate(edit)),
+      schema: vjEditCreated,
+    });
+    const asset = await readBack(`asset ${reply.asset_id} of edit ${reply.edit_id}`, () => this.read.fetchAsset(reply.asset_id));
+    return { asset, editId: reply.edit_id };
+  }
 }

@@ -63,24 +63,42 @@ function checkTarget(input: UploadTargetInput): string {
 export type VjWriter = AssetWriter<VideoJungleAsset> & Required<Pick<AssetWriter<VideoJungleAsset>, 'upload' | 'createUploadTarget'>>;
 
 export function createVjWriter(deps: VjWriterDeps): VjWriter {
-  const { http, fetchAsset } = deps;
-  const base = deps.baseUrl.replace(/\/+$/, '');
-  const post = <T>(path: string, endpoint: string, body: unknown, schema: z.ZodType<T>) =>
-    http.request({ method: 'POST', path, endpoint, headers: JSON_BODY, body: JSON.stringify(body), schema });
-  const deleteAsset = (id: string) =>
-    http.request({ method: 'DELETE', path: `/assets/${uuidPath(id, 'asset')}`, endpoint: 'DELETE /assets/{id}', schema: vjAnything });
+  return new VideoJungleWriter(deps);
+}
+
+class VideoJungleWriter implements VjWriter {
+  readonly maxDeleteBatch = 1;
+  readonly uploadsNeedProject = true;
+  private readonly base: string;
+
+  constructor(private readonly deps: VjWriterDeps) {
+    this.base = deps.baseUrl.replace(/\/+$/, '');
+  }
+
+  async upload(input: UploadInput): Promise<VideoJungleAsset> {
+    const { project, description } = checkUpload(input);
+    return input.url !== undefined ? this.addFromUrl(project, input, description) : this.uploadFile(project, input, description);
+  }
+
+  private post<T>(path: string, endpoint: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    return this.deps.http.request({ method: 'POST', path, endpoint, headers: JSON_BODY, body: JSON.stringify(body), schema });
+  }
+
+  private deleteAsset(id: string) {
+    return this.deps.http.request({ method: 'DELETE', path: `/assets/${uuidPath(id, 'asset')}`, endpoint: 'DELETE /assets/{id}', schema: vjAnything });
+  }
 
   /** The SDK prefixes BASE_URL to `upload_url.url`: a path on the API. An absolute URL elsewhere is refused. */
-  function uploadPath(url: string): string {
+  private uploadPath(url: string): string {
     if (url.startsWith('/')) return url;
-    if (url.startsWith(`${base}/`)) return url.slice(base.length);
+    if (url.startsWith(`${this.base}/`)) return url.slice(this.base.length);
     throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /projects/{id}/asset', 'upload_url.url is not a path on the API');
   }
 
   /** Step 1 records the asset, step 2 sends the bytes; if step 2 surely failed, step 1's asset is deleted. */
-  async function uploadFile(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
+  private async uploadFile(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
     const keyname = input.filename;
-    const created = await post(
+    const created = await this.post(
       `${project}/asset`,
       'POST /projects/{id}/asset',
       { upload_method: 'file-no-chunk', asset_type: 'user', keyname, description },
@@ -90,26 +108,26 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     try {
       const file = input.file!;
       const { body, headers } = encodeMultipart([], { field: 'file', filename: input.filename, contentType: file.type || 'application/octet-stream', file });
-      const path = uploadPath(created.upload_url.url);
-      uploadedId = (await http.request({ method: 'POST', path, endpoint: 'POST {upload_url}', headers, body, schema: vjCreated })).id;
+      const path = this.uploadPath(created.upload_url.url);
+      uploadedId = (await this.deps.http.request({ method: 'POST', path, endpoint: 'POST {upload_url}', headers, body, schema: vjCreated })).id;
     } catch (error) {
-      return cleanUpAfter(error, `the asset ${created.id}`, () => deleteAsset(created.id));
+      return cleanUpAfter(error, `the asset ${created.id}`, () => this.deleteAsset(created.id));
     }
-    return readBack(`asset ${uploadedId}`, () => fetchAsset(uploadedId));
+    return readBack(`asset ${uploadedId}`, () => this.deps.fetchAsset(uploadedId));
   }
 
   /**
    * Adds a video file to a project: a `video-reference` asset naming it in `keyname` (VJ-PY
    * `upload_asset`); if that surely failed, the video file is deleted. Returns the asset's id.
    */
-  async function addReference(project: string, videoFileId: string, description: string): Promise<string> {
+  private async addReference(project: string, videoFileId: string, description: string): Promise<string> {
     try {
       const ref = { upload_method: 'video-reference', asset_type: 'video-reference', keyname: videoFileId, description };
-      return (await post(`${project}/asset`, 'POST /projects/{id}/asset', ref, vjCreated)).id;
+      return (await this.post(`${project}/asset`, 'POST /projects/{id}/asset', ref, vjCreated)).id;
     } catch (error) {
       const path = `/video-file/${encodeURIComponent(videoFileId)}`;
       return cleanUpAfter(error, `the video file ${videoFileId}`, () =>
-        http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }),
+        this.deps.http.request({ method: 'DELETE', path, endpoint: 'DELETE /video-file/{id}', schema: vjAnything }),
       );
     }
   }
@@ -119,13 +137,13 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
    * "url" and the URL as its filename, as VJ-MCP's add-video and VJ-PY's video_files.create send it),
    * then a video reference into the project (providers.md §1.7).
    */
-  async function addFromUrl(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
+  private async addFromUrl(project: string, input: UploadInput, description: string): Promise<VideoJungleAsset> {
     const body = JSON.stringify({ name: input.filename, filename: input.url, upload_method: 'url' });
     let reply: VjVideoFileCreated;
     try {
       // VJ-PY waits for this answer with no timeout ("Downloading from URL..."): the server may fetch the
       // file first, so the call gets an upload's time.
-      reply = await http.request({
+      reply = await this.deps.http.request({
         method: 'POST',
         path: '/video-file',
         endpoint: 'POST /video-file',
@@ -140,30 +158,30 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
     }
     const videoFileId = videoFileIdOf(reply);
     if (!videoFileId) throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /video-file', 'no video file id in the answer');
-    const assetId = await addReference(project, videoFileId, description);
-    return readBack(`asset ${assetId}`, () => fetchAsset(assetId));
+    const assetId = await this.addReference(project, videoFileId, description);
+    return readBack(`asset ${assetId}`, () => this.deps.fetchAsset(assetId));
   }
 
-  async function createUploadTarget(input: UploadTargetInput): Promise<UploadTarget> {
+  async createUploadTarget(input: UploadTargetInput): Promise<UploadTarget> {
     const project = checkTarget(input);
     const body = { name: input.filename, filename: input.filename, upload_method: 'direct' };
-    const reply = await post('/video-file', 'POST /video-file', body, vjDirectUpload);
+    const reply = await this.post('/video-file', 'POST /video-file', body, vjDirectUpload);
     const direct = directUploadOf(reply);
     if (!direct) throw new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST /video-file', 'no presigned upload_url and video id in the answer');
-    const assetId = await addReference(project, direct.videoFileId, '');
-    return toUploadTarget(direct, await readBack(`asset ${assetId}`, () => fetchAsset(assetId)));
+    const assetId = await this.addReference(project, direct.videoFileId, '');
+    return toUploadTarget(direct, await readBack(`asset ${assetId}`, () => this.deps.fetchAsset(assetId)));
   }
 
   /**
    * One DELETE per id (no multi-delete upstream), bounded; a failing id is reported, never thrown.
    * `force` changes nothing: Video Jungle has nothing that blocks a delete.
    */
-  async function deleteAssets(ids: readonly string[]): Promise<DeleteResult> {
+  async deleteAssets(ids: readonly string[]): Promise<DeleteResult> {
     const unique = [...new Set(ids)];
     // A malformed id fails in uuidPath, before its call, like any other failure of its own.
-    const outcomes = await mapLimit(unique, deps.concurrency, async (id) => {
+    const outcomes = await mapLimit(unique, this.deps.concurrency, async (id) => {
       try {
-        await deleteAsset(id);
+        await this.deleteAsset(id);
         return { id, error: null };
       } catch (error) {
         return { id, error: error instanceof Error ? error : new Error(String(error)) };
@@ -174,15 +192,4 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
       failed: outcomes.flatMap((o) => (o.error === null ? [] : [{ id: o.id, error: o.error }])),
     };
   }
-
-  return {
-    maxDeleteBatch: 1,
-    uploadsNeedProject: true,
-    async upload(input: UploadInput): Promise<VideoJungleAsset> {
-      const { project, description } = checkUpload(input);
-      return input.url !== undefined ? addFromUrl(project, input, description) : uploadFile(project, input, description);
-    },
-    createUploadTarget,
-    deleteAssets,
-  };
 }
