@@ -1,62 +1,22 @@
-import { z } from 'zod';
-import { AssetRef } from '../../schema/asset.js';
+import type { z } from 'zod';
 import { builder } from '../../schema/builder.js';
-import { payloadType } from '../../schema/mutation.js';
+import { UpdateAssetInput, UpdateAssetPayload } from '../../schema/mutations/update-asset.js';
 import { decodeAssetId } from '../../schema/ids.js';
 import type { Asset, AssetUpdate } from '../../src/providers/types.js';
-import { capability, nameSchema } from './inputs.js';
+import { capability } from './inputs.js';
 import { InputProblems, InvalidInputError, UnsupportedError } from '../../src/errors/domain.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
-
-const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
-  description: 'Fields left out are unchanged. Uplynk supports them all; other providers answer UNSUPPORTED_BY_PROVIDER for fields they lack.',
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    name: t.string({ description: 'The display name (Uplynk desc).' }),
-    externalId: t.string(),
-    metadata: t.field({ type: 'JSON', description: 'Replaces the metadata; {} clears it.' }),
-    posterImage: t.string({ description: "Base64 image under 3 MB before encoding; '' resets to the default poster." }),
-    autoExpireAt: t.field({ type: 'DateTime', description: 'When the asset expires; null for never.' }),
-    requireDrm: t.boolean(),
-    requireStudioDrm: t.boolean(),
-    newTestPlayer: t.boolean({ description: 'true: generate a new test player URL.' }),
-    newEmbedPlayer: t.boolean({ description: 'true: generate a new embed player URL.' }),
-  }),
-});
-
-const UpdateAssetPayload = payloadType<{ asset: Asset | null }>('UpdateAssetPayload', (t) => ({
-  asset: t.field({ type: AssetRef, nullable: true, description: 'The asset as it is now.', resolve: (p) => p.asset }),
-}));
-
-// 3 MB of image is at most 4 MiB of base64; the provider's client checks the decoded size exactly.
-const POSTER_MAX_BASE64 = Math.ceil((3 * 1024 * 1024) / 3) * 4;
-
-const schema = z.object({
-  id: z.string(),
-  name: nameSchema(1024).nullish(),
-  externalId: nameSchema(512).nullish(),
-  metadata: z.record(z.string(), z.unknown(), { message: 'must be an object' }).nullish(),
-  posterImage: z
-    .string()
-    .refine((v) => v.length <= POSTER_MAX_BASE64, { message: 'the poster must be under 3 MB before encoding', params: { code: 'FILE_TOO_LARGE' } })
-    .nullish(),
-  autoExpireAt: z.date().nullish(),
-  requireDrm: z.boolean().nullish(),
-  requireStudioDrm: z.boolean().nullish(),
-  newTestPlayer: z.boolean().nullish(),
-  newEmbedPlayer: z.boolean().nullish(),
-});
 
 builder.mutationField('updateAsset', (t) =>
   t.field({
     type: UpdateAssetPayload,
     nullable: true,
-    args: { input: t.arg({ type: UpdateAssetInput, required: true }) },
+    args: { input: t.arg({ type: UpdateAssetInput.ref, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation<{ asset: Asset | null }>(
         async () => {
-          const valid = validate(schema, input);
+          const valid = validate(UpdateAssetInput.schema, input);
           const { provider, id } = decodeWithField(valid.id);
           const update = toUpdate(valid, input as Record<string, unknown>);
           const updater = capability(ctx, provider, (c) => c.updater, 'updating assets', ['id']);
@@ -84,7 +44,7 @@ function decodeWithField(globalId: string) {
 }
 
 /** The fields the caller set. An explicit null means "clear" only for autoExpireAt (never expires). */
-function toUpdate(valid: z.infer<typeof schema>, raw: Record<string, unknown>): AssetUpdate {
+function toUpdate(valid: z.infer<typeof UpdateAssetInput.schema>, raw: Record<string, unknown>): AssetUpdate {
   const update: AssetUpdate = {};
   for (const key of ['name', 'externalId', 'metadata', 'posterImage', 'requireDrm', 'requireStudioDrm', 'newTestPlayer', 'newEmbedPlayer'] as const) {
     const value = valid[key];

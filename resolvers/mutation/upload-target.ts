@@ -5,7 +5,8 @@ import { ProviderEnum } from '../../schema/enums.js';
 import { payloadType } from '../../schema/mutation.js';
 import { PROVIDERS } from '../../src/providers/index.js';
 import type { Asset, UploadTarget } from '../../src/providers/types.js';
-import { capability, nameSchema, projectIdSchema, requireProject } from './inputs.js';
+import { capability, requireProject } from './inputs.js';
+import { nameSchema, projectIdSchema } from '../../schema/validators.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idOfType } from '../../../../resolvers/mutation/inputs.js';
+import { idOfType } from '../../../../schema/validators.js';
 import { timecodeToMs } from '../../timecode.js';
 import type { VideoEdit } from '../types.js';
 
