@@ -9,7 +9,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 // In a child process under tsx: the schema build imports each provider's GraphQL part dynamically,
 // which the config loader graphql-codegen uses (jiti) evaluates with its imports unbound.
-const schema = execFileSync(process.execPath, ['--import', 'tsx', 'schema/print.ts'], { encoding: 'utf8' });
+const schema = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/print-schema.ts'], { encoding: 'utf8' });
 
 const config: CodegenConfig = {
   overwrite: true,

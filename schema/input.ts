@@ -46,7 +46,14 @@ export interface DescribedInput<F extends Record<string, InputFieldSpec>> {
   schema: z.ZodObject<Shape<F>>;
 }
 
-export function describedInput<F extends Record<string, InputFieldSpec>>(name: string, options: { description?: string; fields: F }): DescribedInput<F> {
+export interface InputOptions<F extends Record<string, InputFieldSpec>> {
+  description?: string;
+  fields: F;
+  /** Rules across fields (exactly one of two, say), reported with the path of the field at fault. */
+  check?: (input: z.output<z.ZodObject<Shape<F>>>, ctx: z.RefinementCtx) => void;
+}
+
+export function describedInput<F extends Record<string, InputFieldSpec>>(name: string, options: InputOptions<F>): DescribedInput<F> {
   const entries = Object.entries(options.fields);
   const shape = Object.fromEntries(entries.map(([key, spec]) => [key, spec.validator])) as Shape<F>;
   const ref = builder.inputRef<Record<string, unknown>>(name).implement({
@@ -60,5 +67,6 @@ export function describedInput<F extends Record<string, InputFieldSpec>>(name: s
         ]),
       ) as InputFieldMap as never,
   });
-  return { ref, schema: z.object(shape) };
+  const schema = z.object(shape);
+  return { ref, schema: options.check ? schema.superRefine(options.check) : schema };
 }

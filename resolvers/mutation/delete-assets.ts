@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { builder } from '../../schema/builder.js';
-import { ProviderProblemRef, type ProviderProblem } from '../../schema/connection.js';
-import { payloadType } from '../../schema/mutation.js';
+import { DeleteAssetsInput, DeleteAssetsPayload, type DeletePayload } from '../../schema/mutations/delete-assets.js';
 import type { Context } from '../../src/context.js';
 import { toGraphQLError } from '../../src/errors/to-graphql.js';
 import { ASSET_TYPENAMES, decodeAssetId, encodeGlobalId } from '../../schema/ids.js';
@@ -12,50 +11,18 @@ import { toUserErrors, type UserError } from '../../src/errors/to-user-errors.js
 import { runMutation, validate } from './user-errors.js';
 import { announceDeleted } from './announce.js';
 
-export const MAX_DELETE_IDS = 1000;
-
-const DeleteAssetsInput = builder.inputType('DeleteAssetsInput', {
-  fields: (t) => ({
-    ids: t.idList({ required: true, description: `Asset IDs of any providers, 1–${MAX_DELETE_IDS}.` }),
-    force: t.boolean({ defaultValue: false, description: 'Twelve Labs: delete even when an index still uses the asset.' }),
-  }),
-});
-
-interface DeletePayload {
-  deletedIds: string[];
-  userErrors: UserError[];
-  failedProviders: ProviderProblem[];
-}
-
-const DeleteAssetsPayload = payloadType<DeletePayload>(
-  'DeleteAssetsPayload',
-  (t) => ({
-    deletedIds: t.idList({ resolve: (p) => p.deletedIds, description: 'What was deleted.' }),
-    failedProviders: t.field({
-      type: [ProviderProblemRef],
-      resolve: (p) => p.failedProviders,
-      description: 'Providers that could not be reached for their ids (nothing of theirs was deleted); the rest went ahead.',
-    }),
-  }),
-  'One per id that was not deleted because of the input (unknown id, in use, unsupported).',
-);
-
-const schema = z.object({
-  ids: z.array(z.string()).min(1, 'give at least one id').max(MAX_DELETE_IDS, `at most ${MAX_DELETE_IDS} ids per call`),
-  force: z.boolean().nullish(),
-});
-
 builder.mutationField('deleteAssets', (t) =>
   t.field({
     type: DeleteAssetsPayload,
     nullable: true,
     description: 'Deletes assets, grouped by provider: Uplynk in one call per 1,000 ids, others one call per id with bounded concurrency.',
-    args: { input: t.arg({ type: DeleteAssetsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation<DeletePayload>(() => deleteAssets(ctx, validate(schema, input)), { deletedIds: [], failedProviders: [] }),
+    args: { input: t.arg({ type: DeleteAssetsInput.ref, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation<DeletePayload>(() => deleteAssets(ctx, validate(DeleteAssetsInput.schema, input)), { deletedIds: [], failedProviders: [] }),
   }),
 );
 
-async function deleteAssets(ctx: Context, input: z.infer<typeof schema>): Promise<DeletePayload> {
+async function deleteAssets(ctx: Context, input: z.infer<typeof DeleteAssetsInput.schema>): Promise<DeletePayload> {
   const { byProvider, writers, errors } = groupByProvider(ctx, input.ids);
   const payload: DeletePayload = { deletedIds: [], userErrors: errors, failedProviders: [] };
   let outage: Error | undefined;

@@ -5,7 +5,6 @@ import { nameSchema, projectIdSchema } from '../../../../schema/validators.js';
 import type { Project } from '../../types.js';
 import type { VideoJungleAsset } from '../types.js';
 import { VideoJungleAssetRef } from './asset.js';
-import { editSchema } from './edit-schema.js';
 import { ProjectRef } from './project.js';
 import { VideoEditInput } from './video-edit.js';
 
@@ -39,7 +38,7 @@ export const GenerateAssetInput = describedInput('GenerateAssetInput', {
 });
 
 export const RenderEditInput = describedInput('RenderEditInput', {
-  fields: { projectId: required('ID', projectIdSchema), edit: required(VideoEditInput, editSchema) },
+  fields: { projectId: required('ID', projectIdSchema), edit: required(VideoEditInput.ref, VideoEditInput.schema) },
 });
 
 export const ProjectPayload = payloadType<{ project: Project | null }>('CreateProjectPayload', (t) => ({

@@ -7,7 +7,7 @@ import type { Context } from '../../../context.js';
 import type { FieldPath } from '../../../errors/domain.js';
 import type { Project } from '../../types.js';
 import type { ProjectWriter, VideoJungleAsset } from '../types.js';
-import { toVideoEdit } from './edit-schema.js';
+import { toVideoEdit } from './video-edit.js';
 import { primeProjects, projectLoader } from './loaders.js';
 import {
   CreateProjectInput,
