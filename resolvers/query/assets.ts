@@ -1,27 +1,11 @@
 import type { Context } from '../../src/context.js';
 import { badInput } from '../../src/errors/domain.js';
 import type { AssetListFilter, ProviderName } from '../../src/providers/types.js';
-import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
-import { connectionType } from '../../schema/connection.js';
-import { MediaTypeEnum, ProviderEnum } from '../../schema/enums.js';
+import { AssetConnectionRef, AssetFilterInput } from '../../schema/asset-list.js';
+import { ProviderEnum } from '../../schema/enums.js';
 import { mergeNewestFirst, type SourcePage } from '../merge.js';
 import { decodeCursor, encodeCursor, pageSize } from '../paging.js';
-
-const AssetFilterInput = builder.inputType('AssetFilter', {
-  fields: (t) => ({
-    search: t.string({
-      description: "Text to match, with the provider's own search (Uplynk query, Twelve Labs filename, Video Jungle names). Runway: UNSUPPORTED_BY_PROVIDER.",
-    }),
-    mediaType: t.field({ type: MediaTypeEnum }),
-    includeShared: t.boolean({
-      description:
-        "Uplynk: also list the assets of libraries shared with this account (asset/list's shared_assets), merged newest first; such a list pages up to 1,000 assets deep. Default false: your own library only, asked for explicitly (ignore_shared_libraries). Other providers have no shared content.",
-    }),
-  }),
-});
-
-export const AssetConnectionRef = connectionType('Asset', AssetRef);
 
 builder.queryField('assets', (t) =>
   t.field({
@@ -33,7 +17,7 @@ builder.queryField('assets', (t) =>
       "Assets, newest first. With `provider`, that provider's list over its own paging (null, with an error, when that provider fails); without, every enabled provider merged newest first (providers that fail are listed in `incompleteProviders`).",
     args: {
       provider: t.arg({ type: ProviderEnum }),
-      filter: t.arg({ type: AssetFilterInput }),
+      filter: t.arg({ type: AssetFilterInput.ref }),
       first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string(),
     },
@@ -41,14 +25,16 @@ builder.queryField('assets', (t) =>
   }),
 );
 
-type FilterInput = { search?: string | null; mediaType?: AssetListFilter['mediaType'] | null; includeShared?: boolean | null };
-
-function readFilter(input: FilterInput | null | undefined): AssetListFilter {
-  const search = input?.search ?? undefined;
-  if (search !== undefined && (search.trim().length === 0 || search.length > 200)) {
-    throw badInput('filter.search must be 1–200 characters', { argument: 'filter.search' });
+/** The filter argument, checked by its validator; a bad value is a BAD_USER_INPUT naming `filter.<field>`. */
+function readFilter(input: unknown): AssetListFilter {
+  const parsed = AssetFilterInput.schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const argument = ['filter', ...issue.path].join('.');
+    throw badInput(`${argument} ${issue.message}`, { argument });
   }
-  return { search, mediaType: input?.mediaType ?? undefined, includeShared: input?.includeShared ?? undefined };
+  const { search, mediaType, includeShared } = parsed.data;
+  return { search: search ?? undefined, mediaType: mediaType ?? undefined, includeShared: includeShared ?? undefined };
 }
 
 async function listAssets(ctx: Context, provider: ProviderName | undefined, filter: AssetListFilter, size: number, after: string | null | undefined) {

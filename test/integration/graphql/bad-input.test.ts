@@ -35,6 +35,15 @@ describe('bad input gets a coded GraphQL error, never a 500', () => {
     expect(res.errors![0]).toMatchObject({ path: ['nodes', 1], extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it.each(['   ', 'x'.repeat(201)])('a filter.search of %#: blank or over 200 characters', async (search) => {
+    const before = h.sandbox.servers.UPLYNK.calls();
+    const res = await h.gql(`query($f: AssetFilter) { assets(provider: UPLYNK, filter: $f) { nodes { id } } }`, { f: { search } });
+    expect(res.status).toBe(200);
+    expect(res.data!.assets).toBeNull();
+    expect(res.errors![0]).toMatchObject({ message: 'filter.search must be 1–200 characters', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(h.sandbox.servers.UPLYNK.calls()).toBe(before);
+  });
+
   it('an ID of the wrong type', async () => {
     const projectId = globalId('Project', '2d1b9a8e-0000-4000-8000-000000000000');
     const asAsset = await h.gql(`query($id: ID!) { asset(id: $id) { id } }`, { id: projectId });

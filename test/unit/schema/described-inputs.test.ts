@@ -4,6 +4,7 @@ import { isNonNullType, type GraphQLInputObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../../resolvers/schema.js';
 import type { DescribedInput, InputFieldSpec } from '../../../schema/input.js';
+import { AssetFilterInput } from '../../../schema/asset-list.js';
 import { DeleteAssetsInput } from '../../../schema/mutations/delete-assets.js';
 import { UpdateAssetInput } from '../../../schema/mutations/update-asset.js';
 import { CreateUploadTargetInput, ReportUploadedPartsInput } from '../../../schema/mutations/upload-target.js';
@@ -12,6 +13,7 @@ import { CreateProjectInput, GenerateAssetInput, RenderEditInput } from '../../.
 import { VideoEditInput } from '../../../src/providers/videojungle/graphql/video-edit.js';
 
 const INPUTS: Record<string, DescribedInput<Record<string, InputFieldSpec>>> = {
+  AssetFilter: AssetFilterInput,
   UpdateAssetInput,
   UploadAssetInput,
   CreateUploadTargetInput,
@@ -23,7 +25,7 @@ const INPUTS: Record<string, DescribedInput<Record<string, InputFieldSpec>>> = {
   VideoEditInput,
 };
 
-describe('a mutation input described once (schema/input.ts)', () => {
+describe('an input described once (schema/input.ts)', () => {
   it.each(Object.keys(INPUTS))('%s: GraphQL requires exactly the fields its validator cannot do without', async (name) => {
     const type = (await buildSchema()).getType(name) as GraphQLInputObjectType;
     const { schema } = INPUTS[name]!;
@@ -60,7 +62,13 @@ describe('the layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('declares mutation inputs only through describedInput', () => {
+  it('resolvers/ resolves and declares no type of its own', () => {
+    const declares = /builder\.(objectRef|inputType|inputRef|enumType|interfaceRef|unionType|scalarType)\(|connectionType\(/;
+    const offenders = filesUnder('resolvers').filter((file) => declares.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('declares inputs only through describedInput', () => {
     const files = [...filesUnder('schema'), ...filesUnder('resolvers/mutation'), ...filesUnder('src/providers')];
     const offenders = files.filter((file) => file !== join('schema', 'input.ts') && /builder\.input(Type|Ref)\(/.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
