@@ -24,7 +24,7 @@ function deleteAsset(store: TwelveLabsStore, req: SandboxRequest): SandboxRespon
     return tlError(
       409,
       ASSET_IN_USE,
-      `The asset ${id} is used by ${references} indexed asset(s). ` + 'Delete those indexed assets first, or set force=true to delete the asset anyway.',
+      `The asset ${id} is used by ${references} indexed asset(s). Delete those indexed assets first, or set force=true to delete the asset anyway.`,
     );
   }
   store.remove(id);

@@ -59,7 +59,7 @@ export function readUuid(value: string, loc: Loc): { id: string } | { issue: Iss
     return { id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` };
   }
   const reason = bad
-    ? 'invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], ' + `found \`${bad[0]}\` at ${bad.index + 1}`
+    ? `invalid character: expected an optional prefix of \`urn:uuid:\` followed by [0-9a-fA-F-], found \`${bad[0]}\` at ${bad.index + 1}`
     : `invalid length: expected length 32 for simple format, found ${hex.length}`;
   const msg = `Input should be a valid UUID, ${reason}`;
   return { issue: { type: 'uuid_parsing', loc, msg, input: value, ctx: { error: reason } } };

@@ -32,7 +32,7 @@ export class WatchRegistry {
   remove(provider: ProviderName, id: string, listener: EntryListener): boolean {
     const ids = this.byProvider.get(provider);
     const listeners = ids?.get(id);
-    if (!ids || !listeners || !listeners.delete(listener)) return false;
+    if (!ids || !listeners?.delete(listener)) return false;
     if (listeners.size > 0) return false;
     ids.delete(id);
     return true;
