@@ -73,10 +73,8 @@ export class SharedBatcher<V> {
   }
 
   private schedule(): void {
-    if (this.options.maxBatch <= 1 || this.queued.size >= this.options.maxBatch) {
-      this.dispatch(true);
-      return;
-    }
+    if (this.options.maxBatch <= 1 || this.queued.size >= this.options.maxBatch) this.dispatch(true);
+    if (this.queued.size === 0) return;
     if (this.calls >= this.maxInFlight || this.scheduled) return;
     this.scheduled = true;
     // One turn of the event loop: keys of requests parsed in the same turn share the call.
@@ -101,10 +99,12 @@ export class SharedBatcher<V> {
         this.queued.delete(key);
         this.inFlight.set(key, entry);
       }
-      this.calls += 1;
+      // Only partial batches count against maxInFlight: a full one would be needed anyway, and the
+      // rest of a large ask must not wait behind it.
+      if (!full) this.calls += 1;
       void this.settle(batch).finally(() => {
         for (const [key, entry] of batch) if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
-        this.calls -= 1;
+        if (!full) this.calls -= 1;
         if (this.queued.size > 0) this.schedule();
       });
     }

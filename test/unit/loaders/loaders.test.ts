@@ -4,6 +4,7 @@ import { Limiter } from '../../../src/providers/concurrency.js';
 import type { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { Asset, ProviderName } from '../../../src/providers/types.js';
 import type { AssetProvider } from '../../../src/providers/port.js';
+import { shareReads } from '../../../src/providers/shared-reads.js';
 
 function fakeAsset(provider: ProviderName, providerId: string): Asset {
   return { provider, providerId } as Asset;
@@ -33,9 +34,15 @@ function fakeProvider(name: ProviderName, maxBatch: number, delayMs = 0) {
   return { assets, calls, peak: () => peak };
 }
 
+/** The registry's part the loaders use: each fake behind its own shared reads, as ProviderRegistry builds them. */
 function registry(...clients: ReturnType<typeof fakeProvider>[]): ProviderRegistry {
-  const byName = new Map(clients.map((c) => [c.assets.name, { assets: c.assets }]));
-  return { get: (name: ProviderName) => byName.get(name) } as unknown as ProviderRegistry;
+  const byName = new Map(clients.map((c) => [c.assets.name, { direct: c.assets, reads: shareReads(c.assets) }]));
+  return {
+    get: (name: ProviderName) => ({ assets: byName.get(name)!.reads.assets }),
+    reads: (name: ProviderName) => byName.get(name)!.reads,
+    direct: (name: ProviderName) => byName.get(name)!.direct,
+    forget: (name: ProviderName, id: string) => byName.get(name)?.reads.forget(id),
+  } as unknown as ProviderRegistry;
 }
 
 describe('createLoaders', () => {

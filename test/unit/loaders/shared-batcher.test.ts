@@ -48,6 +48,13 @@ describe('SharedBatcher', () => {
     expect(calls.map((c) => c.keys)).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
+  it('sends the rest of a large ask after one turn, without waiting for its own full batches', async () => {
+    const { batcher, calls } = upstream();
+    void batcher.loadEach(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    await turn();
+    expect(calls.map((c) => c.keys)).toEqual([['a', 'b', 'c'], ['d', 'e', 'f'], ['g']]);
+  });
+
   it('coalesces a key queued or in flight: one upstream ask, every caller answered', async () => {
     const { batcher, calls } = upstream();
     const first = batcher.load('a');
