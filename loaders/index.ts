@@ -10,6 +10,8 @@ export interface LoaderOptions {
   concurrency: number;
   /** false: one upstream call per key (for the bench's comparison only). */
   batching: boolean;
+  /** The request's: once aborted, its loads stop waiting on shared calls (others' loads are unaffected). */
+  signal?: AbortSignal | undefined;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -47,7 +49,10 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
             return orderByKeys(ids, rows.flat() as Asset[], (a) => a.providerId, missing);
           }
           const reads = providers.reads(provider);
-          const results = multi ? await reads.getEach(ids) : (await Promise.all(ids.map((id) => limiter(provider).run(() => reads.getEach([id]))))).flat();
+          const { signal } = options;
+          const results = multi
+            ? await reads.getEach(ids, signal)
+            : (await Promise.all(ids.map((id) => limiter(provider).run(() => reads.getEach([id], signal))))).flat();
           return results.map((r, i) => (r === undefined ? missing(ids[i]!) : (r as Asset | Error)));
         },
         { batch: options.batching, maxBatchSize: Infinity },
@@ -67,7 +72,7 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
       loader = new DataLoader<string, Asset>(
         async (keys) => {
           const results: (Asset | undefined | Error)[] = (
-            await Promise.all(chunk(keys, size).map((p) => providers.reads(provider).getEachByExternalId(p)))
+            await Promise.all(chunk(keys, size).map((p) => providers.reads(provider).getEachByExternalId(p, options.signal)))
           ).flat();
           prime(results.filter((r): r is Asset => r !== undefined && !(r instanceof Error)));
           return results.map((r, i) => (r === undefined ? assetNotFound(provider, keys[i]!, 'asset with external id') : (r as Asset | Error)));

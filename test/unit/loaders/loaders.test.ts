@@ -91,6 +91,32 @@ describe('createLoaders', () => {
     await loaders.asset('UPLYNK').loadMany(['a', 'b', 'c']);
     expect(up.calls).toEqual([['a'], ['b'], ['c']]);
   });
+
+  it("two requests' loaders share the provider's calls; each keeps its own cache", async () => {
+    const up = fakeProvider('UPLYNK', 1000, 10);
+    const shared = registry(up);
+    const [one, two] = [createLoaders(shared, { concurrency: 8, batching: true }), createLoaders(shared, { concurrency: 8, batching: true })];
+    const [a, b] = await Promise.all([one.asset('UPLYNK').loadMany(['x', 'y']), two.asset('UPLYNK').loadMany(['y', 'z'])]);
+    expect([a, b].map((r) => r.map((x) => (x as Asset).providerId))).toEqual([
+      ['x', 'y'],
+      ['y', 'z'],
+    ]);
+    expect(up.calls).toEqual([['x', 'y', 'z']]);
+  });
+
+  it("a request whose signal aborts fails its own keys only; the other request's shared read answers", async () => {
+    const up = fakeProvider('UPLYNK', 1000, 20);
+    const shared = registry(up);
+    const controller = new AbortController();
+    const gone = createLoaders(shared, { concurrency: 8, batching: true, signal: controller.signal });
+    const kept = createLoaders(shared, { concurrency: 8, batching: true });
+    const abandoned = gone.asset('UPLYNK').load('x');
+    const answered = kept.asset('UPLYNK').load('x');
+    setTimeout(() => controller.abort(new Error('client closed the request')), 5);
+    await expect(abandoned).rejects.toThrow('client closed the request');
+    expect(((await answered) as Asset).providerId).toBe('x');
+    expect(up.calls).toEqual([['x']]);
+  });
 });
 
 describe('Limiter', () => {
