@@ -5,6 +5,7 @@ import { moduleOf, PROVIDER_MODULES, PROVIDERS, type Asset, type AssetOf, type C
 import type { Capability } from './types.js';
 import type { AssetProvider, ProviderClient } from './port.js';
 import { shareReads, type SharedReads } from './shared-reads.js';
+import { forgetOnWrite } from './forget-on-write.js';
 
 /** The enabled providers of this server, built once at start-up and shared by every request. */
 type AnyClient = ProviderClient;
@@ -37,7 +38,11 @@ export class ProviderRegistry {
       // of shared batchers, so concurrent reads share upstream calls.
       const reads = shareReads(client.assets, client.externalIds);
       shared.set(module.name, { reads, direct: client.assets });
-      clients.set(module.name, { ...client, assets: reads.assets, ...(reads.externalIds ? { externalIds: reads.externalIds } : {}) });
+      const sharedClient = { ...client, assets: reads.assets, ...(reads.externalIds ? { externalIds: reads.externalIds } : {}) };
+      clients.set(
+        module.name,
+        forgetOnWrite(sharedClient, (id) => reads.forget(id)),
+      );
     }
     return new ProviderRegistry(clients, guards, shared, options.sandbox);
   }
