@@ -43,13 +43,13 @@ export function shareReads<A extends AssetBase>(source: AssetProvider<A>, extern
         return new Map(found.flatMap((a) => (externalIds.externalIdOf(a) ? [[externalIds.externalIdOf(a)!, a] as const] : [])));
       },
     });
-  // A page is one key: the window and filter, as the caller gave them. The arguments wait beside it.
+  // A page is one key: the window and filter, as the caller gave them; the arguments sit beside it
+  // only while load() runs.
   const listArgs = new Map<string, [ListWindow, AssetListFilter]>();
   const pages = new SharedBatcher<Page<A>>({
     maxBatch: 1,
     fetch: async ([key]) => {
       const [window, filter] = listArgs.get(key!)!;
-      listArgs.delete(key!);
       return new Map([[key!, await source.listAssets(window, filter)]]);
     },
   });
@@ -64,9 +64,12 @@ export function shareReads<A extends AssetBase>(source: AssetProvider<A>, extern
       getAssets: async (ids) => found(await getEach([...new Set(ids)])),
       async listAssets(window, filter) {
         const key = JSON.stringify([window.offset, window.limit, filter.search, filter.mediaType, filter.includeShared]);
-        if (!listArgs.has(key)) listArgs.set(key, [window, filter]);
-        const page = await pages.load(key);
-        return page!;
+        // A page call goes out inside load() (maxBatch 1: nothing queues), so its fetch has read the
+        // arguments by the time load() returns; a load that joined a call in flight never reads them.
+        listArgs.set(key, [window, filter]);
+        const page = pages.load(key);
+        listArgs.delete(key);
+        return (await page)!;
       },
     },
     externalIds: externalIds && {
