@@ -59,6 +59,18 @@ describe('concurrent requests share upstream calls', () => {
     expect(h.sandbox.servers[provider as 'UPLYNK'].calls()).toBe(1);
   });
 
+  it('concurrent reads by Uplynk external id share asset/get calls too', async () => {
+    const external = h.sandbox.stores.UPLYNK.all()
+      .filter((a) => a.external_id && a.deleted === undefined)
+      .slice(0, 10)
+      .map((a) => a.external_id!);
+    expect(external).toHaveLength(10);
+    const byExternal = (e: string) => h.gql(`query($e: String!) { assetByExternalId(externalId: $e) { externalId } }`, { e });
+    const responses = await Promise.all([...external, ...external].map(byExternal));
+    expect(responses.map((r) => r.data?.assetByExternalId?.externalId)).toEqual([...external, ...external]);
+    expect(h.sandbox.servers.UPLYNK.calls(GET)).toBeLessThanOrEqual(2);
+  });
+
   it('identical list pages in flight at once share one call; different pages do not', async () => {
     const list = (first: number) => h.gql(`query($f: Int!) { assets(provider: UPLYNK, first: $f) { nodes { id } } }`, { f: first });
     const responses = await Promise.all([list(5), list(5), list(5), list(6)]);
