@@ -1,6 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { runBatching, type BatchingRow, providerMinimum } from './cases/batching.js';
 import { runCeiling, type CeilingRow } from './cases/ceiling.js';
+import { runConcurrent, type ConcurrentRow } from './cases/concurrent.js';
 import { runMemory, type MemoryData } from './cases/memory.js';
 import { runNaive } from './cases/naive.js';
 import { ASSET_QUERY, runOverhead, SATURATION, type OverheadRow, type Timing } from './cases/overhead.js';
@@ -21,7 +22,7 @@ import { table } from './lib/stats.js';
  * BENCH_PROFILE=1 records a CPU profile of assetfed under each load and prints its hot spots;
  * BENCH_RUNTIME=tsx runs assetfed's TypeScript through tsx instead of the compiled build.
  */
-const CASES = ['overhead', 'ceiling', 'batching', 'naive', 'subscriptions', 'memory'] as const;
+const CASES = ['overhead', 'ceiling', 'batching', 'concurrent', 'naive', 'subscriptions', 'memory'] as const;
 type CaseName = (typeof CASES)[number];
 
 const quick = ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
@@ -105,6 +106,23 @@ function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] 
       pass: on.every((r) => r.upstreamCallsPerQuery === providerMinimum(r.provider, r.ids)),
     });
   }
+  const concurrent = results.concurrent?.data.rows as ConcurrentRow[] | undefined;
+  if (concurrent) {
+    const open = concurrent.filter((r) => r.rateLimit === 'none');
+    list.push({
+      target: `upstream calls per request at ${SATURATION} in flight`,
+      goal: '≤ 0.1 distinct ids, ≤ 0.05 one id',
+      measured: open.map((r) => `${r.provider} ${r.ids} ids: ${r.upstreamCallsPerRequest}`).join('; '),
+      pass: open.every((r) => r.upstreamCallsPerRequest <= (r.ids === 1 ? 0.05 : 0.1)),
+    });
+    const quota = concurrent.filter((r) => r.rateLimit !== 'none');
+    list.push({
+      target: 'asset(id) throughput under UPSTREAM_RATE_LIMIT=UPLYNK=20',
+      goal: '≥ 300 req/s',
+      measured: quota.map((r) => `${r.ids} ids: ${fmt(r.rps, 0)} req/s`).join('; '),
+      pass: quota.length > 0 && quota.every((r) => r.rps >= 300),
+    });
+  }
   const subs = results.subscriptions?.data as SubscriptionsData | undefined;
   if (subs) {
     list.push({
@@ -149,6 +167,7 @@ async function main(): Promise<void> {
       overhead: () => runOverhead(bench, timing),
       ceiling: () => runCeiling(bench, timing),
       batching: () => runBatching(bench),
+      concurrent: () => runConcurrent(bench, timing),
       naive: () => runNaive(bench),
       subscriptions: () => runSubscriptions(bench),
       memory: () => runMemory(bench),

@@ -10,6 +10,8 @@ export interface LoaderOptions {
   concurrency: number;
   /** false: one upstream call per key (for the bench's comparison only). */
   batching: boolean;
+  /** The request's: once aborted, its loads stop waiting on shared calls (others' loads are unaffected). */
+  signal?: AbortSignal | undefined;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -29,22 +31,29 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
   const externalIdLoaders = new Map<ProviderName, DataLoader<string, Asset>>();
   const keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
-  /** Multi-get providers: one call per maxBatch keys. Others: one call per key, bounded concurrency. */
+  /**
+   * Through the provider's shared batcher (cross-request batching and coalescing; it splits keys into
+   * the provider's batch size), with each key's own result or error. Providers without a multi-get
+   * get one key per call at bounded concurrency. Unbatched (bench only): straight to the provider.
+   */
   function assetLoader<P extends ProviderName>(provider: P): DataLoader<string, AssetOf<P>> {
     let loader = assetLoaders.get(provider);
     if (!loader) {
-      const source = providers.get(provider).assets;
-      const perCall = options.batching ? source.maxBatch : 1;
+      const multi = providers.get(provider).assets.maxBatch > 1;
+      const missing = (id: string) => assetNotFound(provider, id);
       loader = new DataLoader<string, Asset>(
         async (ids) => {
-          const calls = chunk(ids, perCall).map((part) => (perCall === 1 ? limiter(provider).run(() => source.getAssets(part)) : source.getAssets(part)));
-          const rows = (await Promise.all(calls)).flat() as Asset[];
-          return orderByKeys(
-            ids,
-            rows,
-            (a) => a.providerId,
-            (id) => assetNotFound(provider, id),
-          );
+          if (!options.batching) {
+            const direct = providers.direct(provider);
+            const rows = await Promise.all(ids.map((id) => limiter(provider).run(() => direct.getAssets([id]))));
+            return orderByKeys(ids, rows.flat() as Asset[], (a) => a.providerId, missing);
+          }
+          const reads = providers.reads(provider);
+          const { signal } = options;
+          const results = multi
+            ? await reads.getEach(ids, signal)
+            : (await Promise.all(ids.map((id) => limiter(provider).run(() => reads.getEach([id], signal))))).flat();
+          return results.map((r, i) => (r === undefined ? missing(ids[i]!) : (r as Asset | Error)));
         },
         { batch: options.batching, maxBatchSize: Infinity },
       );
@@ -53,7 +62,7 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
     return loader as unknown as DataLoader<string, AssetOf<P>>;
   }
 
-  /** Assets by the provider's second key (its ExternalIdSource), in the fewest calls its batch size allows. */
+  /** Assets by the provider's second key (its ExternalIdSource), shared and batched like reads by id. */
   function byExternalId<P extends ProviderName>(provider: P): DataLoader<string, AssetOf<P>> {
     let loader = externalIdLoaders.get(provider);
     if (!loader) {
@@ -62,14 +71,11 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
       const size = options.batching ? source.maxBatch : 1;
       loader = new DataLoader<string, Asset>(
         async (keys) => {
-          const rows = (await Promise.all(chunk(keys, size).map((p) => source.getAssetsByExternalId(p)))).flat() as Asset[];
-          prime(rows);
-          return orderByKeys(
-            keys,
-            rows,
-            (a) => source.externalIdOf(a as never) ?? '',
-            (key) => assetNotFound(provider, key, 'asset with external id'),
-          );
+          const results: (Asset | undefined | Error)[] = (
+            await Promise.all(chunk(keys, size).map((p) => providers.reads(provider).getEachByExternalId(p, options.signal)))
+          ).flat();
+          prime(results.filter((r): r is Asset => r !== undefined && !(r instanceof Error)));
+          return results.map((r, i) => (r === undefined ? assetNotFound(provider, keys[i]!, 'asset with external id') : (r as Asset | Error)));
         },
         { batch: options.batching },
       );
@@ -104,6 +110,8 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
   /** After a write: forget what changed, so the payload shows the new state. */
   function forgetAsset(provider: ProviderName, id: string): void {
     assetLoaders.get(provider)?.clear(id);
+    // And across requests: no read that starts now may join a call that started before the write answered.
+    providers.forget(provider, id);
   }
 
   return {

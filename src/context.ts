@@ -15,7 +15,11 @@ export interface Context {
   log: Logger;
 }
 
-export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, logger: () => Logger): Context {
+/**
+ * `signal`: the request's, aborted when its client goes away; its loaders then stop waiting on shared
+ * upstream calls (which run on for the other requests sharing them).
+ */
+export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, logger: () => Logger, signal?: AbortSignal): Context {
   let loaders: Loaders | undefined;
   let log: Logger | undefined;
   return {
@@ -29,7 +33,7 @@ export function createContext(config: Config, providers: ProviderRegistry, live:
     },
     // Built on first use: a subscription's context lives as long as it does and never loads.
     get loaders() {
-      loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching });
+      loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching, signal });
       return loaders;
     },
   };

@@ -1,9 +1,11 @@
 import { notConfigured } from '../errors/domain.js';
 import type { ProviderGuard, ProviderHealth } from './guard/guard.js';
 import { createGuard, type ClientOptions } from './http/index.js';
-import { moduleOf, PROVIDER_MODULES, PROVIDERS, type ClientOf, type ProviderConfigs, type ProviderName } from './index.js';
+import { moduleOf, PROVIDER_MODULES, PROVIDERS, type Asset, type AssetOf, type ClientOf, type ProviderConfigs, type ProviderName } from './index.js';
 import type { Capability } from './types.js';
-import type { ProviderClient } from './port.js';
+import type { AssetProvider, ProviderClient } from './port.js';
+import { shareReads, type SharedReads } from './shared-reads.js';
+import { forgetOnWrite } from './forget-on-write.js';
 
 /** The enabled providers of this server, built once at start-up and shared by every request. */
 type AnyClient = ProviderClient;
@@ -12,6 +14,7 @@ export class ProviderRegistry {
   private constructor(
     private readonly clients: Map<ProviderName, AnyClient>,
     private readonly guards: Map<ProviderName, ProviderGuard>,
+    private readonly shared: Map<ProviderName, { reads: SharedReads<Asset>; direct: AssetProvider<Asset> }>,
     /** The clients talk to the built-in sandbox. */
     readonly sandbox: boolean,
   ) {}
@@ -19,6 +22,7 @@ export class ProviderRegistry {
   static create(configs: ProviderConfigs, options: ClientOptions): ProviderRegistry {
     const clients = new Map<ProviderName, AnyClient>();
     const guards = new Map<ProviderName, ProviderGuard>();
+    const shared = new Map<ProviderName, { reads: SharedReads<Asset>; direct: AssetProvider<Asset> }>();
     // The registry keeps each provider's guard so it can report health without reaching into clients.
     const guarded = (provider: ProviderName): ClientOptions => {
       const guard = createGuard(provider, options);
@@ -28,9 +32,19 @@ export class ProviderRegistry {
     for (const module of PROVIDER_MODULES) {
       const config = configs[module.name];
       // Each module's config and client belong together; the list's element type cannot say so.
-      if (config) clients.set(module.name, (module.create as unknown as (c: unknown, o: ClientOptions) => AnyClient)(config, guarded(module.name)));
+      if (!config) continue;
+      const client = (module.create as unknown as (c: unknown, o: ClientOptions) => AnyClient)(config, guarded(module.name));
+      // Every reader of this provider (requests, the live engine, merged lists) goes through one set
+      // of shared batchers, so concurrent reads share upstream calls.
+      const reads = shareReads(client.assets, client.externalIds);
+      shared.set(module.name, { reads, direct: client.assets });
+      const sharedClient = { ...client, assets: reads.assets, ...(reads.externalIds ? { externalIds: reads.externalIds } : {}) };
+      clients.set(
+        module.name,
+        forgetOnWrite(sharedClient, (id) => reads.forget(id)),
+      );
     }
-    return new ProviderRegistry(clients, guards, options.sandbox);
+    return new ProviderRegistry(clients, guards, shared, options.sandbox);
   }
 
   /** The provider's client; PROVIDER_NOT_CONFIGURED when it has no credentials here. */
@@ -38,6 +52,25 @@ export class ProviderRegistry {
     const client = this.clients.get(name);
     if (!client) throw notConfigured(name);
     return client as unknown as ClientOf<P>;
+  }
+
+  /** The provider's shared reads (per-key results for the loaders); PROVIDER_NOT_CONFIGURED when it is not enabled. */
+  reads<P extends ProviderName>(name: P): SharedReads<AssetOf<P>> {
+    const entry = this.shared.get(name);
+    if (!entry) throw notConfigured(name);
+    return entry.reads as unknown as SharedReads<AssetOf<P>>;
+  }
+
+  /** The provider's reads without the shared batchers: one call per ask (the bench's unbatched comparison). */
+  direct<P extends ProviderName>(name: P): AssetProvider<AssetOf<P>> {
+    const entry = this.shared.get(name);
+    if (!entry) throw notConfigured(name);
+    return entry.direct as unknown as AssetProvider<AssetOf<P>>;
+  }
+
+  /** After a write to an asset answered: later reads of it never join a call that started before. */
+  forget(name: ProviderName, id: string): void {
+    this.shared.get(name)?.reads.forget(id);
   }
 
   has(name: ProviderName): boolean {

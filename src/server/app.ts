@@ -118,7 +118,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       useGraphQLErrorResponses(GRAPHQL_PATH),
       // The request log next, so its id and line cover every refusal below.
       requests.plugin,
-      useContext((initial) => createContext(config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request))),
+      useContext((initial) =>
+        createContext(config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request), initial.request?.signal),
+      ),
       // The caller check before anything that answers a route: whatever is listed after it is closed
       // unless src/server/routes.ts names its path open.
       useCallerAuth(auth, { jwt: jwt !== undefined }, GRAPHQL_PATH),

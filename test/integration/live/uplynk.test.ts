@@ -22,9 +22,11 @@ describe('live engine over Uplynk', () => {
     const watch = iterate(live.engine.watch([...slicing, ...ready].map((a) => key(a.id))));
     const first = await take(watch, 200);
     expect(first.filter((a) => a.status === 'PROCESSING')).toHaveLength(slicing.length);
-    // The watcher's own read, and the poller's when it starts on the feed: one batched get each.
+    // The watcher's own read, and the poller's when it starts on the feed: one batched get each, or
+    // one shared get when they overlap (the shared batcher coalesces the same ids in flight).
     await live.ticks.count('UPLYNK', 2, (t) => t.polled);
-    expect(server.calls(GET)).toBe(2);
+    expect(server.calls(GET)).toBeGreaterThanOrEqual(1);
+    expect(server.calls(GET)).toBeLessThanOrEqual(2);
 
     server.resetCounters();
     const ticks = await live.ticks.count('UPLYNK', 3, (t) => t.polled);

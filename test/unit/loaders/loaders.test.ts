@@ -4,6 +4,7 @@ import { Limiter } from '../../../src/providers/concurrency.js';
 import type { ProviderRegistry } from '../../../src/providers/registry.js';
 import type { Asset, ProviderName } from '../../../src/providers/types.js';
 import type { AssetProvider } from '../../../src/providers/port.js';
+import { shareReads } from '../../../src/providers/shared-reads.js';
 
 function fakeAsset(provider: ProviderName, providerId: string): Asset {
   return { provider, providerId } as Asset;
@@ -33,9 +34,15 @@ function fakeProvider(name: ProviderName, maxBatch: number, delayMs = 0) {
   return { assets, calls, peak: () => peak };
 }
 
+/** The registry's part the loaders use: each fake behind its own shared reads, as ProviderRegistry builds them. */
 function registry(...clients: ReturnType<typeof fakeProvider>[]): ProviderRegistry {
-  const byName = new Map(clients.map((c) => [c.assets.name, { assets: c.assets }]));
-  return { get: (name: ProviderName) => byName.get(name) } as unknown as ProviderRegistry;
+  const byName = new Map(clients.map((c) => [c.assets.name, { direct: c.assets, reads: shareReads(c.assets) }]));
+  return {
+    get: (name: ProviderName) => ({ assets: byName.get(name)!.reads.assets }),
+    reads: (name: ProviderName) => byName.get(name)!.reads,
+    direct: (name: ProviderName) => byName.get(name)!.direct,
+    forget: (name: ProviderName, id: string) => byName.get(name)?.reads.forget(id),
+  } as unknown as ProviderRegistry;
 }
 
 describe('createLoaders', () => {
@@ -83,6 +90,32 @@ describe('createLoaders', () => {
     const loaders = createLoaders(registry(up), { concurrency: 8, batching: false });
     await loaders.asset('UPLYNK').loadMany(['a', 'b', 'c']);
     expect(up.calls).toEqual([['a'], ['b'], ['c']]);
+  });
+
+  it("two requests' loaders share the provider's calls; each keeps its own cache", async () => {
+    const up = fakeProvider('UPLYNK', 1000, 10);
+    const shared = registry(up);
+    const [one, two] = [createLoaders(shared, { concurrency: 8, batching: true }), createLoaders(shared, { concurrency: 8, batching: true })];
+    const [a, b] = await Promise.all([one.asset('UPLYNK').loadMany(['x', 'y']), two.asset('UPLYNK').loadMany(['y', 'z'])]);
+    expect([a, b].map((r) => r.map((x) => (x as Asset).providerId))).toEqual([
+      ['x', 'y'],
+      ['y', 'z'],
+    ]);
+    expect(up.calls).toEqual([['x', 'y', 'z']]);
+  });
+
+  it("a request whose signal aborts fails its own keys only; the other request's shared read answers", async () => {
+    const up = fakeProvider('UPLYNK', 1000, 20);
+    const shared = registry(up);
+    const controller = new AbortController();
+    const gone = createLoaders(shared, { concurrency: 8, batching: true, signal: controller.signal });
+    const kept = createLoaders(shared, { concurrency: 8, batching: true });
+    const abandoned = gone.asset('UPLYNK').load('x');
+    const answered = kept.asset('UPLYNK').load('x');
+    setTimeout(() => controller.abort(new Error('client closed the request')), 5);
+    await expect(abandoned).rejects.toThrow('client closed the request');
+    expect(((await answered) as Asset).providerId).toBe('x');
+    expect(up.calls).toEqual([['x']]);
   });
 });
 
