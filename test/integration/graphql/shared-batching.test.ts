@@ -122,3 +122,34 @@ describe('no stale answers, errors per key, cancellation per caller', () => {
     expect(h.sandbox.servers.UPLYNK.calls(GET)).toBe(1);
   });
 });
+
+describe('the rate limiter and Retry-After count shared calls, not requests', () => {
+  let limited: Harness;
+  let uplynk: string[];
+  beforeAll(async () => {
+    limited = await startHarness({ env: { UPSTREAM_RATE_LIMIT: 'UPLYNK=2', UPSTREAM_RATE_BURST: 'UPLYNK=1' }, enable: ['UPLYNK'] });
+    uplynk = await assetIds(limited, 'UPLYNK', 100, 'READY');
+  }, 60_000);
+  afterAll(() => limited.stop());
+
+  it('100 concurrent reads under a quota of 2 calls per second answer in a few calls, not 50 s of them', async () => {
+    const server = limited.sandbox.servers.UPLYNK;
+    await sleep(1000); // the id lookup spent the burst
+    server.resetCounters();
+    const responses = await Promise.all(uplynk.map((id) => limited.gql(assetQuery, { id })));
+    expect(responses.map((r) => r.errors?.[0]?.extensions?.code ?? null)).toEqual(uplynk.map(() => null));
+    expect(server.calls(GET)).toBeLessThanOrEqual(4);
+  });
+
+  it('a 429 with Retry-After on the shared call is waited out once for every request in it', async () => {
+    const server = limited.sandbox.servers.UPLYNK;
+    await sleep(1000);
+    server.resetCounters();
+    server.faults.rateLimit(1, { endpoint: GET });
+    const responses = await Promise.all(uplynk.slice(0, 30).map((id) => limited.gql(assetQuery, { id })));
+    expect(responses.map((r) => r.data?.asset?.id)).toEqual(uplynk.slice(0, 30));
+    // The faulted call and its one retry, plus at most a call or two for requests that came later.
+    expect(server.calls(GET)).toBeGreaterThanOrEqual(2);
+    expect(server.calls(GET)).toBeLessThanOrEqual(4);
+  });
+});
