@@ -7,17 +7,18 @@ import type { ProviderClient } from './port.js';
  * (a mutation, the live engine's tests, a future job) gets this, not only the resolvers that remember.
  */
 export function forgetOnWrite<C extends ProviderClient>(client: C, forget: (id: string) => void): C {
+  // Each wrapper inherits from what it wraps (a writer may be a class instance, whose methods a spread
+  // would drop) and overrides only the writes.
+  const extend = <T extends object>(base: T, overrides: Partial<T>): T => Object.assign(Object.create(base) as T, overrides);
   const { writer, updater } = client;
   const wrapped: C = { ...client };
   if (updater) {
-    wrapped.updater = {
-      ...updater,
+    wrapped.updater = extend(updater, {
       updateAsset: (id, update) => updater.updateAsset(id, update).finally(() => forget(id)),
-    };
+    });
   }
   if (writer) {
-    wrapped.writer = {
-      ...writer,
+    wrapped.writer = extend(writer, {
       deleteAssets: (ids, options) =>
         writer.deleteAssets(ids, options).finally(() => {
           for (const id of ids) forget(id);
@@ -30,7 +31,7 @@ export function forgetOnWrite<C extends ProviderClient>(client: C, forget: (id: 
           return report;
         },
       }),
-    };
+    });
   }
   return wrapped;
 }

@@ -34,4 +34,25 @@ describe('forgetOnWrite', () => {
     await expect(wrapped.writer!.deleteAssets(['b'], { force: false })).rejects.toThrow('timed out');
     expect(forgotten).toEqual(['a', 'b']);
   });
+
+  it('keeps the methods and `this` of a writer that is a class instance', async () => {
+    class Writer {
+      readonly maxDeleteBatch = 1;
+      readonly uploadsNeedProject = true;
+      private readonly store = ['kept'];
+      async upload() {
+        return { providerId: this.store[0] };
+      }
+      async deleteAssets(ids: readonly string[]) {
+        return { deleted: [...ids, ...this.store], failed: [] };
+      }
+    }
+    const raw = { assets: {}, writer: new Writer(), close: async () => {} } as unknown as ProviderClient;
+    const forgotten: string[] = [];
+    const writer = forgetOnWrite(raw, (id) => forgotten.push(id)).writer!;
+    expect([writer.maxDeleteBatch, writer.uploadsNeedProject]).toEqual([1, true]);
+    await expect(writer.upload!.bind(writer)({ filename: 'a.mp4' })).resolves.toEqual({ providerId: 'kept' });
+    await expect(writer.deleteAssets(['b'], { force: false })).resolves.toEqual({ deleted: ['b', 'kept'], failed: [] });
+    expect(forgotten).toEqual(['b']);
+  });
 });
