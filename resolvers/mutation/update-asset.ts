@@ -8,6 +8,7 @@ import { capability, nameSchema } from './inputs.js';
 import { InputProblems, InvalidInputError, UnsupportedError } from '../../src/errors/domain.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
+import { fixedCost } from '../../src/cost/rule.js';
 
 const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
   description: 'Fields left out are unchanged. Uplynk supports them all; other providers answer UNSUPPORTED_BY_PROVIDER for fields they lack.',
@@ -50,6 +51,8 @@ const schema = z.object({
 
 builder.mutationField('updateAsset', (t) =>
   t.field({
+    // At most 2 upstream calls: the update, then a read of the asset as it is now.
+    extensions: fixedCost(2),
     type: UpdateAssetPayload,
     nullable: true,
     args: { input: t.arg({ type: UpdateAssetInput, required: true }) },

@@ -8,6 +8,7 @@ import type { Asset, UploadTarget } from '../../src/providers/types.js';
 import { capability, nameSchema, projectIdSchema, requireProject } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
+import { fixedCost } from '../../src/cost/rule.js';
 
 const NameValueRef = builder.objectRef<{ name: string; value: string }>('UploadParameter').implement({
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
@@ -66,6 +67,8 @@ const schema = z.object({
 
 builder.mutationField('createUploadTarget', (t) =>
   t.field({
+    // At most 2 upstream calls: the target, and the asset record it becomes.
+    extensions: fixedCost(2),
     type: CreateUploadTargetPayload,
     nullable: true,
     description:
@@ -140,6 +143,8 @@ const partsSchema = z.object({
 
 builder.mutationField('reportUploadedParts', (t) =>
   t.field({
+    // At most 2 upstream calls: the report, and a read of the asset.
+    extensions: fixedCost(2),
     type: ReportUploadedPartsPayload,
     nullable: true,
     description: 'Finishes a multipart upload target (Twelve Labs): report the parts you PUT, with the ETag each answered.',

@@ -8,6 +8,7 @@ import type { Asset } from '../../src/providers/types.js';
 import { capability, httpUrlSchema, metadataSchema, nameSchema, projectIdSchema, requireProject } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
+import { fixedCost } from '../../src/cost/rule.js';
 
 const UploadAssetInput = builder.inputType('UploadAssetInput', {
   fields: (t) => ({
@@ -50,6 +51,8 @@ const uploadSchema = z
 
 builder.mutationField('uploadAsset', (t) =>
   t.field({
+    // At most 3 upstream calls: the upload (or its URL ingest), its finishing step and a read of the result.
+    extensions: fixedCost(3),
     type: UploadAssetPayload,
     nullable: true,
     description:

@@ -5,6 +5,7 @@ import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { connectionType } from '../../schema/connection.js';
 import { MediaTypeEnum, ProviderEnum } from '../../schema/enums.js';
+import { costs, type CostEnv } from '../../src/cost/rule.js';
 import { mergeNewestFirst, type SourcePage } from '../merge.js';
 import { decodeCursor, encodeCursor, pageSize } from '../paging.js';
 
@@ -37,9 +38,31 @@ builder.queryField('assets', (t) =>
       first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string(),
     },
+    extensions: costs((args, env) => listCost(env, args as ListArgs)),
     resolve: (_root, args, ctx) => listAssets(ctx, args.provider ?? undefined, readFilter(args.filter), pageSize(args.first), args.after),
   }),
 );
+
+type ListArgs = { provider?: ProviderName | null; filter?: FilterInput | null; first?: number | null; after?: string | null };
+
+/**
+ * A list costs the calls each provider's listAssets plans for its window (from its offset in the
+ * cursor): one provider's, or the sum over every enabled one for a merged list. Arguments the
+ * resolver refuses (a bad `first`, a foreign cursor, a disabled provider) cost nothing.
+ */
+function listCost(env: CostEnv, args: ListArgs) {
+  try {
+    const names = args.provider ? [args.provider] : env.providers.enabled();
+    if (args.provider && !env.providers.has(args.provider)) return { calls: 0 };
+    const size = pageSize(args.first);
+    const filter = readFilter(args.filter);
+    const offsets = decodeCursor(args.after, names);
+    const calls = names.reduce((sum, name) => sum + env.providers.get(name).assets.listCalls({ offset: offsets[name]!, limit: size }, filter), 0);
+    return { calls, fanOut: size };
+  } catch {
+    return { calls: 0 };
+  }
+}
 
 type FilterInput = { search?: string | null; mediaType?: AssetListFilter['mediaType'] | null; includeShared?: boolean | null };
 

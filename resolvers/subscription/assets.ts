@@ -5,6 +5,8 @@ import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { ChangeRef } from '../../schema/change.js';
 import { ProviderEnum } from '../../schema/enums.js';
+import { costs } from '../../src/cost/rule.js';
+import { globalIdReadCalls } from '../../src/cost/reads.js';
 
 /** Most assets one subscription watches. */
 export const MAX_WATCHED = 1000;
@@ -17,6 +19,8 @@ builder.subscriptionFields((t) => ({
     description:
       'The current state of each asset, then an event each time its status (or url, duration, size) changes. Completes when every asset is terminal (READY, FAILED or DELETED). However many clients watch an asset, each provider is polled once.',
     args: { ids: t.arg.idList({ required: true }) },
+    // Its initial read: the current state of each asset, batched like nodes.
+    extensions: costs(({ ids }, env) => ({ calls: globalIdReadCalls(env, ids as unknown[]) })),
     subscribe: (_root, { ids }, ctx) => ctx.live.watch(assetKeys(ctx, ids.map(String))),
     resolve: (asset) => asset,
   }),

@@ -38,6 +38,11 @@ export interface AssetProvider<A extends AssetBase = Asset> {
   readonly statusless?: true;
   getAssets(ids: readonly string[]): Promise<A[]>;
   listAssets(window: ListWindow, filter: AssetListFilter): Promise<Page<A>>;
+  /**
+   * The upstream calls listAssets(window, filter) makes, from the same paging plan it follows: the cost
+   * model (src/cost/) prices a list before it runs with this, so the price cannot drift from the code.
+   */
+  listCalls(window: ListWindow, filter: AssetListFilter): number;
 }
 
 /** Projects holding assets (Video Jungle). */

@@ -14,6 +14,7 @@ import { editSchema, toVideoEdit } from './edit-schema.js';
 import { primeProjects, projectLoader } from './loaders.js';
 import { ProjectRef } from './project.js';
 import { VideoEditInput } from './video-edit.js';
+import { fixedCost } from '../../../cost/rule.js';
 
 const writer = (ctx: Context, field: FieldPath = ['projectId']): ProjectWriter => capability(ctx, 'VIDEO_JUNGLE', (c) => c.projectWriter, 'projects', field);
 
@@ -75,6 +76,7 @@ const generateSchema = z.object({
 
 builder.mutationFields((t) => ({
   createProject: t.field({
+    extensions: fixedCost(1),
     type: ProjectPayload,
     nullable: true,
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
@@ -95,6 +97,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   deleteProject: t.field({
+    extensions: fixedCost(1),
     type: DeleteProjectPayload,
     nullable: true,
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
@@ -111,6 +114,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   generateAsset: t.field({
+    extensions: fixedCost(2),
     type: GeneratePayload,
     nullable: true,
     description:
@@ -135,6 +139,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   renderEdit: t.field({
+    extensions: fixedCost(3),
     type: RenderPayload,
     nullable: true,
     description: 'Creates (and renders, unless skipRendering) a Video Jungle edit; returns the asset the render becomes.',
