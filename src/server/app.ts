@@ -14,6 +14,9 @@ import { toGraphQLError } from '../errors/to-graphql.js';
 import { createJwtAuth } from '../auth/jwt.js';
 import { useMultipartCsrfPrevention } from '../plugins/use-multipart-csrf-prevention.js';
 import { queryLimitPlugins } from '../plugins/use-query-limits.js';
+import { useCost } from '../plugins/use-cost.js';
+import { createCostBucket } from '../cost/index.js';
+import { createCallerOf } from '../cost/caller.js';
 import { useGraphQLErrorResponses } from '../plugins/use-graphql-error-responses.js';
 import { useMalformedRequestErrors } from '../plugins/use-malformed-request-errors.js';
 import { usePresentedErrors } from '../plugins/use-presented-errors.js';
@@ -86,6 +89,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
+  const bucket = createCostBucket(config);
+
   const graphiql = createGraphiQL({
     sandbox: Boolean(sandboxed),
     tokenRequired: !auth.anonymous,
@@ -128,6 +133,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...metrics.plugins,
       useMultipartCsrfPrevention(),
       ...queryLimitPlugins(config.limits, config.introspection),
+      useCost({
+        maxQueryCost: config.cost.maxQueryCost,
+        bucket,
+        callerOf: createCallerOf(auth, jwt?.verify),
+        providers,
+        batching: config.batching,
+      }),
       useMalformedRequestErrors(),
       // After the request parsers it wraps (yoga's own register before any plugin listed here).
       useRequestBodyLimit({ plainBytes: PLAIN_BODY_BYTES, multipartBytes: uploads.totalBytes }),
@@ -174,6 +186,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         server.closeIdleConnections();
         await closed;
         await providers.close();
+        await bucket.close();
         await ownSandbox?.stop();
       })();
       return stopping;

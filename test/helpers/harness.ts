@@ -10,6 +10,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data: T | null | undefined;
   errors: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] | undefined;
+  /** The response's extensions (`cost`: requested and actual upstream calls, the caller's bucket). */
+  extensions?: Record<string, any>;
 }
 
 export interface Harness {
@@ -65,8 +67,8 @@ export async function postGraphQL<T>(
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
-  return { status: res.statusCode, data: body.data, errors: body.errors };
+  const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors']; extensions?: Record<string, any> };
+  return { status: res.statusCode, data: body.data, errors: body.errors, extensions: body.extensions };
 }
 
 /** The global ID this API issues for a provider's id. */
