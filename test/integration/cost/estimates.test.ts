@@ -45,6 +45,12 @@ describe('estimates equal counted upstream calls', () => {
     expect(r).toMatchObject({ requested: 2 + 2 + 3, actual: 7, counted: 7 });
   });
 
+  it("a gateway's _entities batch is priced as nodes: 2,500 Uplynk references, 3 calls", async () => {
+    const representations = ids.UPLYNK!.map((id) => ({ __typename: 'UplynkAsset', id }));
+    const r = await priced('query($r: [_Any!]!) { _entities(representations: $r) { ... on UplynkAsset { id } } }', { r: representations });
+    expect(r).toMatchObject({ requested: 3, actual: 3, counted: 3 });
+  });
+
   it("assets(provider, first) costs the provider's pages", async () => {
     // Uplynk pages by 100, Runway by 50, Twelve Labs one page when aligned.
     const r = await priced('{ u: assets(provider: UPLYNK, first: 100) { nodes { id } } r: assets(provider: RUNWAY, first: 100) { nodes { id } } }');
