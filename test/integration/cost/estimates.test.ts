@@ -77,6 +77,18 @@ describe('estimates equal counted upstream calls', () => {
     expect(r).toMatchObject({ requested: 1, actual: 1, counted: 1 });
   });
 
+  it("the README's worked example: 11 requested, 10 spent, 1 refunded", async () => {
+    const ready = await assetIds(h, 'UPLYNK', 3, 'READY');
+    h.sandbox.resetCounters();
+    const query = `query Worked($ids: [ID!]!) {
+      nodes(ids: $ids) { ... on UplynkAsset { frame(at: 1000) { at } } }
+      assets(first: 20) { nodes { id } }
+      projects(first: 10) { nodes { assets(first: 5) { nodes { project { name } } } } }
+    }`;
+    const r = await priced(query, { ids: [...ready, ids.VIDEO_JUNGLE![0]!] });
+    expect(r).toMatchObject({ requested: 11, actual: 10, counted: 10 });
+  });
+
   it('a field with no upstream read costs nothing', async () => {
     const r = await priced('{ providers { provider enabled } __typename }');
     expect(r).toMatchObject({ requested: 0, actual: 0, counted: 0 });
