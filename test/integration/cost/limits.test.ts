@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox/index.js';
 import { postGraphQL, startHarness, type Harness } from '../../helpers/harness.js';
 import { assetIds } from '../../helpers/ids.js';
 import { deleteKeys, redisUrlForTests, uniqueKeyPrefix } from '../../helpers/redis.js';
+import { runOver, TRANSPORTS } from '../../helpers/transports.js';
 import { wsClient } from '../../helpers/ws.js';
 
 /** MAX_QUERY_COST and the callers' buckets, over real HTTP (and graphql-ws), against the sandbox's counters. */
@@ -67,6 +68,18 @@ describe("a caller's bucket", () => {
     const recovered = await as(h, A, MERGED);
     expect(recovered.errors).toBeUndefined();
     expect(recovered.extensions!.cost.actualQueryCost).toBe(4);
+  });
+
+  it('throttles the same on HTTP, SSE and graphql-ws: one bucket per caller, whatever the transport', async () => {
+    const h = await harness({ CALLER_COST_BUDGET: '8', CALLER_COST_RESTORE_RATE: '0.001', MAX_QUERY_COST: '8' });
+    const outcomes = [];
+    for (const transport of TRANSPORTS) outcomes.push(await runOver(transport, h.url, MERGED, undefined, { token: A }));
+    // HTTP and SSE spend the bucket's 8; the websocket operation of the same caller finds it empty.
+    expect(outcomes.map((o) => o.errors[0]?.extensions?.code ?? null)).toEqual([null, null, 'THROTTLED']);
+    const before = upstreamCalls();
+    const [http, sse, ws] = await Promise.all(TRANSPORTS.map((t) => runOver(t, h.url, MERGED, undefined, { token: A })));
+    expect(upstreamCalls()).toBe(before);
+    for (const outcome of [http!, sse!, ws!]) expect(outcome.errors[0]!.extensions).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: expect.any(Number) });
   });
 
   it('is charged the actual cost: an estimate above it is refunded', async () => {
