@@ -71,6 +71,10 @@ const serverVars = z.object({
   /** Each caller's bucket of upstream calls, and how many it regains per second. */
   CALLER_COST_BUDGET: withDefault(int(1, 100_000_000), 2000),
   CALLER_COST_RESTORE_RATE: withDefault(z.coerce.number({ message: 'must be a number' }).min(0.001).max(10_000_000), 100),
+  /** A JSON map of sha256 hash → document (graphql-codegen's persisted-documents.json): trusted documents. */
+  PERSISTED_DOCUMENTS: optional(z.string().min(1)),
+  /** false: only the trusted documents run. Needs PERSISTED_DOCUMENTS. */
+  ALLOW_ARBITRARY_OPERATIONS: withDefault(bool, true),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
   /** `json`, one object a line for collectors, or `pretty` for a terminal. */
   LOG_FORMAT: withDefault(z.enum(LOG_FORMATS), 'json'),
@@ -126,6 +130,9 @@ const configSchema = z
     if (e.MAX_QUERY_COST > e.CALLER_COST_BUDGET) {
       problem('MAX_QUERY_COST', `is ${e.MAX_QUERY_COST}, above CALLER_COST_BUDGET (${e.CALLER_COST_BUDGET}): such operations could never be paid for`);
     }
+    if (!e.ALLOW_ARBITRARY_OPERATIONS && !e.PERSISTED_DOCUMENTS) {
+      problem('ALLOW_ARBITRARY_OPERATIONS', 'is false but PERSISTED_DOCUMENTS names no trusted documents: nothing could run');
+    }
     return {
       port: e.PORT,
       host: e.HOST,
@@ -145,6 +152,8 @@ const configSchema = z
       limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxDirectives: e.MAX_DIRECTIVES },
       /** Demand control in upstream calls (src/cost/, src/plugins/use-cost.ts). */
       cost: { maxQueryCost: e.MAX_QUERY_COST, budget: e.CALLER_COST_BUDGET, restoreRate: e.CALLER_COST_RESTORE_RATE },
+      /** Trusted documents (src/server/trusted-documents.ts), when PERSISTED_DOCUMENTS is set. */
+      trustedDocuments: e.PERSISTED_DOCUMENTS ? { path: e.PERSISTED_DOCUMENTS, allowArbitrary: e.ALLOW_ARBITRARY_OPERATIONS } : undefined,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,
       upstream: {

@@ -31,6 +31,7 @@ import { startSandboxOnDemand } from './sandbox-on-demand.js';
 import { attachEdge } from './edge.js';
 import { GRAPHQL_PATH, ROUTES } from './routes.js';
 import { createWebSockets } from './ws.js';
+import { loadTrustedDocuments } from './trusted-documents.js';
 
 /** The largest request body that is not a multipart upload, and the largest websocket message. */
 const PLAIN_BODY_BYTES = 25_000_000;
@@ -89,6 +90,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
+  const trusted = config.trustedDocuments && loadTrustedDocuments(config.trustedDocuments.path, config.trustedDocuments.allowArbitrary);
   const bucket = createCostBucket(config);
 
   const graphiql = createGraphiQL({
@@ -132,6 +134,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       useReadiness(() => providers.health()),
       ...metrics.plugins,
       useMultipartCsrfPrevention(),
+      ...(trusted ? [trusted.plugin] : []),
       ...queryLimitPlugins(config.limits, config.introspection),
       useCost({
         maxQueryCost: config.cost.maxQueryCost,
@@ -154,7 +157,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // The edge checks Host itself and answers its absence with a coded 400, not Node's bare one.
   const server: Server = createServer({ requireHostHeader: false });
-  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES });
+  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES, trusted });
   attachEdge(server, yoga, { routes: ROUTES, websocketPath: GRAPHQL_PATH, upgrade: sockets.upgrade, logger, onRejected: metrics.onRequest });
   let stopping: Promise<void> | undefined;
 

@@ -1,3 +1,4 @@
+import type { TrustedDocuments } from './trusted-documents.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
@@ -19,6 +20,8 @@ export interface WebSocketOptions {
   logger: Logger;
   /** The largest message a client may send, in bytes: the same bound as an HTTP request body. */
   maxPayload: number;
+  /** Trusted documents: a persisted operation's text, or the refusal HTTP gives (PERSISTED_DOCUMENTS). */
+  trusted?: Pick<TrustedDocuments, 'source'> | undefined;
 }
 
 /**
@@ -71,7 +74,9 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
           }) as Enveloped;
           let document: DocumentNode;
           try {
-            document = enveloped.parse(params.query);
+            const source = options.trusted ? options.trusted.source(params) : params.query;
+            if (source instanceof GraphQLError) return [presentError(source, presentation(log))];
+            document = enveloped.parse(source);
             // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
             const errors = enveloped.validate(enveloped.schema, document);
             if (errors.length > 0) return errors.map((e: GraphQLError) => presentError(e, presentation(log)));
