@@ -51,7 +51,7 @@ const schema = z.object({
 
 builder.mutationField('updateAsset', (t) =>
   t.field({
-    // At most 2 upstream calls: the update, then a read of the asset as it is now.
+    // At most 2 upstream calls (the update, and a read of the result where the provider needs one).
     extensions: fixedCost(2),
     type: UpdateAssetPayload,
     nullable: true,

@@ -51,7 +51,7 @@ const uploadSchema = z
 
 builder.mutationField('uploadAsset', (t) =>
   t.field({
-    // At most 3 upstream calls: the upload (or its URL ingest), its finishing step and a read of the result.
+    // At most 3 upstream calls (the upload or URL ingest, a finishing step and a read where the provider needs them).
     extensions: fixedCost(3),
     type: UploadAssetPayload,
     nullable: true,
