@@ -95,6 +95,8 @@ export interface AssetWriter<A extends AssetBase = Asset> {
   readonly uploadsNeedProject?: true;
   upload?(input: UploadInput): Promise<A>;
   createUploadTarget?(input: UploadTargetInput): Promise<UploadTarget>;
+  /** The most upstream calls createUploadTarget makes for an upload of `sizeBytes` (the cost model's price). */
+  uploadTargetCalls?(sizeBytes: number): number;
   /** Multipart upload targets: report uploaded parts; the provider finalizes once all are in. */
   reportUploadedParts?(uploadId: string, parts: readonly UploadedPart[]): Promise<PartsReport>;
   /** Deletes up to maxDeleteBatch × n ids; never throws for one id, reports it in `failed`. */

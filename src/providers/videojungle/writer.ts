@@ -183,6 +183,8 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
       return input.url !== undefined ? addFromUrl(project, input, description) : uploadFile(project, input, description);
     },
     createUploadTarget,
+    // Whatever the size: the project check, the asset record and the presigned POST.
+    uploadTargetCalls: () => 3,
     deleteAssets,
   };
 }

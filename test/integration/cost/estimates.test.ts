@@ -89,6 +89,14 @@ describe('estimates equal counted upstream calls', () => {
     expect(r).toMatchObject({ requested: 11, actual: 10, counted: 10 });
   });
 
+  it('a mutation costs its calls: a 3 GB Twelve Labs upload target needs 573 part URLs, 50 per call', async () => {
+    const r =
+      await priced(`mutation { createUploadTarget(input: { provider: TWELVE_LABS, filename: "master.mp4", mimeType: "video/mp4", sizeBytes: 3000000000 }) {
+      uploadTarget { uploadId } userErrors { code } } }`);
+    // The session, 12 presigned-urls calls, the asset read.
+    expect(r).toMatchObject({ requested: 14, actual: 14, counted: 14 });
+  });
+
   it('a field with no upstream read costs nothing', async () => {
     const r = await priced('{ providers { provider enabled } __typename }');
     expect(r).toMatchObject({ requested: 0, actual: 0, counted: 0 });
