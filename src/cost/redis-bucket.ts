@@ -37,8 +37,17 @@ return { taken, tostring(available) }
 
 type Reply = [number, string];
 
-export function createRedisBucket(url: string, prefix: string, settings: BucketSettings): CostBucket {
+/** `onUnavailable`: told once per outage (ioredis reports every reconnect attempt; one line is enough). */
+export function createRedisBucket(url: string, prefix: string, settings: BucketSettings, onUnavailable: (error: Error) => void): CostBucket {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, connectionName: 'assetfed:cost' });
+  let reported = false;
+  redis.on('error', (error: Error) => {
+    if (!reported) onUnavailable(error);
+    reported = true;
+  });
+  redis.on('ready', () => {
+    reported = false;
+  });
   redis.defineCommand('assetfedCost', { numberOfKeys: 1, lua: SCRIPT });
   const run = (caller: string, amount: number, mode: 'take' | 'adjust') =>
     (redis as unknown as { assetfedCost(...args: (string | number)[]): Promise<Reply> }).assetfedCost(

@@ -91,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
   const trusted = config.trustedDocuments && loadTrustedDocuments(config.trustedDocuments.path, config.trustedDocuments.allowArbitrary);
-  const bucket = createCostBucket(config);
+  const bucket = createCostBucket(config, logger);
 
   const graphiql = createGraphiQL({
     sandbox: Boolean(sandboxed),
