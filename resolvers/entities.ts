@@ -1,3 +1,6 @@
+import type { GraphQLSchema } from 'graphql';
+import { costs, type CostRule } from '../src/cost/rule.js';
+import { globalIdReadCalls } from '../src/cost/reads.js';
 import { loadNode } from './load.js';
 import type { Context } from '../src/context.js';
 import { badInput } from '../src/errors/domain.js';
@@ -38,4 +41,21 @@ export function entityOf(ref: object, typename: string): void {
 export function registerAssetEntities(assetTypes: readonly { ref: object; typename: string }[]): void {
   entityOf(AssetRef, 'Asset');
   for (const { ref, typename } of assetTypes) entityOf(ref, typename);
+}
+
+/**
+ * `_entities` is declared by the federation plugin, not here: its price is attached to the built
+ * schema. A gateway's representations are read like `nodes` reads its ids (batched per provider).
+ */
+export function priceEntities(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()['_entities'];
+  if (field) {
+    const rule: CostRule = ({ representations }, env) => {
+      const ids = (Array.isArray(representations) ? representations : []).map((r: { id?: unknown }) => r?.id);
+      return { calls: globalIdReadCalls(env, ids), fanOut: ids.length };
+    };
+    // graphql-js keeps a field's extensions as a plain object: the rule joins whatever is there.
+    (field as { extensions: Record<string, unknown> }).extensions = { ...field.extensions, ...costs(rule) };
+  }
+  return schema;
 }

@@ -12,6 +12,15 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+/** `first` as a list will read it, for pricing: a value the list refuses gives 0 (refused before any call). */
+export function safePageSize(first: unknown): number {
+  try {
+    return pageSize(first as number | null | undefined);
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Cursors are opaque to clients: base64url JSON of the offsets to resume from, one per source of the
  * list ("UPLYNK" for a provider's list, every enabled provider for a merged one). Each provider turns

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../schema/index.js';
 import { PROVIDER_MODULES } from '../src/providers/index.js';
-import { registerAssetEntities } from './entities.js';
+import { priceEntities, registerAssetEntities } from './entities.js';
 import './fields/frames.js';
 import './mutation/delete-assets.js';
 import './mutation/update-asset.js';
@@ -23,10 +23,12 @@ export function buildSchema(): Promise<GraphQLSchema> {
   schema ??= (async () => {
     const parts = await Promise.all(PROVIDER_MODULES.map(async (m) => ({ ref: (await m.graphql()).assetRef, typename: m.typename })));
     registerAssetEntities(parts);
-    return builder.toSubGraphSchema({
-      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-      federationDirectives: ['@key', '@shareable'],
-    });
+    return priceEntities(
+      builder.toSubGraphSchema({
+        linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+        federationDirectives: ['@key', '@shareable'],
+      }),
+    );
   })();
   return schema;
 }

@@ -3,6 +3,7 @@ import { builder } from '../../schema/builder.js';
 import { FrameRef } from '../../schema/frame.js';
 import type { Context } from '../../src/context.js';
 import { unsupported } from '../../src/errors/domain.js';
+import { fixedCost } from '../../src/cost/rule.js';
 import type { Asset, Frame } from '../../src/providers/types.js';
 
 export function assetFrame(asset: Asset, atMs: number, ctx: Context): Promise<Frame> {
@@ -23,6 +24,8 @@ builder.interfaceFields(AssetRef, (t) => ({
     nullable: true,
     description: 'A still image at `at` (Uplynk getframe, highest-bitrate variant). Other providers: UNSUPPORTED_BY_PROVIDER.',
     args: { at: t.arg({ type: 'Timecode', required: true }) },
+    // One getframe per asset (a provider without frames refuses it before any call: priced as one anyway).
+    extensions: fixedCost(1),
     resolve: (asset, { at }, ctx) => assetFrame(asset, at, ctx),
   }),
   thumbnails: t.field({
@@ -34,6 +37,7 @@ builder.interfaceFields(AssetRef, (t) => ({
       start: t.arg({ type: 'Timecode', required: true }),
       stop: t.arg({ type: 'Timecode' }),
     },
+    extensions: fixedCost(1),
     resolve: (asset, { start, stop }, ctx) => assetThumbnails(asset, start, stop ?? undefined, ctx),
   }),
 }));

@@ -10,9 +10,12 @@ import { capability } from './inputs.js';
 import { toUserErrors, type UserError } from '../../src/errors/to-user-errors.js';
 import { runMutation, validate } from './user-errors.js';
 import { announceDeleted } from './announce.js';
+import { costs, type CostEnv } from '../../src/cost/rule.js';
 
 builder.mutationField('deleteAssets', (t) =>
   t.field({
+    // Each provider's distinct ids in calls of its maxDeleteBatch (Uplynk 1,000; others 1).
+    extensions: costs(({ input }, env) => ({ calls: deleteCalls(env, (input as { ids?: unknown[] }).ids ?? []) })),
     type: DeleteAssetsPayload,
     nullable: true,
     description: 'Deletes assets, grouped by provider: Uplynk in one call per 1,000 ids, others one call per id with bounded concurrency.',
@@ -76,4 +79,22 @@ function groupByProvider(ctx: Context, ids: string[]) {
     }
   });
   return { byProvider, writers, errors };
+}
+
+function deleteCalls(env: CostEnv, ids: readonly unknown[]): number {
+  const byProvider = new Map<ProviderName, Set<string>>();
+  for (const globalId of ids) {
+    try {
+      const { provider, id } = decodeAssetId(String(globalId));
+      (byProvider.get(provider) ?? byProvider.set(provider, new Set()).get(provider)!).add(id);
+    } catch {
+      // A bad id is a user error, no call.
+    }
+  }
+  let calls = 0;
+  for (const [provider, distinct] of byProvider) {
+    const writer = env.providers.has(provider) ? env.providers.get(provider).writer : undefined;
+    if (writer) calls += Math.ceil(distinct.size / writer.maxDeleteBatch);
+  }
+  return calls;
 }

@@ -7,9 +7,12 @@ import { capability } from './inputs.js';
 import { InputProblems, InvalidInputError, UnsupportedError } from '../../src/errors/domain.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
+import { fixedCost } from '../../src/cost/rule.js';
 
 builder.mutationField('updateAsset', (t) =>
   t.field({
+    // At most 2 upstream calls (the update, and a read of the result where the provider needs one).
+    extensions: fixedCost(2),
     type: UpdateAssetPayload,
     nullable: true,
     args: { input: t.arg({ type: UpdateAssetInput.ref, required: true }) },

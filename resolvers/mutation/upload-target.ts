@@ -10,9 +10,18 @@ import {
 import { capability, requireProject } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
+import { costs, fixedCost } from '../../src/cost/rule.js';
+import type { ProviderName } from '../../src/providers/index.js';
 
 builder.mutationField('createUploadTarget', (t) =>
   t.field({
+    // The provider's own bound for the size (Twelve Labs: a call per 50 parts; Video Jungle: 3). A writer
+    // that does not say is priced at 3, the most any provider here spends on a small target.
+    extensions: costs(({ input }, env) => {
+      const { provider, sizeBytes } = input as { provider: ProviderName; sizeBytes?: number };
+      const writer = env.providers.has(provider) ? env.providers.get(provider).writer : undefined;
+      return { calls: writer?.createUploadTarget ? (writer.uploadTargetCalls?.(Number(sizeBytes) || 1) ?? 3) : 0 };
+    }),
     type: CreateUploadTargetPayload,
     nullable: true,
     description:
@@ -44,6 +53,8 @@ builder.mutationField('createUploadTarget', (t) =>
 
 builder.mutationField('reportUploadedParts', (t) =>
   t.field({
+    // At most 2 upstream calls (the report, and a read of the asset).
+    extensions: fixedCost(2),
     type: ReportUploadedPartsPayload,
     nullable: true,
     description: 'Finishes a multipart upload target (Twelve Labs): report the parts you PUT, with the ETag each answered.',

@@ -4,9 +4,12 @@ import type { Asset } from '../../src/providers/types.js';
 import { capability, requireProject } from './inputs.js';
 import { runMutation, validate } from './user-errors.js';
 import { announce } from './announce.js';
+import { fixedCost } from '../../src/cost/rule.js';
 
 builder.mutationField('uploadAsset', (t) =>
   t.field({
+    // At most 3 upstream calls (the upload or URL ingest, a finishing step and a read where the provider needs them).
+    extensions: fixedCost(3),
     type: UploadAssetPayload,
     nullable: true,
     description:

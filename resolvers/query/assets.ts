@@ -4,6 +4,7 @@ import type { AssetListFilter, ProviderName } from '../../src/providers/types.js
 import { builder } from '../../schema/builder.js';
 import { AssetConnectionRef, AssetFilterInput } from '../../schema/asset-list.js';
 import { ProviderEnum } from '../../schema/enums.js';
+import { costs, type CostEnv } from '../../src/cost/rule.js';
 import { mergeNewestFirst, type SourcePage } from '../merge.js';
 import { decodeCursor, encodeCursor, pageSize } from '../paging.js';
 
@@ -21,9 +22,31 @@ builder.queryField('assets', (t) =>
       first: t.arg.int({ description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string(),
     },
+    extensions: costs((args, env) => listCost(env, args as ListArgs)),
     resolve: (_root, args, ctx) => listAssets(ctx, args.provider ?? undefined, readFilter(args.filter), pageSize(args.first), args.after),
   }),
 );
+
+type ListArgs = { provider?: ProviderName | null; filter?: unknown; first?: number | null; after?: string | null };
+
+/**
+ * A list costs the calls each provider's listAssets plans for its window (from its offset in the
+ * cursor): one provider's, or the sum over every enabled one for a merged list. Arguments the
+ * resolver refuses (a bad `first`, a foreign cursor, a disabled provider) cost nothing.
+ */
+function listCost(env: CostEnv, args: ListArgs) {
+  try {
+    const names = args.provider ? [args.provider] : env.providers.enabled();
+    if (args.provider && !env.providers.has(args.provider)) return { calls: 0 };
+    const size = pageSize(args.first);
+    const filter = readFilter(args.filter);
+    const offsets = decodeCursor(args.after, names);
+    const calls = names.reduce((sum, name) => sum + env.providers.get(name).assets.listCalls({ offset: offsets[name]!, limit: size }, filter), 0);
+    return { calls, fanOut: size };
+  } catch {
+    return { calls: 0 };
+  }
+}
 
 /** The filter argument, checked by its validator; a bad value is a BAD_USER_INPUT naming `filter.<field>`. */
 function readFilter(input: unknown): AssetListFilter {

@@ -5,6 +5,9 @@ import { AssetRef } from '../../schema/asset.js';
 import { builder } from '../../schema/builder.js';
 import { ChangeRef } from '../../schema/change.js';
 import { ProviderEnum } from '../../schema/enums.js';
+import { costs } from '../../src/cost/rule.js';
+import type { ProviderName } from '../../src/providers/index.js';
+import { globalIdReadCalls } from '../../src/cost/reads.js';
 
 /** Most assets one subscription watches. */
 export const MAX_WATCHED = 1000;
@@ -17,6 +20,8 @@ builder.subscriptionFields((t) => ({
     description:
       'The current state of each asset, then an event each time its status (or url, duration, size) changes. Completes when every asset is terminal (READY, FAILED or DELETED). However many clients watch an asset, each provider is polled once.',
     args: { ids: t.arg.idList({ required: true }) },
+    // Its initial read: the current state of each asset, batched like nodes.
+    extensions: costs(({ ids }, env) => ({ calls: globalIdReadCalls(env, ids as unknown[]) })),
     subscribe: (_root, { ids }, ctx) => ctx.live.watch(assetKeys(ctx, ids.map(String))),
     resolve: (asset) => asset,
   }),
@@ -25,6 +30,14 @@ builder.subscriptionFields((t) => ({
     description:
       "Assets created, updated or deleted: Uplynk's change feed natively; for the other providers, the transitions the poller observes on watched assets.",
     args: { provider: t.arg({ type: ProviderEnum }), since: t.arg({ type: 'DateTime' }) },
+    // With `since`, its replay reads each change feed from then: at least a page and the read that finds
+    // nothing new. A busy feed pages further, so this is the one estimate that can fall short; the
+    // bucket is then charged what was actually spent.
+    extensions: costs(({ provider, since }, env) => {
+      if (!since) return { calls: 0 };
+      const names = provider ? [provider as ProviderName] : env.providers.enabled();
+      return { calls: 2 * names.filter((p) => env.providers.has(p) && env.providers.get(p).changes).length };
+    }),
     subscribe: (_root, { provider, since }, ctx) => {
       if (provider) ctx.providers.get(provider);
       if (since && since.getTime() > Date.now()) throw badInput('since must not be in the future', { argument: 'since' });

@@ -66,7 +66,15 @@ const serverVars = z.object({
   MAX_ALIASES: withDefault(int(1, 1000), 30),
   MAX_TOKENS: withDefault(int(10, 1_000_000), 5000),
   MAX_DIRECTIVES: withDefault(int(1, 1000), 50),
-  MAX_COST: withDefault(int(10, 10_000_000), 20_000),
+  /** The most upstream calls one operation may be estimated at (src/cost/). */
+  MAX_QUERY_COST: withDefault(int(1, 10_000_000), 1000),
+  /** Each caller's bucket of upstream calls, and how many it regains per second. */
+  CALLER_COST_BUDGET: withDefault(int(1, 100_000_000), 2000),
+  CALLER_COST_RESTORE_RATE: withDefault(z.coerce.number({ message: 'must be a number' }).min(0.001).max(10_000_000), 100),
+  /** A JSON map of sha256 hash → document (graphql-codegen's persisted-documents.json): trusted documents. */
+  PERSISTED_DOCUMENTS: optional(z.string().min(1)),
+  /** false: only the trusted documents run. Needs PERSISTED_DOCUMENTS. */
+  ALLOW_ARBITRARY_OPERATIONS: withDefault(bool, true),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
   /** `json`, one object a line for collectors, or `pretty` for a terminal. */
   LOG_FORMAT: withDefault(z.enum(LOG_FORMATS), 'json'),
@@ -119,6 +127,12 @@ const configSchema = z
         'real provider credentials are set but nothing says who may call this API; set API_TOKENS (comma-separated bearer tokens), JWT_JWKS_URL, or ALLOW_ANONYMOUS=true',
       );
     }
+    if (e.MAX_QUERY_COST > e.CALLER_COST_BUDGET) {
+      problem('MAX_QUERY_COST', `is ${e.MAX_QUERY_COST}, above CALLER_COST_BUDGET (${e.CALLER_COST_BUDGET}): such operations could never be paid for`);
+    }
+    if (!e.ALLOW_ARBITRARY_OPERATIONS && !e.PERSISTED_DOCUMENTS) {
+      problem('ALLOW_ARBITRARY_OPERATIONS', 'is false but PERSISTED_DOCUMENTS names no trusted documents: nothing could run');
+    }
     return {
       port: e.PORT,
       host: e.HOST,
@@ -134,8 +148,12 @@ const configSchema = z
       /** No caller credentials required: ALLOW_ANONYMOUS, or the sandbox without API_TOKENS or JWT. */
       allowAnonymous,
       introspection: e.INTROSPECTION ?? sandbox,
-      /** graphql-armor limits per operation. */
-      limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxDirectives: e.MAX_DIRECTIVES, maxCost: e.MAX_COST },
+      /** graphql-armor limits per operation (its cost limit is replaced by `cost`). */
+      limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxDirectives: e.MAX_DIRECTIVES },
+      /** Demand control in upstream calls (src/cost/, src/plugins/use-cost.ts). */
+      cost: { maxQueryCost: e.MAX_QUERY_COST, budget: e.CALLER_COST_BUDGET, restoreRate: e.CALLER_COST_RESTORE_RATE },
+      /** Trusted documents (src/server/trusted-documents.ts), when PERSISTED_DOCUMENTS is set. */
+      trustedDocuments: e.PERSISTED_DOCUMENTS ? { path: e.PERSISTED_DOCUMENTS, allowArbitrary: e.ALLOW_ARBITRARY_OPERATIONS } : undefined,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,
       upstream: {

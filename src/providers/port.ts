@@ -38,6 +38,11 @@ export interface AssetProvider<A extends AssetBase = Asset> {
   readonly statusless?: true;
   getAssets(ids: readonly string[]): Promise<A[]>;
   listAssets(window: ListWindow, filter: AssetListFilter): Promise<Page<A>>;
+  /**
+   * The upstream calls listAssets(window, filter) makes, from the same paging plan it follows: the cost
+   * model (src/cost/) prices a list before it runs with this, so the price cannot drift from the code.
+   */
+  listCalls(window: ListWindow, filter: AssetListFilter): number;
 }
 
 /** Projects holding assets (Video Jungle). */
@@ -90,6 +95,8 @@ export interface AssetWriter<A extends AssetBase = Asset> {
   readonly uploadsNeedProject?: true;
   upload?(input: UploadInput): Promise<A>;
   createUploadTarget?(input: UploadTargetInput): Promise<UploadTarget>;
+  /** The most upstream calls createUploadTarget makes for an upload of `sizeBytes` (the cost model's price). */
+  uploadTargetCalls?(sizeBytes: number): number;
   /** Multipart upload targets: report uploaded parts; the provider finalizes once all are in. */
   reportUploadedParts?(uploadId: string, parts: readonly UploadedPart[]): Promise<PartsReport>;
   /** Deletes up to maxDeleteBatch × n ids; never throws for one id, reports it in `failed`. */

@@ -14,6 +14,9 @@ import { toGraphQLError } from '../errors/to-graphql.js';
 import { createJwtAuth } from '../auth/jwt.js';
 import { useMultipartCsrfPrevention } from '../plugins/use-multipart-csrf-prevention.js';
 import { queryLimitPlugins } from '../plugins/use-query-limits.js';
+import { useCost } from '../plugins/use-cost.js';
+import { createCostBucket } from '../cost/index.js';
+import { createCallerOf } from '../cost/caller.js';
 import { useGraphQLErrorResponses } from '../plugins/use-graphql-error-responses.js';
 import { useMalformedRequestErrors } from '../plugins/use-malformed-request-errors.js';
 import { usePresentedErrors } from '../plugins/use-presented-errors.js';
@@ -28,6 +31,7 @@ import { startSandboxOnDemand } from './sandbox-on-demand.js';
 import { attachEdge } from './edge.js';
 import { GRAPHQL_PATH, ROUTES } from './routes.js';
 import { createWebSockets } from './ws.js';
+import { loadTrustedDocuments } from './trusted-documents.js';
 
 /** The largest request body that is not a multipart upload, and the largest websocket message. */
 const PLAIN_BODY_BYTES = 25_000_000;
@@ -86,6 +90,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
   const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
 
+  const trusted = config.trustedDocuments && loadTrustedDocuments(config.trustedDocuments.path, config.trustedDocuments.allowArbitrary);
+  const bucket = createCostBucket(config, logger);
+
   const graphiql = createGraphiQL({
     sandbox: Boolean(sandboxed),
     tokenRequired: !auth.anonymous,
@@ -129,7 +136,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       useReadiness(() => providers.health()),
       ...metrics.plugins,
       useMultipartCsrfPrevention(),
+      ...(trusted ? [trusted.plugin] : []),
       ...queryLimitPlugins(config.limits, config.introspection),
+      useCost({
+        maxQueryCost: config.cost.maxQueryCost,
+        bucket,
+        callerOf: createCallerOf(auth, jwt?.verify),
+        providers,
+        batching: config.batching,
+      }),
       useMalformedRequestErrors(),
       // After the request parsers it wraps (yoga's own register before any plugin listed here).
       useRequestBodyLimit({ plainBytes: PLAIN_BODY_BYTES, multipartBytes: uploads.totalBytes }),
@@ -144,7 +159,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // The edge checks Host itself and answers its absence with a coded 400, not Node's bare one.
   const server: Server = createServer({ requireHostHeader: false });
-  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES });
+  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES, trusted });
   attachEdge(server, yoga, { routes: ROUTES, websocketPath: GRAPHQL_PATH, upgrade: sockets.upgrade, logger, onRejected: metrics.onRequest });
   let stopping: Promise<void> | undefined;
 
@@ -176,6 +191,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         server.closeIdleConnections();
         await closed;
         await providers.close();
+        await bucket.close();
         await ownSandbox?.stop();
       })();
       return stopping;

@@ -1,3 +1,4 @@
+import type { TrustedDocuments } from './trusted-documents.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
@@ -21,6 +22,8 @@ export interface WebSocketOptions {
   logger: Logger;
   /** The largest message a client may send, in bytes: the same bound as an HTTP request body. */
   maxPayload: number;
+  /** Trusted documents: a persisted operation's text, or the refusal HTTP gives (PERSISTED_DOCUMENTS). */
+  trusted?: Pick<TrustedDocuments, 'source'> | undefined;
 }
 
 /**
@@ -43,7 +46,7 @@ export function createWebSockets(yoga: YogaServerInstance<any, any>, options: We
   const logOf = (extra: Extra) => connections.get(extra.socket)!;
   const disposable = serveGraphQLWs(
     wss,
-    { ...connectionHooks(options, logOf), ...operationHooks(yoga, logOf) },
+    { ...connectionHooks(options, logOf), ...operationHooks(yoga, options.trusted, logOf) },
     {
       onSocketError: (socket, error) =>
         connections.get(socket)?.log.info({ error: error.message, code: (error as NodeJS.ErrnoException).code }, 'websocket error'),
@@ -87,14 +90,14 @@ function connectionHooks({ auth, verifyJwt }: WebSocketOptions, logOf: LogOf): H
 }
 
 /** Each operation through yoga's envelope, its errors presented (and logged) as HTTP's are. */
-function operationHooks(yoga: Yoga, logOf: LogOf): Hooks {
+function operationHooks(yoga: Yoga, trusted: WebSocketOptions['trusted'], logOf: LogOf): Hooks {
   return {
     execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
     onSubscribe: async (ctx, id, params) => {
       const log = logOf(ctx.extra);
       try {
-        return await prepareOperation(yoga, ctx, log, id, params);
+        return await prepareOperation(yoga, trusted, ctx, log, id, params);
       } catch (error) {
         // Our own bug: a masked error for this operation, not a 4500 that closes the whole socket.
         return [presentError(error, presentation(log))];
@@ -119,7 +122,14 @@ function operationHooks(yoga: Yoga, logOf: LogOf): Hooks {
 type SubscribeHook = NonNullable<Hooks['onSubscribe']>;
 
 /** Parses and validates through the envelope: the execution arguments, or the errors to answer with. */
-async function prepareOperation(yoga: Yoga, ctx: Parameters<SubscribeHook>[0], log: ConnectionLog, id: string, params: Parameters<SubscribeHook>[2]) {
+async function prepareOperation(
+  yoga: Yoga,
+  trusted: WebSocketOptions['trusted'],
+  ctx: Parameters<SubscribeHook>[0],
+  log: ConnectionLog,
+  id: string,
+  params: Parameters<SubscribeHook>[2],
+) {
   // Only what the envelope uses: this object lives as long as the subscription, so spreading the
   // whole socket context (or the subscribe message) into it cost memory per subscriber.
   const enveloped = yoga.getEnveloped({
@@ -130,7 +140,9 @@ async function prepareOperation(yoga: Yoga, ctx: Parameters<SubscribeHook>[0], l
   }) as Enveloped;
   let document: DocumentNode;
   try {
-    document = enveloped.parse(params.query);
+    const source = trusted ? trusted.source(params) : params.query;
+    if (source instanceof GraphQLError) return [presentError(source, presentation(log))];
+    document = enveloped.parse(source);
     // graphql-armor throws its rejections (propagateOnRejection) rather than returning them.
     const errors = enveloped.validate(enveloped.schema, document);
     if (errors.length > 0) return errors.map((e: GraphQLError) => presentError(e, presentation(log)));

@@ -10,6 +10,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data: T | null | undefined;
   errors: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] | undefined;
+  /** The response's extensions (`cost`: requested and actual upstream calls, the caller's bucket). */
+  extensions?: Record<string, any>;
 }
 
 export interface Harness {
@@ -65,8 +67,23 @@ export async function postGraphQL<T>(
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
-  return { status: res.statusCode, data: body.data, errors: body.errors };
+  const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors']; extensions?: Record<string, any> };
+  assertCostBound(body);
+  return { status: res.statusCode, data: body.data, errors: body.errors, extensions: body.extensions };
+}
+
+/**
+ * The cost model's promise, checked on every answer a test reads through these helpers: the estimate
+ * is never below the upstream calls the operation then spent. Every test that runs an operation
+ * (mutations included) thereby tests the model's upper bound.
+ */
+export function assertCostBound(body: unknown): void {
+  for (const result of Array.isArray(body) ? body : [body]) {
+    const cost = (result as { extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number } } } | null)?.extensions?.cost;
+    if (cost && cost.actualQueryCost > cost.requestedQueryCost) {
+      throw new Error(`cost model below the truth: estimated ${cost.requestedQueryCost} upstream calls, spent ${cost.actualQueryCost}`);
+    }
+  }
 }
 
 /** The global ID this API issues for a provider's id. */

@@ -1,4 +1,4 @@
-import type { GraphQLResponse } from './harness.js';
+import { assertCostBound, type GraphQLResponse } from './harness.js';
 
 /**
  * A GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec): one
@@ -16,5 +16,7 @@ export async function postMultipart(
   // Node's own fetch, whose FormData this is (undici's npm FormData is another class). yoga's CSRF
   // guard wants a preflight-forcing header on multipart requests.
   const res = await fetch(endpoint, { method: 'POST', body: form, headers: { 'graphql-require-preflight': '1' } });
-  return { status: res.status, body: await res.json() };
+  const body = await res.json();
+  assertCostBound(body);
+  return { status: res.status, body };
 }

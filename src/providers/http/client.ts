@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import { ProviderError, type ProviderErrorKind } from '../../errors/domain.js';
+import { countUpstreamCall } from '../../cost/meter.js';
 import { SharedDeadlines } from '../deadline.js';
 import { GuardRefusal, ProviderGuard, type Outcome, type Permit, type ProviderHealth } from '../guard/guard.js';
 import type { ProviderName } from '../types.js';
@@ -47,6 +48,8 @@ export class ProviderHttp {
   }
 
   async request<T>(spec: RequestSpec<T>): Promise<T> {
+    // Once per call, retries included in it: the cost model prices calls, not attempts.
+    countUpstreamCall();
     const permit = this.guarded(spec, () => this.guard.admit());
     let outcome: Outcome = 'none';
     try {

@@ -51,6 +51,7 @@ export function createRunwayClient(config: RunwayConfig, options: ClientOptions)
         return found.filter((asset): asset is RunwayAsset => asset !== null);
       },
       listAssets: (window, filter) => listAssets(http, config, window, filter),
+      listCalls: runwayListCalls,
     },
     writer: createRunwayWriter(http, config, concurrency),
     close: () => http.close(),
@@ -101,6 +102,12 @@ async function listAssets(http: ProviderHttp, config: RunwayConfig, window: List
   const assets = items.map((wire) => mapRunwayAsset(wire)).filter((a): a is RunwayAsset => a !== null);
   // No total in useapi's reply: it is a bare array.
   return { items: assets, hasNextPage, totalCount: null };
+}
+
+/** The calls listAssets makes: none when it refuses (search) or nothing can match (TEXT, OTHER). */
+export function runwayListCalls(window: ListWindow, filter: AssetListFilter): number {
+  if (filter.search || filter.mediaType === 'TEXT' || filter.mediaType === 'OTHER') return 0;
+  return planRunwayCalls(window).length;
 }
 
 function checkWindow(window: ListWindow): void {

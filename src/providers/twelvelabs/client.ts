@@ -43,6 +43,13 @@ export function planPages({ offset, limit }: ListWindow): PagePlan {
   return { pageLimit: size, firstPage, lastPage, skip: offset - (firstPage - 1) * size };
 }
 
+/** The calls listAssets makes for a window: its pages, or none for a media type Twelve Labs cannot hold. */
+export function twelveLabsListCalls(window: ListWindow, filter: AssetListFilter): number {
+  if (filter.mediaType !== undefined && ASSET_TYPES[filter.mediaType] === undefined) return 0;
+  const plan = planPages(window);
+  return plan.lastPage - plan.firstPage + 1;
+}
+
 export function createTwelveLabsClient(config: TwelveLabsConfig, options: ClientOptions): TwelveLabsClient {
   const http = createHttp(
     {
@@ -119,6 +126,7 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
       maxBatch: TWELVE_LABS_PAGE_MAX,
       getAssets,
       listAssets,
+      listCalls: twelveLabsListCalls,
     },
     getAsset,
     writer,

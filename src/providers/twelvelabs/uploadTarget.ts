@@ -36,6 +36,18 @@ function checkTarget(input: UploadTargetInput): TwelveLabsMediaKind {
   return kind;
 }
 
+/**
+ * S3's smallest multipart part (every part but the last): no session can have more parts than this
+ * allows, whatever chunk size Twelve Labs picks, so it bounds the presigned-urls calls.
+ */
+const SMALLEST_PART_BYTES = 5 * 1024 ** 2;
+
+/** The most calls createUploadTarget makes: the session, a presigned-urls call per 50 parts, the asset read. */
+export function uploadTargetCalls(sizeBytes: number): number {
+  const parts = Math.max(1, Math.ceil(sizeBytes / SMALLEST_PART_BYTES));
+  return 1 + Math.ceil(parts / URLS_PER_CALL) + 1;
+}
+
 /** The runs of missing part numbers, each at most 50 long: one presigned-urls call per run. */
 export function missingRuns(have: ReadonlySet<number>, total: number): { start: number; count: number }[] {
   const runs: { start: number; count: number }[] = [];

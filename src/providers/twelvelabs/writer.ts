@@ -5,7 +5,7 @@ import type { AssetUpdater, AssetWriter } from '../port.js';
 import type { AssetUpdate, DeleteFailure, DeleteResult } from '../types.js';
 import type { TwelveLabsAsset } from './types.js';
 import { checkMetadata, uploadAsset } from './upload.js';
-import { createUploadTarget, reportUploadedParts } from './uploadTarget.js';
+import { createUploadTarget, reportUploadedParts, uploadTargetCalls } from './uploadTarget.js';
 import { wireEmpty } from './wire.js';
 
 /** The one field Twelve Labs lets you change on an asset: its user_metadata. */
@@ -76,6 +76,7 @@ export function createTwelveLabsWriter(
       maxDeleteBatch: 1,
       upload: (input) => uploadAsset(http, input),
       createUploadTarget: (input) => createUploadTarget(http, concurrency, getAsset, input),
+      uploadTargetCalls,
       reportUploadedParts: (uploadId, parts) => reportUploadedParts(http, uploadId, parts),
       deleteAssets: (ids, { force }) => deleteAssets(http, concurrency, ids, force),
     },

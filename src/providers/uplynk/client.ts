@@ -6,7 +6,7 @@ import type { ChangeFeedPage } from '../types.js';
 import type { UplynkAsset } from './types.js';
 import { createUplynkCaller, type UplynkCall } from './call.js';
 import { createUplynkFrames } from './frames.js';
-import { listUplynkAssets } from './list.js';
+import { listUplynkAssets, uplynkListCalls } from './list.js';
 import { mapUplynkAsset, mapUplynkChange } from './map.js';
 import { createUplynkUpdater } from './update.js';
 import { uplynkChangesSchema, uplynkGetSchema, type UplynkWireAsset } from './wire.js';
@@ -35,6 +35,7 @@ export function createUplynkClient(config: UplynkConfig, options: ClientOptions)
       maxBatch: UPLYNK_MAX_BATCH,
       getAssets: (ids) => getMany(call, 'ids', ids),
       listAssets: (window, filter) => listUplynkAssets(call, window, filter),
+      listCalls: uplynkListCalls,
     },
     externalIds: {
       maxBatch: UPLYNK_MAX_BATCH,

@@ -63,6 +63,13 @@ export async function listUplynkAssets(call: UplynkCall, window: ListWindow, fil
   return filter.includeShared ? listWithShared(call, window, filter) : listOwn(call, window, filter);
 }
 
+/** The calls listUplynkAssets makes for a window: none for a media type Uplynk cannot hold. */
+export function uplynkListCalls(window: ListWindow, filter: AssetListFilter): number {
+  if (filter.mediaType !== undefined && filter.mediaType !== 'VIDEO') return 0;
+  // With shared libraries every page reads from the start (listWithShared).
+  return planUplynkList(filter.includeShared ? { offset: 0, limit: window.offset + window.limit } : window).length;
+}
+
 const read = (call: UplynkCall, p: ListCall, filter: AssetListFilter) =>
   call({ action: 'list', params: uplynkListParams(p, filter), schema: uplynkListSchema, expect: ['assets'] });
 

@@ -103,6 +103,8 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
       maxBatch: 1,
       getAssets,
       listAssets,
+      // Video Jungle has no asset list: every window is one read of all projects, paged here.
+      listCalls: () => 1,
     },
     projects,
     writer: createVjWriter({ http, baseUrl: config.baseUrl, concurrency: options.upstream.concurrency, fetchAsset }),

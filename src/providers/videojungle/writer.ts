@@ -69,6 +69,8 @@ export function createVjWriter(deps: VjWriterDeps): VjWriter {
 class VideoJungleWriter implements VjWriter {
   readonly maxDeleteBatch = 1;
   readonly uploadsNeedProject = true;
+  // Whatever the size: the project check, the asset record and the presigned POST.
+  readonly uploadTargetCalls = () => 3;
   private readonly base: string;
 
   constructor(private readonly deps: VjWriterDeps) {

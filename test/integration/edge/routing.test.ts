@@ -101,7 +101,10 @@ describe('one canonical path', () => {
       expect(JSON.parse(res.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
     const ok = await sendRaw(h.url, carriers(path, { authorization: `Bearer ${TOKEN}` })[0][1]);
-    expect([ok.status, JSON.parse(ok.body)]).toEqual([200, { data: { __typename: 'Query' } }]);
+    expect([ok.status, JSON.parse(ok.body)]).toEqual([
+      200,
+      { data: { __typename: 'Query' }, extensions: { cost: expect.objectContaining({ requestedQueryCost: 0 }) } },
+    ]);
   });
 
   it('upgrades websockets on /graphql only', async () => {

@@ -14,7 +14,7 @@ import { runOver, TRANSPORTS } from '../../helpers/transports.js';
 const TOKEN = 'rules-token-5b2c';
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { API_TOKENS: TOKEN, INTROSPECTION: 'false', MAX_COST: '400' }, token: TOKEN });
+  h = await startHarness({ env: { API_TOKENS: TOKEN, INTROSPECTION: 'false', MAX_QUERY_COST: '10' }, token: TOKEN });
 });
 afterAll(() => h.stop());
 
@@ -32,8 +32,8 @@ const RULES: [rule: string, query: string, code: string, message: RegExp][] = [
   [
     'cost',
     `{ ${Array.from({ length: 12 }, (_, i) => `p${i}: projects { nodes { assets { nodes { id name status url } } } }`).join(' ')} }`,
-    'QUERY_LIMIT_EXCEEDED',
-    /cost/i,
+    'MAX_COST_EXCEEDED',
+    /cost 12 upstream calls/,
   ],
 ];
 

@@ -113,7 +113,11 @@ describe("the README's examples, on a fresh sandbox", () => {
     }
     sub.unsubscribe();
     await client.dispose();
-    expect(sub.events[0]).toEqual({ data: { assetChanges: expect.objectContaining({ action: 'UPDATED', asset: { name: 'Seen live' } }) } });
+    // The first event carries the subscription's cost (a change feed has no initial read).
+    expect(sub.events[0]).toEqual({
+      data: { assetChanges: expect.objectContaining({ action: 'UPDATED', asset: { name: 'Seen live' } }) },
+      extensions: { cost: expect.objectContaining({ requestedQueryCost: 0, actualQueryCost: 0 }) },
+    });
   });
 
   it('cover every subscription in the README', () => {

@@ -58,6 +58,10 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ allowAnonymous: true, introspection: true });
     expect(loadConfig({ API_TOKENS: 'x' })).toMatchObject({ allowAnonymous: false });
     expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxCost: 20000 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxDirectives: 50 });
+    expect(loadConfig({}).cost).toEqual({ maxQueryCost: 1000, budget: 2000, restoreRate: 100 });
+    expect(() => loadConfig({ MAX_QUERY_COST: '3000' })).toThrow(/MAX_QUERY_COST: is 3000, above CALLER_COST_BUDGET/);
+    expect(() => loadConfig({ ALLOW_ARBITRARY_OPERATIONS: 'false' })).toThrow(/ALLOW_ARBITRARY_OPERATIONS: is false but PERSISTED_DOCUMENTS/);
+    expect(loadConfig({ PERSISTED_DOCUMENTS: 'docs.json' }).trustedDocuments).toEqual({ path: 'docs.json', allowArbitrary: true });
   });
 });

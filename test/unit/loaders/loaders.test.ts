@@ -30,6 +30,7 @@ function fakeProvider(name: ProviderName, maxBatch: number, delayMs = 0) {
         .map((id) => fakeAsset(name, id)) as never;
     },
     listAssets: async () => ({ items: [], hasNextPage: false, totalCount: 0 }),
+    listCalls: () => 1,
   };
   return { assets, calls, peak: () => peak };
 }

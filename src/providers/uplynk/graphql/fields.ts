@@ -3,6 +3,7 @@ import { builder } from '../../../../schema/builder.js';
 import { badInput, unsupported } from '../../../errors/domain.js';
 import type { ChangeFeedPage } from '../../types.js';
 import { UplynkAssetRef } from './asset.js';
+import { costs } from '../../../cost/rule.js';
 
 const ChangeFeedRef = builder.objectRef<ChangeFeedPage>('ChangeFeed').implement({
   fields: (t) => ({
@@ -21,6 +22,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "Uplynk's change feed from `since`: assets updated or deleted, with the cursor to read on (null, with an error, when Uplynk fails).",
     args: { since: t.arg({ type: 'DateTime', required: true }) },
+    // One asset/changes call; the changed assets it embeds prime the loaders.
+    extensions: costs((_args, env) => ({ calls: env.providers.has('UPLYNK') ? 1 : 0 })),
     resolve: async (_root, { since }, ctx) => {
       if (since.getTime() > Date.now()) throw badInput('since must not be in the future', { argument: 'since' });
       const feed = ctx.providers.get('UPLYNK').changes;
@@ -35,6 +38,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An Uplynk asset by its external id.',
     args: { externalId: t.arg.string({ required: true }) },
+    extensions: costs((_args, env) => ({ calls: env.providers.has('UPLYNK') ? 1 : 0 })),
     resolve: (_root, { externalId }, ctx) => {
       if (externalId.length === 0 || externalId.length > 512) {
         throw badInput('externalId must be 1–512 characters', { argument: 'externalId' });

@@ -2,7 +2,9 @@ import { assetNode } from '../../../../schema/asset-node.js';
 import { builder } from '../../../../schema/builder.js';
 import { connectionType } from '../../../../schema/connection.js';
 import type { VideoJungleAsset } from '../types.js';
-import { projectLoader } from './loaders.js';
+import { costs } from '../../../cost/rule.js';
+import { PROJECT_ASSETS_LOADER, PROJECT_LOADER, projectLoader } from './loaders.js';
+import { safePageSize } from '../../../../resolvers/paging.js';
 import { ProjectRef } from './project.js';
 import { projectAssets } from './project-assets.js';
 
@@ -22,6 +24,8 @@ builder.objectFields(VideoJungleAssetRef, (t) => ({
   project: t.field({
     type: ProjectRef,
     nullable: true,
+    // Free below a project list or project (their loader is filled); else one GET per asset at most.
+    extensions: costs((_args, env) => ({ calls: env.primed.has(PROJECT_LOADER) ? 0 : 1 })),
     resolve: (a, _args, ctx) => (a.projectId ? projectLoader(ctx).load(a.projectId) : null),
   }),
 }));
@@ -34,6 +38,8 @@ builder.objectFields(ProjectRef, (t) => ({
     type: VideoJungleAssetConnectionRef,
     nullable: true,
     args: { first: t.arg.int(), after: t.arg.string() },
+    // Embedded in a project list; else one GET /projects/{id}/asset per project.
+    extensions: costs(({ first }, env) => ({ calls: env.primed.has(PROJECT_ASSETS_LOADER) ? 0 : 1, fanOut: safePageSize(first) })),
     resolve: (project, { first, after }, ctx) => projectAssets(project, first, after, ctx),
   }),
 }));

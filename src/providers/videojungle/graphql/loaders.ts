@@ -7,8 +7,12 @@ import type { VideoJungleAsset } from '../types.js';
  * and each project's assets. Video Jungle has no multi-get for either, so each is one call per distinct
  * id, within the provider's bounded concurrency.
  */
+/** The loaders' names, also what the cost model's `primes` name (a list that fills one makes its reads free). */
+export const PROJECT_LOADER = 'VIDEO_JUNGLE:project';
+export const PROJECT_ASSETS_LOADER = 'VIDEO_JUNGLE:project-assets';
+
 export function projectLoader(ctx: Context) {
-  return ctx.loaders.keyed<Project>('VIDEO_JUNGLE:project', (ids) => {
+  return ctx.loaders.keyed<Project>(PROJECT_LOADER, (ids) => {
     const source = ctx.providers.get('VIDEO_JUNGLE').projects;
     return Promise.all(
       ids.map((id) =>
@@ -25,7 +29,7 @@ export function projectLoader(ctx: Context) {
 }
 
 export function projectAssetsLoader(ctx: Context) {
-  return ctx.loaders.keyed<VideoJungleAsset[]>('VIDEO_JUNGLE:project-assets', (ids) => {
+  return ctx.loaders.keyed<VideoJungleAsset[]>(PROJECT_ASSETS_LOADER, (ids) => {
     const source = ctx.providers.get('VIDEO_JUNGLE').projects;
     return Promise.all(
       ids.map((id) =>

@@ -8,6 +8,7 @@ import type { FieldPath } from '../../../errors/domain.js';
 import type { Project } from '../../types.js';
 import type { ProjectWriter, VideoJungleAsset } from '../types.js';
 import { toVideoEdit } from './video-edit.js';
+import { fixedCost } from '../../../cost/rule.js';
 import { primeProjects, projectLoader } from './loaders.js';
 import {
   CreateProjectInput,
@@ -24,6 +25,8 @@ const writer = (ctx: Context, field: FieldPath = ['projectId']): ProjectWriter =
 
 builder.mutationField('createProject', (t) =>
   t.field({
+    // At most 2 upstream calls, as measured on the sandbox (test/helpers/harness.ts checks every answer's bound).
+    extensions: fixedCost(2),
     type: ProjectPayload,
     nullable: true,
     args: { input: t.arg({ type: CreateProjectInput.ref, required: true }) },
@@ -47,6 +50,7 @@ builder.mutationField('createProject', (t) =>
 
 builder.mutationField('deleteProject', (t) =>
   t.field({
+    extensions: fixedCost(1),
     type: DeleteProjectPayload,
     nullable: true,
     args: { input: t.arg({ type: DeleteProjectInput.ref, required: true }) },
@@ -66,6 +70,8 @@ builder.mutationField('deleteProject', (t) =>
 
 builder.mutationField('generateAsset', (t) =>
   t.field({
+    // At most 3 upstream calls, as measured on the sandbox (test/helpers/harness.ts checks every answer's bound).
+    extensions: fixedCost(3),
     type: GeneratePayload,
     nullable: true,
     description:
@@ -93,6 +99,7 @@ builder.mutationField('generateAsset', (t) =>
 
 builder.mutationField('renderEdit', (t) =>
   t.field({
+    extensions: fixedCost(3),
     type: RenderPayload,
     nullable: true,
     description: 'Creates (and renders, unless skipRendering) a Video Jungle edit; returns the asset the render becomes.',

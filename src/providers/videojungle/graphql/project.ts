@@ -1,7 +1,8 @@
 import { builder } from '../../../../schema/builder.js';
 import { connectionType } from '../../../../schema/connection.js';
 import type { Project, ProjectScript } from '../../types.js';
-import { projectLoader } from './loaders.js';
+import { costs } from '../../../cost/rule.js';
+import { PROJECT_LOADER, projectLoader } from './loaders.js';
 
 export const ProjectRef = builder.objectRef<Project>('Project');
 
@@ -46,6 +47,7 @@ builder.objectFields(ProjectRef, (t) => ({
     nullable: true,
     description: 'The scripts generateAsset can run in this project, with the parameters each needs.',
     // A project read as an asset's parent carries no scripts: then the whole project is read.
+    extensions: costs((_args, env) => ({ calls: env.primed.has(PROJECT_LOADER) ? 0 : 1 })),
     resolve: async (project, _args, ctx) => project.scripts ?? (await projectLoader(ctx).load(project.id)).scripts ?? [],
   }),
 }));

@@ -39,6 +39,8 @@ export function create__PASCAL__Client(config: __PASCAL__Config, options: Client
         });
         return { items: page.data.map(map__PASCAL__Asset), hasNextPage: window.offset + page.data.length < page.total, totalCount: page.total };
       },
+      // One call per window, as listAssets above makes: the cost model prices lists with this.
+      listCalls: () => 1,
     },
     close: () => http.close(),
   };

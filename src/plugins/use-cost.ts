@@ -1,0 +1,132 @@
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.js';
+import type { CostBucket } from '../cost/bucket.js';
+import type { CallerContext, CallerOf } from '../cost/caller.js';
+import { estimateCost } from '../cost/estimate.js';
+import { CostMeter, metered } from '../cost/meter.js';
+import { costReport, maxCostExceeded, throttled, type CostReport } from '../cost/report.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+
+export interface CostOptions {
+  /** MAX_QUERY_COST, default 1000: the most one operation may be estimated at. */
+  maxQueryCost: number;
+  bucket: CostBucket;
+  callerOf: CallerOf;
+  providers: ProviderRegistry;
+  batching: boolean;
+}
+
+type Admission = { refused: ExecutionResult } | { run: Charge };
+
+/** What to settle once an operation ran: its caller, estimate and meter. */
+interface Charge {
+  caller: string | null;
+  requested: number;
+  meter: CostMeter;
+}
+
+/**
+ * Demand control in the execute and subscribe phases, which HTTP, SSE and graphql-ws share (ws.ts
+ * runs the envelope's own execute/subscribe): the estimate, MAX_QUERY_COST, the caller's bucket,
+ * the meter of actual calls, the refund, and `extensions.cost` on the answer (a subscription's first
+ * event: the cost of its initial read). A bucket that cannot be reached (Redis down) lets the
+ * operation through, logged, rather than failing every request: MAX_QUERY_COST still applies.
+ */
+export function useCost(options: CostOptions): Plugin<Context> {
+  const { bucket } = options;
+  const report = (requested: number, actual: number, available: number | null) => ({
+    cost: costReport(requested, actual, bucket.settings, available),
+  });
+
+  async function admit(args: ExecutionArgs): Promise<Admission> {
+    const context = args.contextValue as Context & CallerContext;
+    const requested = estimateCost(
+      { schema: args.schema, document: args.document, operationName: args.operationName, variables: args.variableValues },
+      { providers: options.providers, batching: options.batching },
+    );
+    let caller: string | null = null;
+    try {
+      caller = await options.callerOf(context);
+      if (requested > options.maxQueryCost) {
+        const available = await bucket.adjust(caller, 0);
+        return { refused: { data: null, errors: [maxCostExceeded(requested, options.maxQueryCost)], extensions: report(requested, 0, available) } };
+      }
+      const taken = await bucket.take(caller, requested);
+      if (!taken.ok) {
+        return {
+          refused: { data: null, errors: [throttled(requested, taken.available, taken.retryAfterSeconds)], extensions: report(requested, 0, taken.available) },
+        };
+      }
+    } catch (error) {
+      if (requested > options.maxQueryCost)
+        return { refused: { data: null, errors: [maxCostExceeded(requested, options.maxQueryCost)], extensions: report(requested, 0, null) } };
+      context.log.warn({ err: error }, 'cost budget unavailable: operation let through unmetered by the bucket');
+      caller = null;
+    }
+    return { run: { caller, requested, meter: new CostMeter() } };
+  }
+
+  /** Charges the actual cost (gives back the difference to the estimate) and reports it. */
+  async function settle(charge: Charge, context: Context): Promise<{ cost: CostReport }> {
+    const actual = charge.meter.calls;
+    if (charge.caller === null) return report(charge.requested, actual, null);
+    try {
+      return report(charge.requested, actual, await bucket.adjust(charge.caller, charge.requested - actual));
+    } catch (error) {
+      context.log.warn({ err: error }, 'cost budget unavailable: the refund was not recorded');
+      return report(charge.requested, actual, null);
+    }
+  }
+
+  return {
+    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const admission = await admit(args);
+      if ('refused' in admission) return setResultAndStopExecution(admission.refused);
+      const charge = admission.run;
+      setExecuteFn((a) => metered(charge.meter, () => executeFn(a)));
+      return {
+        async onExecuteDone({ result, setResult }) {
+          const extensions = await settle(charge, args.contextValue as Context);
+          // Incremental delivery: the first payload carries the cost (the stream's calls are still to come).
+          if (Symbol.asyncIterator in result) return { onNext: first((r, set) => set({ ...r, extensions: { ...r.extensions, ...extensions } })) };
+          setResult({ ...result, extensions: { ...result.extensions, ...extensions } });
+        },
+      };
+    },
+    async onSubscribe({ args, subscribeFn, setSubscribeFn, setResultAndStopExecution }) {
+      const admission = await admit(args);
+      if ('refused' in admission) return setResultAndStopExecution(admission.refused);
+      const charge = admission.run;
+      setSubscribeFn((a) => metered(charge.meter, () => subscribeFn(a)));
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (!(Symbol.asyncIterator in result)) {
+            // A subscription refused at subscribe (a bad id): a single result, nothing read.
+            setResult({ ...result, extensions: { ...result.extensions, ...report(charge.requested, charge.meter.calls, null) } });
+            return;
+          }
+          let settled: Promise<{ cost: CostReport }> | undefined;
+          return {
+            onNext: first(async (r, set) => {
+              settled ??= settle(charge, args.contextValue as Context);
+              set({ ...r, extensions: { ...r.extensions, ...(await settled) } });
+            }),
+          };
+        },
+      };
+    },
+  };
+}
+
+type Next = (result: ExecutionResult, setResult: (r: ExecutionResult) => void) => void | Promise<void>;
+
+/** An onNext hook that acts on the first payload only. */
+function first(act: Next) {
+  let done = false;
+  return ({ result, setResult }: { result: ExecutionResult; setResult: (r: ExecutionResult) => void }) => {
+    if (done) return;
+    done = true;
+    return act(result, setResult);
+  };
+}
