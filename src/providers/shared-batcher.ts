@@ -1,3 +1,5 @@
+import { CostMeter, currentMeter, metered } from '../cost/meter.js';
+
 /**
  * A batcher shared by every request of one provider and credential set: the layer below the
  * per-request DataLoaders that makes upstream work grow with time, not with requests.
@@ -29,6 +31,8 @@ export interface SharedBatcherOptions<V> {
 }
 
 interface Entry<V> {
+  /** The operations waiting on this key (src/cost/meter.ts): each is charged the calls that fetch it. */
+  meters: Set<CostMeter>;
   promise: Promise<V | undefined>;
   resolve(value: V | undefined): void;
   reject(error: unknown): void;
@@ -53,6 +57,8 @@ export class SharedBatcher<V> {
       this.queued.set(key, entry);
       this.schedule();
     }
+    const meter = currentMeter();
+    if (meter) entry.meters.add(meter);
     return signal ? detachable(entry.promise, signal) : entry.promise;
   }
 
@@ -111,10 +117,18 @@ export class SharedBatcher<V> {
   }
 
   private async settle(batch: readonly [string, Entry<V>][]): Promise<void> {
+    // The call's upstream requests are counted here, then charged once to every operation that waits
+    // on one of its keys: a shared call costs each operation that shared it, not only the first.
+    const calls = new CostMeter();
+    const charge = () => {
+      for (const meter of new Set(batch.flatMap(([, entry]) => [...entry.meters]))) meter.calls += calls.calls;
+    };
     try {
-      const found = await this.options.fetch(batch.map(([key]) => key));
+      const found = await metered(calls, () => this.options.fetch(batch.map(([key]) => key)));
+      charge();
       for (const [key, entry] of batch) entry.resolve(found.get(key));
     } catch (error) {
+      charge();
       if (batch.length > 1 && this.options.splitOn?.(error)) {
         const half = Math.ceil(batch.length / 2);
         await Promise.all([this.settle(batch.slice(0, half)), this.settle(batch.slice(half))]);
@@ -128,13 +142,14 @@ export class SharedBatcher<V> {
 function deferred<V>(): Entry<V> {
   let resolve!: Entry<V>['resolve'];
   let reject!: Entry<V>['reject'];
+  const meters = new Set<CostMeter>();
   const promise = new Promise<V | undefined>((res, rej) => {
     resolve = res;
     reject = rej;
   });
   // Every caller awaits its own (possibly detached) view; the shared promise must not count as unhandled.
   promise.catch(() => {});
-  return { promise, resolve, reject };
+  return { meters, promise, resolve, reject };
 }
 
 /** The shared promise as one caller sees it: rejected when that caller's signal aborts, nothing else. */

@@ -29,6 +29,24 @@ async function priced(query: string, variables?: Record<string, unknown>, fieldE
   return { requested: cost.requestedQueryCost, actual: cost.actualQueryCost, counted: upstreamCalls(), cost };
 }
 
+describe('a call shared by concurrent operations', () => {
+  it.each(['UPLYNK', 'VIDEO_JUNGLE'])('%s: counts once for each operation that waited on it', async (provider) => {
+    const server = h.sandbox.servers[provider as 'UPLYNK']!;
+    // Slow enough that the eight requests arrive while the first one's call is in flight.
+    server.latencyMs = 100;
+    try {
+      const query = 'query($id: ID!) { asset(id: $id) { id } }';
+      const answers = await Promise.all(Array.from({ length: 8 }, () => h.gql(query, { id: ids[provider]![0] })));
+      // Fewer upstream calls than operations: they shared (cross-request coalescing) ...
+      expect(upstreamCalls()).toBeLessThan(8);
+      // ... and each operation reports the call it waited on, as its own estimate said, shared or not.
+      for (const res of answers) expect(res.extensions!.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1 });
+    } finally {
+      server.latencyMs = 0;
+    }
+  });
+});
+
 describe('estimates equal counted upstream calls', () => {
   it.each([
     ['UPLYNK', 2500, 3],
