@@ -52,42 +52,21 @@ interface RequestState {
   codes: Set<string>;
 }
 
-/**
- * One structured line per HTTP request: method, path (never the query string, which holds a GET
- * request's query text and variables), operation name and type, status, duration and the GraphQL
- * error codes. No headers, variables or query text are logged. The duration runs to the response's
- * headers: for an SSE subscription that is when the stream opens.
- */
-export function createRequestLogging(logger: Logger, options: RequestLoggingOptions = {}): RequestLogging {
-  const quiet = new Set(options.quietPaths ?? ['/health', '/ready', '/metrics']);
-  const states = new WeakMap<Request, RequestState>();
+/** Each request's state, from the first hook that sees it to its response. */
+class RequestStates {
+  private readonly states = new WeakMap<Request, RequestState>();
 
-  /** The operation being executed: its name from the document, which the client cannot misstate. */
-  const record = (request: Request | undefined, document: DocumentNode, operationName: string | null | undefined) => {
-    const state = request && states.get(request);
-    if (!state) return;
-    const operation = getOperationAST(document, operationName ?? undefined);
-    const entry = { name: operation?.name?.value ?? null, type: operation?.operation ?? null };
-    // onParams already noted this operation (by its claimed name); replace the first unresolved note.
-    const index = state.operations.findIndex((o) => o.type === null);
-    if (index >= 0) state.operations[index] = entry;
-    else state.operations.push(entry);
-  };
+  constructor(private readonly logger: Logger) {}
 
-  const collectCodes = (state: RequestState, result: unknown) => {
-    const results = Array.isArray(result) ? result : [result];
-    for (const item of results) {
-      for (const error of (item as ExecutionResult | undefined)?.errors ?? []) {
-        const code = error.extensions?.['code'];
-        if (typeof code === 'string' && state.codes.size < MAX_CODES) state.codes.add(code.slice(0, 64));
-      }
-    }
-  };
+  get(request: Request | undefined): RequestState | undefined {
+    return request && this.states.get(request);
+  }
 
-  const begin = (request: Request): RequestState => {
-    let state = states.get(request);
+  begin(request: Request): RequestState {
+    let state = this.states.get(request);
     if (!state) {
       const id = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+      const logger = this.logger;
       let log: Logger | undefined;
       state = {
         id,
@@ -100,80 +79,112 @@ export function createRequestLogging(logger: Logger, options: RequestLoggingOpti
         operations: [],
         codes: new Set(),
       };
-      states.set(request, state);
+      this.states.set(request, state);
     }
     return state;
-  };
+  }
 
+  /** The operation being executed: its name from the document, which the client cannot misstate. */
+  record(request: Request | undefined, document: DocumentNode, operationName: string | null | undefined): void {
+    const state = this.get(request);
+    if (!state) return;
+    const operation = getOperationAST(document, operationName ?? undefined);
+    const entry = { name: operation?.name?.value ?? null, type: operation?.operation ?? null };
+    // onParams already noted this operation (by its claimed name); replace the first unresolved note.
+    const index = state.operations.findIndex((o) => o.type === null);
+    if (index >= 0) state.operations[index] = entry;
+    else state.operations.push(entry);
+  }
+}
+
+function collectCodes(state: RequestState, result: unknown): void {
+  const results = Array.isArray(result) ? result : [result];
+  for (const item of results) {
+    for (const error of (item as ExecutionResult | undefined)?.errors ?? []) {
+      const code = error.extensions?.['code'];
+      if (typeof code === 'string' && state.codes.size < MAX_CODES) state.codes.add(code.slice(0, 64));
+    }
+  }
+}
+
+/** The request id on the response; some responses (Response.error(), redirects) have immutable headers. */
+function tagResponse(
+  state: RequestState,
+  response: Response,
+  setResponse: (r: Response) => void,
+  fetchAPI: { Headers: typeof Headers; Response: typeof Response },
+) {
+  try {
+    response.headers.set(REQUEST_ID_HEADER, state.id);
+  } catch {
+    const headers = new fetchAPI.Headers(response.headers);
+    headers.set(REQUEST_ID_HEADER, state.id);
+    setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+  }
+}
+
+function summarize(request: Request, response: Response, state: RequestState): RequestSummary {
+  // A response a plugin answered with itself (401, CSRF, 406, 415) has no result to read codes from.
+  const refusal = codeOfResponse(response);
+  if (refusal && state.codes.size < MAX_CODES) state.codes.add(refusal);
+  const [first] = state.operations;
+  return {
+    method: request.method,
+    path: state.path,
+    operationName: first?.name ?? null,
+    operationType: first?.type ?? null,
+    ...(state.operations.length > 1 ? { batch: state.operations.map((o) => o.name) } : {}),
+    status: response.status,
+    durationMs: Math.round((performance.now() - state.started) * 10) / 10,
+    errors: [...state.codes],
+  };
+}
+
+/**
+ * One structured line per HTTP request: method, path (never the query string, which holds a GET
+ * request's query text and variables), operation name and type, status, duration and the GraphQL
+ * error codes. No headers, variables or query text are logged. The duration runs to the response's
+ * headers: for an SSE subscription that is when the stream opens.
+ */
+export function createRequestLogging(logger: Logger, options: RequestLoggingOptions = {}): RequestLogging {
+  const quiet = new Set(options.quietPaths ?? ['/health', '/ready', '/metrics']);
+  const states = new RequestStates(logger);
   const plugin: Plugin = {
     // Instrumentation wraps the whole request, so the id and the clock also cover what yoga's own
     // plugins answer before any user plugin's onRequest runs (/health, CORS preflights, GraphiQL).
     instrumentation: {
       request({ request }, wrapped) {
-        begin(request);
+        states.begin(request);
         return wrapped();
       },
     },
-    onRequest({ request }) {
-      begin(request);
-    },
+    onRequest: ({ request }) => void states.begin(request),
     onParams({ params, request }) {
-      const state = states.get(request);
       // A batch entry may be anything (null, a number): yoga rejects it after this hook, which must not throw.
       const claimedName = (params as { operationName?: unknown } | null | undefined)?.operationName;
       const claimed = typeof claimedName === 'string' && GRAPHQL_NAME.test(claimedName);
-      state?.operations.push({ name: claimed ? claimedName : null, type: null });
+      states.get(request)?.operations.push({ name: claimed ? claimedName : null, type: null });
     },
-    onExecute({ args }) {
-      record((args.contextValue as { request?: Request }).request, args.document, args.operationName);
-    },
-    onSubscribe({ args }) {
-      record((args.contextValue as { request?: Request }).request, args.document, args.operationName);
-    },
+    onExecute: ({ args }) => states.record((args.contextValue as { request?: Request }).request, args.document, args.operationName),
+    onSubscribe: ({ args }) => states.record((args.contextValue as { request?: Request }).request, args.document, args.operationName),
     onResultProcess({ request, result }) {
       const state = states.get(request);
       // A subscription's stream reports its errors later, event by event; only plain results count here.
       if (state && !isAsyncIterable(result)) collectCodes(state, result);
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
-      const state = begin(request);
-      try {
-        response.headers.set(REQUEST_ID_HEADER, state.id);
-      } catch {
-        // Some responses (Response.error(), redirects) have immutable headers: copy them into a new one.
-        const headers = new fetchAPI.Headers(response.headers);
-        headers.set(REQUEST_ID_HEADER, state.id);
-        setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
-      }
-      // A response a plugin answered with itself (401, CSRF, 406, 415) has no result to read codes from.
-      const refusal = codeOfResponse(response);
-      if (refusal && state.codes.size < MAX_CODES) state.codes.add(refusal);
-      const [first] = state.operations;
-      const line: RequestSummary = {
-        method: request.method,
-        path: state.path,
-        operationName: first?.name ?? null,
-        operationType: first?.type ?? null,
-        ...(state.operations.length > 1 ? { batch: state.operations.map((o) => o.name) } : {}),
-        status: response.status,
-        durationMs: Math.round((performance.now() - state.started) * 10) / 10,
-        errors: [...state.codes],
-      };
+      const state = states.begin(request);
+      tagResponse(state, response, setResponse, fetchAPI);
+      const line = summarize(request, response, state);
       const level = response.status >= 500 ? 'error' : quiet.has(state.path) ? 'debug' : 'info';
       if (logger.isLevelEnabled(level)) state.log[level](line, level === 'error' ? 'request failed' : 'request completed');
       options.onCompleted?.(line);
     },
   };
-
   return {
     plugin,
-    loggerFor(request) {
-      const state = request && states.get(request);
-      return state ? state.log : logger.child({ requestId: randomUUID() });
-    },
-    requestIdOf(request) {
-      return states.get(request)?.id;
-    },
+    loggerFor: (request) => states.get(request)?.log ?? logger.child({ requestId: randomUUID() }),
+    requestIdOf: (request) => states.get(request)?.id,
   };
 }
 

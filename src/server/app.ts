@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFetch } from '@whatwg-node/fetch';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import { buildSchema } from '../../resolvers/schema.js';
 import type { Config, ProviderConfigs } from '../config/index.js';
 import { createContext, type Context } from '../context.js';
@@ -61,6 +61,67 @@ export interface App {
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const core = await createCore(config, options);
+  const { logger, providers, live, metrics } = core;
+  const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
+  const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
+  const trusted = config.trustedDocuments && loadTrustedDocuments(config.trustedDocuments.path, config.trustedDocuments.allowArbitrary);
+  const bucket = createCostBucket(config, logger);
+  const graphiql = createGraphiQL({
+    sandbox: core.sandboxed,
+    tokenRequired: !auth.anonymous,
+    run: ownQuery((url, init) => yoga.fetch(url, init), GRAPHQL_PATH, config.apiTokens[0]),
+    onError: (error) => logger.warn({ err: error }, 'GraphiQL: example ids could not be read; the tabs show placeholders'),
+  });
+  const uploads = multipartLimits(config.maxUploadBytes);
+  const plugins = yogaPlugins(config, core, { auth, jwt, trusted, bucket, graphiql, uploads });
+  const yoga = await createYogaServer(logger, { graphiql, uploads, plugins });
+
+  // The edge checks Host itself and answers its absence with a coded 400, not Node's bare one.
+  const server: Server = createServer({ requireHostHeader: false });
+  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES, trusted });
+  attachEdge(server, yoga, { routes: ROUTES, websocketPath: GRAPHQL_PATH, upgrade: sockets.upgrade, logger, onRejected: metrics.onRequest });
+  let stopping: Promise<void> | undefined;
+
+  return {
+    yoga,
+    providers,
+    live,
+    logger,
+    server,
+    sandbox: core.ownSandbox,
+    start: (port = config.port, host = config.host) => listen(server, port, host, core),
+    stop() {
+      stopping ??= (async () => {
+        // Stop accepting, close every websocket with 1001 "Going away" (a client reconnects, to another
+        // instance), end the SSE streams, let in-flight requests finish, then release the poll leases
+        // and upstream pools.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await sockets.close();
+        await live.close();
+        server.closeIdleConnections();
+        await closed;
+        await providers.close();
+        await bucket.close();
+        await core.ownSandbox?.stop();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** What every transport shares: the logger, the providers (real or sandbox), metrics, request log, live engine. */
+interface Core {
+  logger: Logger;
+  ownSandbox: Sandbox | undefined;
+  sandboxed: boolean;
+  metrics: ReturnType<typeof createMetrics>;
+  providers: ProviderRegistry;
+  requests: ReturnType<typeof createRequestLogging>;
+  live: LiveEngine;
+}
+
+async function createCore(config: Config, options: AppOptions): Promise<Core> {
   const logger = options.logger ?? createLogger(config.logLevel, { format: config.logFormat });
   const ownSandbox = config.sandbox && !options.sandbox ? await startSandboxOnDemand() : undefined;
   const sandboxed = options.sandbox ?? ownSandbox;
@@ -77,7 +138,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onGuard: upstream.onGuard,
   });
   const requests = createRequestLogging(logger, { onCompleted: metrics.onRequest });
-
   const live = createLiveEngine({
     providers,
     pollIntervalMs: config.pollIntervalMs,
@@ -86,69 +146,70 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     concurrency: config.upstream.concurrency,
     logger,
   });
+  return { logger, ownSandbox, sandboxed: Boolean(sandboxed), metrics, providers, requests, live };
+}
 
-  const auth = createCallerAuth({ apiTokens: config.apiTokens, anonymous: config.allowAnonymous });
-  const jwt = config.jwt ? createJwtAuth(config.jwt, auth) : undefined;
+type Plugins = NonNullable<YogaServerOptions<Record<string, never>, Context>['plugins']>;
 
-  const trusted = config.trustedDocuments && loadTrustedDocuments(config.trustedDocuments.path, config.trustedDocuments.allowArbitrary);
-  const bucket = createCostBucket(config, logger);
+interface PluginParts {
+  auth: ReturnType<typeof createCallerAuth>;
+  jwt: ReturnType<typeof createJwtAuth> | undefined;
+  trusted: ReturnType<typeof loadTrustedDocuments> | undefined;
+  bucket: ReturnType<typeof createCostBucket>;
+  graphiql: ReturnType<typeof createGraphiQL>;
+  uploads: ReturnType<typeof multipartLimits>;
+}
 
-  const graphiql = createGraphiQL({
-    sandbox: Boolean(sandboxed),
-    tokenRequired: !auth.anonymous,
-    run: ownQuery((url, init) => yoga.fetch(url, init), GRAPHQL_PATH, config.apiTokens[0]),
-    onError: (error) => logger.warn({ err: error }, 'GraphiQL: example ids could not be read; the tabs show placeholders'),
-  });
+/** yoga's plugins, in the order that matters (each comment says why it sits where it does). */
+function yogaPlugins(config: Config, core: Core, parts: PluginParts): Plugins {
+  const { requests, providers, live, metrics } = core;
+  const { auth, jwt, trusted, bucket, graphiql, uploads } = parts;
+  return [
+    // Their onResultProcess and onResponse run before the request log's, so it logs the codes sent.
+    usePresentedErrors((request) => ({
+      requestId: requests.requestIdOf(request),
+      onUnexpected: (cause) => requests.loggerFor(request).error({ err: cause }, 'operation failed: unexpected error'),
+    })),
+    useGraphQLErrorResponses(GRAPHQL_PATH),
+    // The request log next, so its id and line cover every refusal below.
+    requests.plugin,
+    useContext((initial) =>
+      createContext(config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request), initial.request?.signal),
+    ),
+    // The caller check before anything that answers a route: whatever is listed after it is closed
+    // unless src/server/routes.ts names its path open.
+    useCallerAuth(auth, { jwt: jwt !== undefined }, GRAPHQL_PATH),
+    ...(jwt ? [jwt.plugin] : []),
+    graphiql.plugin,
+    useReadiness(() => providers.health()),
+    ...metrics.plugins,
+    useMultipartCsrfPrevention(),
+    ...(trusted ? [trusted.plugin] : []),
+    ...queryLimitPlugins(config.limits, config.introspection),
+    useCost({ maxQueryCost: config.cost.maxQueryCost, bucket, callerOf: createCallerOf(auth, jwt?.verify), providers, batching: config.batching }),
+    useMalformedRequestErrors(),
+    // After the request parsers it wraps (yoga's own register before any plugin listed here).
+    useRequestBodyLimit({ plainBytes: PLAIN_BODY_BYTES, multipartBytes: uploads.totalBytes }),
+  ];
+}
 
-  const uploads = multipartLimits(config.maxUploadBytes);
-  const yoga = createYoga<Record<string, never>, Context>({
+async function createYogaServer(logger: Logger, parts: Pick<PluginParts, 'graphiql' | 'uploads'> & { plugins: Plugins }) {
+  return createYoga<Record<string, never>, Context>({
     schema: await buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // The multipart spec's batched form and array bodies; bounded so one request cannot fan out far.
     batching: { limit: 10 },
-    graphiql: graphiql.options,
-    renderGraphiQL: graphiql.render,
+    graphiql: parts.graphiql.options,
+    renderGraphiQL: parts.graphiql.render,
     // Multipart limits apply while the body is received, so an oversized file is refused before it
     // is held in memory whole (src/errors.ts turns the parser's error into FILE_TOO_LARGE).
-    fetchAPI: createFetch({ formDataLimits: uploads.parts }),
+    fetchAPI: createFetch({ formDataLimits: parts.uploads.parts }),
     // useRequestBodyLimit below: the same limits without a stream per request.
     maxRequestBodySize: false,
     maskedErrors: { maskError: (error) => toGraphQLError(error), isDev: false },
-    plugins: [
-      // Their onResultProcess and onResponse run before the request log's, so it logs the codes sent.
-      usePresentedErrors((request) => ({
-        requestId: requests.requestIdOf(request),
-        onUnexpected: (cause) => requests.loggerFor(request).error({ err: cause }, 'operation failed: unexpected error'),
-      })),
-      useGraphQLErrorResponses(GRAPHQL_PATH),
-      // The request log next, so its id and line cover every refusal below.
-      requests.plugin,
-      useContext((initial) =>
-        createContext(config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request), initial.request?.signal),
-      ),
-      // The caller check before anything that answers a route: whatever is listed after it is closed
-      // unless src/server/routes.ts names its path open.
-      useCallerAuth(auth, { jwt: jwt !== undefined }, GRAPHQL_PATH),
-      ...(jwt ? [jwt.plugin] : []),
-      graphiql.plugin,
-      useReadiness(() => providers.health()),
-      ...metrics.plugins,
-      useMultipartCsrfPrevention(),
-      ...(trusted ? [trusted.plugin] : []),
-      ...queryLimitPlugins(config.limits, config.introspection),
-      useCost({
-        maxQueryCost: config.cost.maxQueryCost,
-        bucket,
-        callerOf: createCallerOf(auth, jwt?.verify),
-        providers,
-        batching: config.batching,
-      }),
-      useMalformedRequestErrors(),
-      // After the request parsers it wraps (yoga's own register before any plugin listed here).
-      useRequestBodyLimit({ plainBytes: PLAIN_BODY_BYTES, multipartBytes: uploads.totalBytes }),
-    ],
+    plugins: parts.plugins,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -156,45 +217,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
   });
+}
 
-  // The edge checks Host itself and answers its absence with a coded 400, not Node's bare one.
-  const server: Server = createServer({ requireHostHeader: false });
-  const sockets = createWebSockets(yoga, { auth, verifyJwt: jwt?.verify, logger, maxPayload: PLAIN_BODY_BYTES, trusted });
-  attachEdge(server, yoga, { routes: ROUTES, websocketPath: GRAPHQL_PATH, upgrade: sockets.upgrade, logger, onRejected: metrics.onRequest });
-  let stopping: Promise<void> | undefined;
-
-  return {
-    yoga,
-    providers,
-    live,
-    logger,
-    server,
-    sandbox: ownSandbox,
-    async start(port = config.port, host = config.host) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      const { port: bound } = server.address() as AddressInfo;
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-      logger.info({ url: `${url}/graphql`, providers: providers.enabled(), sandbox: Boolean(sandboxed) }, 'assetfed listening');
-      return url;
-    },
-    stop() {
-      stopping ??= (async () => {
-        // Stop accepting, close every websocket with 1001 "Going away" (a client reconnects, to another
-        // instance), end the SSE streams, let in-flight requests finish, then release the poll leases
-        // and upstream pools.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        await sockets.close();
-        await live.close();
-        server.closeIdleConnections();
-        await closed;
-        await providers.close();
-        await bucket.close();
-        await ownSandbox?.stop();
-      })();
-      return stopping;
-    },
-  };
+async function listen(server: Server, port: number, host: string, core: Core): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+  core.logger.info({ url: `${url}/graphql`, providers: core.providers.enabled(), sandbox: core.sandboxed }, 'assetfed listening');
+  return url;
 }
