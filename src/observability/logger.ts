@@ -166,6 +166,30 @@ export interface Redactor {
   line(line: string): string;
 }
 
+/** Copy of `value` with secrets scrubbed by `text` and secret-named keys blanked; `changed` records whether anything was. */
+function scrub(value: unknown, depth: number, changed: { any: boolean }, text: (value: string) => string): unknown {
+  if (typeof value === 'string') {
+    const scrubbed = text(value);
+    if (scrubbed !== value) changed.any = true;
+    return scrubbed;
+  }
+  if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1, changed, text));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const safeKey = text(key);
+    if (safeKey !== key) changed.any = true;
+    const secretKey = SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, '')) && !(depth === 0 && key === 'msg');
+    if (secretKey && item !== null && item !== REDACTED) {
+      changed.any = true;
+      out[safeKey] = REDACTED;
+    } else {
+      out[safeKey] = scrub(item, depth + 1, changed, text);
+    }
+  }
+  return out;
+}
+
 export function createRedactor(initial: readonly (string | undefined)[] = []): Redactor {
   const secrets = new Set<string>();
   let matcher: RegExp | undefined;
@@ -193,30 +217,6 @@ export function createRedactor(initial: readonly (string | undefined)[] = []): R
     return out;
   };
 
-  /** Copy of `value` with secrets scrubbed; `changed` records whether anything was. */
-  const walk = (value: unknown, depth: number, changed: { any: boolean }): unknown => {
-    if (typeof value === 'string') {
-      const scrubbed = text(value);
-      if (scrubbed !== value) changed.any = true;
-      return scrubbed;
-    }
-    if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1, changed));
-    if (value === null || typeof value !== 'object') return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const safeKey = text(key);
-      if (safeKey !== key) changed.any = true;
-      const secretKey = SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, '')) && !(depth === 0 && key === 'msg');
-      if (secretKey && item !== null && item !== REDACTED) {
-        changed.any = true;
-        out[safeKey] = REDACTED;
-      } else {
-        out[safeKey] = walk(item, depth + 1, changed);
-      }
-    }
-    return out;
-  };
-
   add(initial);
   return {
     add,
@@ -231,7 +231,7 @@ export function createRedactor(initial: readonly (string | undefined)[] = []): R
         return text(line);
       }
       const changed = { any: false };
-      const scrubbed = walk(parsed, 0, changed);
+      const scrubbed = scrub(parsed, 0, changed, text);
       return changed.any ? `${JSON.stringify(scrubbed)}\n` : line;
     },
   };
