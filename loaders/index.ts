@@ -20,6 +20,56 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export type BatchLoad<V> = (keys: readonly string[]) => Promise<(V | Error)[]>;
 
 /**
+ * Through the provider's shared batcher (cross-request batching and coalescing; it splits keys into
+ * the provider's batch size), with each key's own result or error. Providers without a multi-get
+ * get one key per call at bounded concurrency. Unbatched (bench only): straight to the provider.
+ */
+function readAssets(providers: ProviderRegistry, provider: ProviderName, options: LoaderOptions, limiter: Limiter): BatchLoad<Asset> {
+  const multi = providers.get(provider).assets.maxBatch > 1;
+  const missing = (id: string) => assetNotFound(provider, id);
+  return async (ids) => {
+    if (!options.batching) {
+      const direct = providers.direct(provider);
+      const rows = await Promise.all(ids.map((id) => limiter.run(() => direct.getAssets([id]))));
+      return orderByKeys(ids, rows.flat() as Asset[], (a) => a.providerId, missing);
+    }
+    const reads = providers.reads(provider);
+    const { signal } = options;
+    const results = multi ? await reads.getEach(ids, signal) : (await Promise.all(ids.map((id) => limiter.run(() => reads.getEach([id], signal))))).flat();
+    return results.map((r, i) => (r === undefined ? missing(ids[i]!) : (r as Asset | Error)));
+  };
+}
+
+/** Assets by a provider's second key, through its shared reads; what they find primes the id loader too. */
+function readByExternalId(
+  providers: ProviderRegistry,
+  provider: ProviderName,
+  options: LoaderOptions,
+  prime: (assets: readonly Asset[]) => void,
+): BatchLoad<Asset> {
+  const source = providers.get(provider).externalIds;
+  if (!source) throw new Error(`${provider} has no external ids`);
+  const size = options.batching ? source.maxBatch : 1;
+  return async (keys) => {
+    const results: (Asset | undefined | Error)[] = (
+      await Promise.all(chunk(keys, size).map((p) => providers.reads(provider).getEachByExternalId(p, options.signal)))
+    ).flat();
+    prime(results.filter((r): r is Asset => r !== undefined && !(r instanceof Error)));
+    return results.map((r, i) => (r === undefined ? assetNotFound(provider, keys[i]!, 'asset with external id') : (r as Asset | Error)));
+  };
+}
+
+/** The value under `key`, made on first use: a request builds only the loaders it uses. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
  * The request's loaders. Called once per request from the context and never shared across requests
  * or callers: the cache holds what this caller may see, for as long as this request lives. They ask a
  * provider what it can do (a multi-get and its batch size, a second key), never which provider it is.
@@ -31,71 +81,28 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
   const externalIdLoaders = new Map<ProviderName, DataLoader<string, Asset>>();
   const keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
-  /**
-   * Through the provider's shared batcher (cross-request batching and coalescing; it splits keys into
-   * the provider's batch size), with each key's own result or error. Providers without a multi-get
-   * get one key per call at bounded concurrency. Unbatched (bench only): straight to the provider.
-   */
-  function assetLoader<P extends ProviderName>(provider: P): DataLoader<string, AssetOf<P>> {
-    let loader = assetLoaders.get(provider);
-    if (!loader) {
-      const multi = providers.get(provider).assets.maxBatch > 1;
-      const missing = (id: string) => assetNotFound(provider, id);
-      loader = new DataLoader<string, Asset>(
-        async (ids) => {
-          if (!options.batching) {
-            const direct = providers.direct(provider);
-            const rows = await Promise.all(ids.map((id) => limiter(provider).run(() => direct.getAssets([id]))));
-            return orderByKeys(ids, rows.flat() as Asset[], (a) => a.providerId, missing);
-          }
-          const reads = providers.reads(provider);
-          const { signal } = options;
-          const results = multi
-            ? await reads.getEach(ids, signal)
-            : (await Promise.all(ids.map((id) => limiter(provider).run(() => reads.getEach([id], signal))))).flat();
-          return results.map((r, i) => (r === undefined ? missing(ids[i]!) : (r as Asset | Error)));
-        },
-        { batch: options.batching, maxBatchSize: Infinity },
-      );
-      assetLoaders.set(provider, loader);
-    }
-    return loader as unknown as DataLoader<string, AssetOf<P>>;
-  }
+  /** The request's loader of one provider's assets by id (see readAssets). */
+  const assetLoader = <P extends ProviderName>(provider: P) =>
+    memo(
+      assetLoaders,
+      provider,
+      () => new DataLoader(readAssets(providers, provider, options, limiter(provider)), { batch: options.batching, maxBatchSize: Infinity }),
+    ) as unknown as DataLoader<string, AssetOf<P>>;
 
   /** Assets by the provider's second key (its ExternalIdSource), shared and batched like reads by id. */
-  function byExternalId<P extends ProviderName>(provider: P): DataLoader<string, AssetOf<P>> {
-    let loader = externalIdLoaders.get(provider);
-    if (!loader) {
-      const source = providers.get(provider).externalIds;
-      if (!source) throw new Error(`${provider} has no external ids`);
-      const size = options.batching ? source.maxBatch : 1;
-      loader = new DataLoader<string, Asset>(
-        async (keys) => {
-          const results: (Asset | undefined | Error)[] = (
-            await Promise.all(chunk(keys, size).map((p) => providers.reads(provider).getEachByExternalId(p, options.signal)))
-          ).flat();
-          prime(results.filter((r): r is Asset => r !== undefined && !(r instanceof Error)));
-          return results.map((r, i) => (r === undefined ? assetNotFound(provider, keys[i]!, 'asset with external id') : (r as Asset | Error)));
-        },
-        { batch: options.batching },
-      );
-      externalIdLoaders.set(provider, loader);
-    }
-    return loader as unknown as DataLoader<string, AssetOf<P>>;
-  }
+  const byExternalId = <P extends ProviderName>(provider: P) =>
+    memo(
+      externalIdLoaders,
+      provider,
+      () => new DataLoader(readByExternalId(providers, provider, options, prime), { batch: options.batching }),
+    ) as unknown as DataLoader<string, AssetOf<P>>;
 
   /**
    * A loader of a provider module's own (Video Jungle's projects): made once per request under `name`,
    * batching like the others, so a module needs no DataLoader of its own.
    */
-  function keyed<V>(name: string, batch: BatchLoad<V>): DataLoader<string, V> {
-    let loader = keyedLoaders.get(name);
-    if (!loader) {
-      loader = new DataLoader<string, unknown>(batch, { batch: options.batching });
-      keyedLoaders.set(name, loader);
-    }
-    return loader as DataLoader<string, V>;
-  }
+  const keyed = <V>(name: string, batch: BatchLoad<V>) =>
+    memo(keyedLoaders, name, () => new DataLoader<string, unknown>(batch, { batch: options.batching })) as DataLoader<string, V>;
 
   /** Lists prime the loaders, so an asset already read is not fetched again in this request. */
   function prime(assets: readonly Asset[]): void {
