@@ -64,49 +64,6 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
   );
   const list = listCaller(http);
 
-  async function getAssets(ids: readonly string[]): Promise<TwelveLabsAsset[]> {
-    // An empty id cannot exist and would reach the API as a bare `asset_ids=`.
-    const unique = [...new Set(ids.filter((id) => id.length > 0))];
-    const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += TWELVE_LABS_PAGE_MAX) {
-      chunks.push(unique.slice(i, i + TWELVE_LABS_PAGE_MAX));
-    }
-    const pages = await mapLimit(chunks, options.upstream.concurrency, (part) => list({ asset_ids: part, page_limit: TWELVE_LABS_PAGE_MAX }));
-    const wanted = new Set(unique);
-    // Matched by `_id`: the filter is the provider's, but nothing it adds beyond the ask is returned.
-    return pages.flatMap((page) => page.data.filter((a) => wanted.has(a._id)).map(mapAsset));
-  }
-
-  async function listAssets(window: ListWindow, filter: AssetListFilter): Promise<Page<TwelveLabsAsset>> {
-    checkWindow(window);
-    let assetTypes: string[] | undefined;
-    if (filter.mediaType !== undefined) {
-      const type = ASSET_TYPES[filter.mediaType];
-      // asset_types knows only image|video|audio: no Twelve Labs asset can match TEXT or OTHER.
-      if (type === undefined) return { items: [], hasNextPage: false, totalCount: 0 };
-      assetTypes = [type];
-    }
-    const search = filter.search?.trim() || undefined;
-    const plan = planPages(window);
-    const query = { page_limit: plan.pageLimit, asset_types: assetTypes, filename: search };
-    const first = await list({ ...query, page: plan.firstPage });
-    const totalPage = first.page_info?.total_page ?? undefined;
-    const lastPage = totalPage === undefined ? plan.lastPage : Math.min(plan.lastPage, totalPage);
-    const rest: number[] = [];
-    for (let page = plan.firstPage + 1; page <= lastPage; page++) rest.push(page);
-    const more = await Promise.all(rest.map((page) => list({ ...query, page })));
-    const all = [first, ...more].flatMap((p) => p.data);
-    const fetchedThrough = rest.at(-1) ?? plan.firstPage;
-    const beyondWindow = all.length > plan.skip + window.limit;
-    const hasNextPage =
-      totalPage === undefined ? beyondWindow || (more.at(-1) ?? first).data.length >= plan.pageLimit : beyondWindow || fetchedThrough < totalPage;
-    return {
-      items: all.slice(plan.skip, plan.skip + window.limit).map(mapAsset),
-      hasNextPage,
-      totalCount: first.page_info?.total_results ?? null,
-    };
-  }
-
   async function getAsset(id: string): Promise<TwelveLabsAsset> {
     if (id.length === 0) throw badInput('A Twelve Labs asset id must not be empty');
     const wire = await http.request({
@@ -124,14 +81,59 @@ export function createTwelveLabsClient(config: TwelveLabsConfig, options: Client
     assets: {
       name: 'TWELVE_LABS',
       maxBatch: TWELVE_LABS_PAGE_MAX,
-      getAssets,
-      listAssets,
+      getAssets: (ids) => getAssets(list, options.upstream.concurrency, ids),
+      listAssets: (window, filter) => listAssets(list, window, filter),
       listCalls: twelveLabsListCalls,
     },
     getAsset,
     writer,
     updater,
     close: () => http.close(),
+  };
+}
+
+type ListCall = ReturnType<typeof listCaller>;
+
+async function getAssets(list: ListCall, concurrency: number, ids: readonly string[]): Promise<TwelveLabsAsset[]> {
+  // An empty id cannot exist and would reach the API as a bare `asset_ids=`.
+  const unique = [...new Set(ids.filter((id) => id.length > 0))];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += TWELVE_LABS_PAGE_MAX) {
+    chunks.push(unique.slice(i, i + TWELVE_LABS_PAGE_MAX));
+  }
+  const pages = await mapLimit(chunks, concurrency, (part) => list({ asset_ids: part, page_limit: TWELVE_LABS_PAGE_MAX }));
+  const wanted = new Set(unique);
+  // Matched by `_id`: the filter is the provider's, but nothing it adds beyond the ask is returned.
+  return pages.flatMap((page) => page.data.filter((a) => wanted.has(a._id)).map(mapAsset));
+}
+
+async function listAssets(list: ListCall, window: ListWindow, filter: AssetListFilter): Promise<Page<TwelveLabsAsset>> {
+  checkWindow(window);
+  let assetTypes: string[] | undefined;
+  if (filter.mediaType !== undefined) {
+    const type = ASSET_TYPES[filter.mediaType];
+    // asset_types knows only image|video|audio: no Twelve Labs asset can match TEXT or OTHER.
+    if (type === undefined) return { items: [], hasNextPage: false, totalCount: 0 };
+    assetTypes = [type];
+  }
+  const search = filter.search?.trim() || undefined;
+  const plan = planPages(window);
+  const query = { page_limit: plan.pageLimit, asset_types: assetTypes, filename: search };
+  const first = await list({ ...query, page: plan.firstPage });
+  const totalPage = first.page_info?.total_page ?? undefined;
+  const lastPage = totalPage === undefined ? plan.lastPage : Math.min(plan.lastPage, totalPage);
+  const rest: number[] = [];
+  for (let page = plan.firstPage + 1; page <= lastPage; page++) rest.push(page);
+  const more = await Promise.all(rest.map((page) => list({ ...query, page })));
+  const all = [first, ...more].flatMap((p) => p.data);
+  const fetchedThrough = rest.at(-1) ?? plan.firstPage;
+  const beyondWindow = all.length > plan.skip + window.limit;
+  const hasNextPage =
+    totalPage === undefined ? beyondWindow || (more.at(-1) ?? first).data.length >= plan.pageLimit : beyondWindow || fetchedThrough < totalPage;
+  return {
+    items: all.slice(plan.skip, plan.skip + window.limit).map(mapAsset),
+    hasNextPage,
+    totalCount: first.page_info?.total_results ?? null,
   };
 }
 
