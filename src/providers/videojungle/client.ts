@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { VideoJungleConfig } from './env.js';
 import { badInput, ProviderError } from '../../errors/domain.js';
-import { createHttp, type ClientOptions } from '../http/index.js';
+import { createHttp, type ClientOptions, type ProviderHttp } from '../http/index.js';
 import type { AssetListFilter, ListWindow, Page, Project } from '../types.js';
 import type { ProjectSource, ProviderClient, StatusCheck } from '../port.js';
 import type { ProjectWriter, VideoJungleAsset } from './types.js';
@@ -72,7 +73,28 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
     return pageVjAssets(await fetchProjects(), window, filter);
   }
 
-  const projects: ProjectSource<VideoJungleAsset> = {
+  const projects = vjProjects(http, fetchProjects);
+
+  return {
+    assets: {
+      name: 'VIDEO_JUNGLE',
+      maxBatch: 1,
+      getAssets,
+      listAssets,
+      // Video Jungle has no asset list: every window is one read of all projects, paged here.
+      listCalls: () => 1,
+    },
+    projects,
+    writer: createVjWriter({ http, baseUrl: config.baseUrl, concurrency: options.upstream.concurrency, fetchAsset }),
+    projectWriter: createVjProjectWriter(http, { fetchAsset, getProject: projects.getProject }),
+    status: { isReady: (id) => checkAsset(http, id) },
+    close: () => http.close(),
+  };
+}
+
+/** Projects, each with its assets embedded (the only way to see all assets at once). */
+function vjProjects(http: ProviderHttp, fetchProjects: () => Promise<z.infer<typeof vjProjectList>>): ProjectSource<VideoJungleAsset> {
+  return {
     async listProjects(): Promise<Project[]> {
       return (await fetchProjects()).map(mapVjProject);
     },
@@ -89,27 +111,12 @@ export function createVideoJungleClient(config: VideoJungleConfig, options: Clie
       return list.map((a) => mapVjAsset(a, projectId));
     },
   };
+}
 
-  async function checkAsset(id: string): Promise<boolean> {
-    const path = `/assets/check/${uuidPath(id, 'asset')}`;
-    const endpoint = 'GET /assets/check/{id}';
-    const { uploaded } = await http.request({ method: 'GET', path, endpoint, schema: vjCheck });
-    return uploaded;
-  }
-
-  return {
-    assets: {
-      name: 'VIDEO_JUNGLE',
-      maxBatch: 1,
-      getAssets,
-      listAssets,
-      // Video Jungle has no asset list: every window is one read of all projects, paged here.
-      listCalls: () => 1,
-    },
-    projects,
-    writer: createVjWriter({ http, baseUrl: config.baseUrl, concurrency: options.upstream.concurrency, fetchAsset }),
-    projectWriter: createVjProjectWriter(http, { fetchAsset, getProject: projects.getProject }),
-    status: { isReady: checkAsset },
-    close: () => http.close(),
-  };
+/** Whether an upload has landed: the status check the live engine polls. */
+async function checkAsset(http: ProviderHttp, id: string): Promise<boolean> {
+  const path = `/assets/check/${uuidPath(id, 'asset')}`;
+  const endpoint = 'GET /assets/check/{id}';
+  const { uploaded } = await http.request({ method: 'GET', path, endpoint, schema: vjCheck });
+  return uploaded;
 }
