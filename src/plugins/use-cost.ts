@@ -1,4 +1,4 @@
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import type { CostBucket } from '../cost/bucket.js';
@@ -34,50 +34,9 @@ interface Charge {
  * operation through, logged, rather than failing every request: MAX_QUERY_COST still applies.
  */
 export function useCost(options: CostOptions): Plugin<Context> {
-  const { bucket } = options;
-  const report = (requested: number, actual: number, available: number | null) => ({
-    cost: costReport(requested, actual, bucket.settings, available),
-  });
-
-  async function admit(args: ExecutionArgs): Promise<Admission> {
-    const context = args.contextValue as Context & CallerContext;
-    const requested = estimateCost(
-      { schema: args.schema, document: args.document, operationName: args.operationName, variables: args.variableValues },
-      { providers: options.providers, batching: options.batching },
-    );
-    let caller: string | null = null;
-    try {
-      caller = await options.callerOf(context);
-      if (requested > options.maxQueryCost) {
-        const available = await bucket.adjust(caller, 0);
-        return { refused: { data: null, errors: [maxCostExceeded(requested, options.maxQueryCost)], extensions: report(requested, 0, available) } };
-      }
-      const taken = await bucket.take(caller, requested);
-      if (!taken.ok) {
-        return {
-          refused: { data: null, errors: [throttled(requested, taken.available, taken.retryAfterSeconds)], extensions: report(requested, 0, taken.available) },
-        };
-      }
-    } catch (error) {
-      if (requested > options.maxQueryCost)
-        return { refused: { data: null, errors: [maxCostExceeded(requested, options.maxQueryCost)], extensions: report(requested, 0, null) } };
-      context.log.warn({ err: error }, 'cost budget unavailable: operation let through unmetered by the bucket');
-      caller = null;
-    }
-    return { run: { caller, requested, meter: new CostMeter() } };
-  }
-
-  /** Charges the actual cost (gives back the difference to the estimate) and reports it. */
-  async function settle(charge: Charge, context: Context): Promise<{ cost: CostReport }> {
-    const actual = charge.meter.calls;
-    if (charge.caller === null) return report(charge.requested, actual, null);
-    try {
-      return report(charge.requested, actual, await bucket.adjust(charge.caller, charge.requested - actual));
-    } catch (error) {
-      context.log.warn({ err: error }, 'cost budget unavailable: the refund was not recorded');
-      return report(charge.requested, actual, null);
-    }
-  }
+  const report = (requested: number, actual: number, available: number | null) => reportOf(options.bucket, requested, actual, available);
+  const admit = (args: ExecutionArgs) => admission(options, args);
+  const settle = (charge: Charge, context: Context) => settlement(options.bucket, charge, context);
 
   return {
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
@@ -117,6 +76,47 @@ export function useCost(options: CostOptions): Plugin<Context> {
       };
     },
   };
+}
+
+function reportOf(bucket: CostOptions['bucket'], requested: number, actual: number, available: number | null): { cost: CostReport } {
+  return { cost: costReport(requested, actual, bucket.settings, available) };
+}
+
+/** Prices the operation and takes it from the caller's bucket: what to run with, or the refusal. */
+async function admission(options: CostOptions, args: ExecutionArgs): Promise<Admission> {
+  const { bucket } = options;
+  const context = args.contextValue as Context & CallerContext;
+  const requested = estimateCost(
+    { schema: args.schema, document: args.document, operationName: args.operationName, variables: args.variableValues },
+    { providers: options.providers, batching: options.batching },
+  );
+  const refuse = (error: GraphQLError, available: number | null) => ({
+    refused: { data: null, errors: [error], extensions: reportOf(bucket, requested, 0, available) },
+  });
+  let caller: string | null = null;
+  try {
+    caller = await options.callerOf(context);
+    if (requested > options.maxQueryCost) return refuse(maxCostExceeded(requested, options.maxQueryCost), await bucket.adjust(caller, 0));
+    const taken = await bucket.take(caller, requested);
+    if (!taken.ok) return refuse(throttled(requested, taken.available, taken.retryAfterSeconds), taken.available);
+  } catch (error) {
+    if (requested > options.maxQueryCost) return refuse(maxCostExceeded(requested, options.maxQueryCost), null);
+    context.log.warn({ err: error }, 'cost budget unavailable: operation let through unmetered by the bucket');
+    caller = null;
+  }
+  return { run: { caller, requested, meter: new CostMeter() } };
+}
+
+/** Charges the actual cost (gives back the difference to the estimate) and reports it. */
+async function settlement(bucket: CostOptions['bucket'], charge: Charge, context: Context): Promise<{ cost: CostReport }> {
+  const actual = charge.meter.calls;
+  if (charge.caller === null) return reportOf(bucket, charge.requested, actual, null);
+  try {
+    return reportOf(bucket, charge.requested, actual, await bucket.adjust(charge.caller, charge.requested - actual));
+  } catch (error) {
+    context.log.warn({ err: error }, 'cost budget unavailable: the refund was not recorded');
+    return reportOf(bucket, charge.requested, actual, null);
+  }
 }
 
 type Next = (result: ExecutionResult, setResult: (r: ExecutionResult) => void) => void | Promise<void>;
