@@ -99,6 +99,60 @@ const serverVars = z.object({
 /** Each provider module parses its own variables out of the same environment. */
 const providerVars = z.object(Object.fromEntries(PROVIDER_MODULES.map((m) => [m.name, m.env]))) as unknown as z.ZodType<ProviderConfigs>;
 
+/** How upstream calls are made: timeouts, retries, concurrency, pools, rate limits, breakers. */
+function upstreamOf(e: z.output<typeof serverVars>, sandbox: boolean) {
+  return {
+    /** Connect, headers and body timeout of each upstream call, and the deadline of a whole non-streamed one. */
+    timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    /**
+     * The headers and body timeouts of a call that streams a file up: a provider may take a while to
+     * store a large file before it answers; giving up sooner says nothing about whether it stored it.
+     */
+    uploadTimeoutMs: e.UPSTREAM_UPLOAD_TIMEOUT_MS,
+    /** Retries of a safe read after the first attempt. */
+    retries: e.UPSTREAM_RETRIES,
+    /** Longest Retry-After a read waits for before it gives up with PROVIDER_RATE_LIMITED. */
+    maxRetryAfterMs: e.UPSTREAM_MAX_RETRY_AFTER_MS,
+    /** Calls in flight per provider for providers without a multi-get. */
+    concurrency: e.UPSTREAM_CONCURRENCY,
+    /** Keep-alive sockets per provider: the most calls in flight to one provider across all requests. */
+    connections: e.UPSTREAM_CONNECTIONS,
+    rateLimits: rateLimits(e.UPSTREAM_RATE_LIMIT, e.UPSTREAM_RATE_BURST, sandbox),
+    /**
+     * Longest a call queues for a rate-limit slot or behind a provider's Retry-After before it fails
+     * fast with PROVIDER_RATE_LIMITED and the wait it would have had.
+     */
+    maxWaitMs: e.UPSTREAM_MAX_WAIT_MS ?? e.UPSTREAM_MAX_RETRY_AFTER_MS,
+    /** Consecutive requests that found a provider unavailable (never a 4xx) that open its circuit breaker. */
+    breakerFailures: e.UPSTREAM_BREAKER_FAILURES,
+    /** How long an open breaker fails calls fast before one probe call goes through. */
+    breakerCooldownMs: e.UPSTREAM_BREAKER_COOLDOWN_MS,
+  };
+}
+
+/** Who may call: API tokens, JWT, or anyone; real credentials are never left open by accident. */
+function callersOf(
+  e: z.output<typeof serverVars>,
+  { sandbox, hasCredentials }: { sandbox: boolean; hasCredentials: boolean },
+  problem: (variable: string, message: string) => void,
+) {
+  const apiTokens = e.API_TOKENS.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const jwt = e.JWT_JWKS_URL ? { jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE } : undefined;
+  if (!jwt && (e.JWT_ISSUER || e.JWT_AUDIENCE)) problem('JWT_JWKS_URL', 'is required when JWT_ISSUER or JWT_AUDIENCE is set');
+  // The sandbox guards nothing real, so it may run open; real credentials must not be open by accident.
+  const callerAuth = apiTokens.length > 0 || jwt !== undefined;
+  const allowAnonymous = e.ALLOW_ANONYMOUS ?? (sandbox && !callerAuth);
+  if (!sandbox && hasCredentials && !callerAuth && !allowAnonymous) {
+    problem(
+      'API_TOKENS',
+      'real provider credentials are set but nothing says who may call this API; set API_TOKENS (comma-separated bearer tokens), JWT_JWKS_URL, or ALLOW_ANONYMOUS=true',
+    );
+  }
+  return { apiTokens, jwt, allowAnonymous };
+}
+
 const configSchema = z
   .preprocess(
     (env) => ({ server: env, providers: Object.fromEntries(PROVIDERS.map((p) => [p, env])) }),
@@ -113,20 +167,7 @@ const configSchema = z
     if (sandbox && hasCredentials) {
       problem('SANDBOX', 'is true but real provider credentials are set; unset them or set SANDBOX=false (real and sandbox providers are never mixed)');
     }
-    const apiTokens = e.API_TOKENS.split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const jwt = e.JWT_JWKS_URL ? { jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE } : undefined;
-    if (!jwt && (e.JWT_ISSUER || e.JWT_AUDIENCE)) problem('JWT_JWKS_URL', 'is required when JWT_ISSUER or JWT_AUDIENCE is set');
-    // The sandbox guards nothing real, so it may run open; real credentials must not be open by accident.
-    const callerAuth = apiTokens.length > 0 || jwt !== undefined;
-    const allowAnonymous = e.ALLOW_ANONYMOUS ?? (sandbox && !callerAuth);
-    if (!sandbox && hasCredentials && !callerAuth && !allowAnonymous) {
-      problem(
-        'API_TOKENS',
-        'real provider credentials are set but nothing says who may call this API; set API_TOKENS (comma-separated bearer tokens), JWT_JWKS_URL, or ALLOW_ANONYMOUS=true',
-      );
-    }
+    const { apiTokens, jwt, allowAnonymous } = callersOf(e, { sandbox, hasCredentials }, problem);
     if (e.MAX_QUERY_COST > e.CALLER_COST_BUDGET) {
       problem('MAX_QUERY_COST', `is ${e.MAX_QUERY_COST}, above CALLER_COST_BUDGET (${e.CALLER_COST_BUDGET}): such operations could never be paid for`);
     }
@@ -156,33 +197,7 @@ const configSchema = z
       trustedDocuments: e.PERSISTED_DOCUMENTS ? { path: e.PERSISTED_DOCUMENTS, allowArbitrary: e.ALLOW_ARBITRARY_OPERATIONS } : undefined,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,
-      upstream: {
-        /** Connect, headers and body timeout of each upstream call, and the deadline of a whole non-streamed one. */
-        timeoutMs: e.UPSTREAM_TIMEOUT_MS,
-        /**
-         * The headers and body timeouts of a call that streams a file up: a provider may take a while to
-         * store a large file before it answers; giving up sooner says nothing about whether it stored it.
-         */
-        uploadTimeoutMs: e.UPSTREAM_UPLOAD_TIMEOUT_MS,
-        /** Retries of a safe read after the first attempt. */
-        retries: e.UPSTREAM_RETRIES,
-        /** Longest Retry-After a read waits for before it gives up with PROVIDER_RATE_LIMITED. */
-        maxRetryAfterMs: e.UPSTREAM_MAX_RETRY_AFTER_MS,
-        /** Calls in flight per provider for providers without a multi-get. */
-        concurrency: e.UPSTREAM_CONCURRENCY,
-        /** Keep-alive sockets per provider: the most calls in flight to one provider across all requests. */
-        connections: e.UPSTREAM_CONNECTIONS,
-        rateLimits: rateLimits(e.UPSTREAM_RATE_LIMIT, e.UPSTREAM_RATE_BURST, sandbox),
-        /**
-         * Longest a call queues for a rate-limit slot or behind a provider's Retry-After before it fails
-         * fast with PROVIDER_RATE_LIMITED and the wait it would have had.
-         */
-        maxWaitMs: e.UPSTREAM_MAX_WAIT_MS ?? e.UPSTREAM_MAX_RETRY_AFTER_MS,
-        /** Consecutive requests that found a provider unavailable (never a 4xx) that open its circuit breaker. */
-        breakerFailures: e.UPSTREAM_BREAKER_FAILURES,
-        /** How long an open breaker fails calls fast before one probe call goes through. */
-        breakerCooldownMs: e.UPSTREAM_BREAKER_COOLDOWN_MS,
-      },
+      upstream: upstreamOf(e, sandbox),
       batching: e.BATCHING,
       /** Largest file a multipart upload may carry, enforced while receiving. */
       maxUploadBytes: e.MAX_UPLOAD_BYTES,
