@@ -59,16 +59,6 @@ function readByExternalId(
   };
 }
 
-/** The value under `key`, made on first use: a request builds only the loaders it uses. */
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /**
  * The request's loaders. Called once per request from the context and never shared across requests
  * or callers: the cache holds what this caller may see, for as long as this request lives. They ask a
@@ -83,26 +73,24 @@ export function createLoaders(providers: ProviderRegistry, options: LoaderOption
 
   /** The request's loader of one provider's assets by id (see readAssets). */
   const assetLoader = <P extends ProviderName>(provider: P) =>
-    memo(
-      assetLoaders,
-      provider,
-      () => new DataLoader(readAssets(providers, provider, options, limiter(provider)), { batch: options.batching, maxBatchSize: Infinity }),
-    ) as unknown as DataLoader<string, AssetOf<P>>;
+    (assetLoaders.get(provider) ??
+      assetLoaders
+        .set(provider, new DataLoader(readAssets(providers, provider, options, limiter(provider)), { batch: options.batching, maxBatchSize: Infinity }))
+        .get(provider)!) as unknown as DataLoader<string, AssetOf<P>>;
 
   /** Assets by the provider's second key (its ExternalIdSource), shared and batched like reads by id. */
   const byExternalId = <P extends ProviderName>(provider: P) =>
-    memo(
-      externalIdLoaders,
-      provider,
-      () => new DataLoader(readByExternalId(providers, provider, options, prime), { batch: options.batching }),
-    ) as unknown as DataLoader<string, AssetOf<P>>;
+    (externalIdLoaders.get(provider) ??
+      externalIdLoaders
+        .set(provider, new DataLoader(readByExternalId(providers, provider, options, prime), { batch: options.batching }))
+        .get(provider)!) as unknown as DataLoader<string, AssetOf<P>>;
 
   /**
    * A loader of a provider module's own (Video Jungle's projects): made once per request under `name`,
    * batching like the others, so a module needs no DataLoader of its own.
    */
   const keyed = <V>(name: string, batch: BatchLoad<V>) =>
-    memo(keyedLoaders, name, () => new DataLoader<string, unknown>(batch, { batch: options.batching })) as DataLoader<string, V>;
+    (keyedLoaders.get(name) ?? keyedLoaders.set(name, new DataLoader<string, unknown>(batch, { batch: options.batching })).get(name)!) as DataLoader<string, V>;
 
   /** Lists prime the loaders, so an asset already read is not fetched again in this request. */
   function prime(assets: readonly Asset[]): void {

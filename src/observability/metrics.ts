@@ -86,12 +86,11 @@ function requestSeries(registers: Registers): Metrics['onRequest'] {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const graphqlErrors = new Counter({
-    name: 'assetfed_graphql_errors_total',
-    help: 'GraphQL responses carrying an error of this code, by code and operation',
-    labelNames: ['code', 'operation_type', 'operation_name'] as const,
-    registers,
-  });
+  const graphqlErrors = counter(registers, 'assetfed_graphql_errors_total', 'GraphQL responses carrying an error of this code, by code and operation', [
+    'code',
+    'operation_type',
+    'operation_name',
+  ]);
   // Operation names are the client's to choose: past MAX_OPERATION_NAMES distinct ones, "other".
   const names = new Set<string>();
   const operationName = (name: string | null): string => {
@@ -111,12 +110,12 @@ function requestSeries(registers: Registers): Metrics['onRequest'] {
 
 /** Each upstream attempt: counted by outcome, timed, and its failures counted by kind. */
 function upstreamCallSeries(registers: Registers): Metrics['onCall'] {
-  const calls = new Counter({
-    name: 'assetfed_upstream_calls_total',
-    help: 'Upstream HTTP calls (each attempt), by provider, endpoint template and outcome (success or the error kind)',
-    labelNames: ['provider', 'endpoint', 'outcome'] as const,
+  const calls = counter(
     registers,
-  });
+    'assetfed_upstream_calls_total',
+    'Upstream HTTP calls (each attempt), by provider, endpoint template and outcome (success or the error kind)',
+    ['provider', 'endpoint', 'outcome'],
+  );
   const latency = new Histogram({
     name: 'assetfed_upstream_call_duration_seconds',
     help: 'Duration of upstream HTTP calls (each attempt), by provider and endpoint template',
@@ -124,12 +123,7 @@ function upstreamCallSeries(registers: Registers): Metrics['onCall'] {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const errors = new Counter({
-    name: 'assetfed_upstream_errors_total',
-    help: 'Failed upstream calls (each attempt), by provider and error kind',
-    labelNames: ['provider', 'kind'] as const,
-    registers,
-  });
+  const errors = counter(registers, 'assetfed_upstream_errors_total', 'Failed upstream calls (each attempt), by provider and error kind', ['provider', 'kind']);
   return ({ provider, endpoint, error, durationMs }) => {
     calls.inc({ provider, endpoint, outcome: error ?? 'success' });
     latency.observe({ provider, endpoint }, durationMs / 1000);

@@ -34,48 +34,49 @@ interface Charge {
  * operation through, logged, rather than failing every request: MAX_QUERY_COST still applies.
  */
 export function useCost(options: CostOptions): Plugin<Context> {
-  const report = (requested: number, actual: number, available: number | null) => reportOf(options.bucket, requested, actual, available);
-  const admit = (args: ExecutionArgs) => admission(options, args);
-  const settle = (charge: Charge, context: Context) => settlement(options.bucket, charge, context);
-
   return {
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
-      const admission = await admit(args);
-      if ('refused' in admission) return setResultAndStopExecution(admission.refused);
-      const charge = admission.run;
+      const admitted = await admission(options, args);
+      if ('refused' in admitted) return setResultAndStopExecution(admitted.refused);
+      const charge = admitted.run;
       setExecuteFn((a) => metered(charge.meter, () => executeFn(a)));
       return {
         async onExecuteDone({ result, setResult }) {
-          const extensions = await settle(charge, args.contextValue as Context);
+          const cost = await settlement(options.bucket, charge, args.contextValue as Context);
           // Incremental delivery: the first payload carries the cost (the stream's calls are still to come).
-          if (Symbol.asyncIterator in result) return { onNext: first((r, set) => set({ ...r, extensions: { ...r.extensions, ...extensions } })) };
-          setResult({ ...result, extensions: { ...result.extensions, ...extensions } });
+          if (Symbol.asyncIterator in result) return { onNext: first((r, set) => set(withCost(r, cost))) };
+          setResult(withCost(result, cost));
         },
       };
     },
     async onSubscribe({ args, subscribeFn, setSubscribeFn, setResultAndStopExecution }) {
-      const admission = await admit(args);
-      if ('refused' in admission) return setResultAndStopExecution(admission.refused);
-      const charge = admission.run;
+      const admitted = await admission(options, args);
+      if ('refused' in admitted) return setResultAndStopExecution(admitted.refused);
+      const charge = admitted.run;
       setSubscribeFn((a) => metered(charge.meter, () => subscribeFn(a)));
       return {
         onSubscribeResult({ result, setResult }) {
           if (!(Symbol.asyncIterator in result)) {
             // A subscription refused at subscribe (a bad id): a single result, nothing read.
-            setResult({ ...result, extensions: { ...result.extensions, ...report(charge.requested, charge.meter.calls, null) } });
+            setResult(withCost(result, reportOf(options.bucket, charge.requested, charge.meter.calls, null)));
             return;
           }
           let settled: Promise<{ cost: CostReport }> | undefined;
           return {
             onNext: first(async (r, set) => {
-              settled ??= settle(charge, args.contextValue as Context);
-              set({ ...r, extensions: { ...r.extensions, ...(await settled) } });
+              settled ??= settlement(options.bucket, charge, args.contextValue as Context);
+              set(withCost(r, await settled));
             }),
           };
         },
       };
     },
   };
+}
+
+/** The result with `extensions.cost` beside whatever extensions it already carries. */
+function withCost<R extends ExecutionResult>(result: R, cost: { cost: CostReport }): R {
+  return { ...result, extensions: { ...result.extensions, ...cost } };
 }
 
 function reportOf(bucket: CostOptions['bucket'], requested: number, actual: number, available: number | null): { cost: CostReport } {
