@@ -45,6 +45,14 @@ describe('MAX_QUERY_COST', () => {
     expect(res.extensions!.cost).toMatchObject({ requestedQueryCost: 40, actualQueryCost: 0 });
     expect(upstreamCalls()).toBe(before);
   });
+
+  it('refuses the same on HTTP, SSE and graphql-ws, before any upstream call', async () => {
+    const h = await harness({ MAX_QUERY_COST: '3' });
+    const before = upstreamCalls();
+    const outcomes = await Promise.all(TRANSPORTS.map((t) => runOver(t, h.url, MERGED, undefined, { token: A })));
+    expect(upstreamCalls()).toBe(before);
+    for (const outcome of outcomes) expect(outcome.errors[0]!.extensions).toMatchObject({ code: 'MAX_COST_EXCEEDED', cost: 4, maxCost: 3 });
+  });
 });
 
 describe("a caller's bucket", () => {
