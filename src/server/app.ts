@@ -15,6 +15,7 @@ import { createJwtAuth } from '../auth/jwt.js';
 import { useMultipartCsrfPrevention } from '../plugins/use-multipart-csrf-prevention.js';
 import { queryLimitPlugins } from '../plugins/use-query-limits.js';
 import { useCost } from '../plugins/use-cost.js';
+import { useSharedEventExecution } from '../plugins/use-shared-event-execution.js';
 import { createCostBucket } from '../cost/index.js';
 import { createCallerOf } from '../cost/caller.js';
 import { useGraphQLErrorResponses } from '../plugins/use-graphql-error-responses.js';
@@ -186,6 +187,8 @@ function yogaPlugins(config: Config, core: Core, parts: PluginParts): Plugins {
     useMultipartCsrfPrevention(),
     ...(trusted ? [trusted.plugin] : []),
     ...queryLimitPlugins(config.limits, config.introspection),
+    // Before useCost: it meters whatever subscribe function it finds, this one included.
+    useSharedEventExecution(),
     useCost({ maxQueryCost: config.cost.maxQueryCost, bucket, callerOf: createCallerOf(auth, jwt?.verify), providers, batching: config.batching }),
     useMalformedRequestErrors(),
     // After the request parsers it wraps (yoga's own register before any plugin listed here).

@@ -1,0 +1,58 @@
+import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { mapAsyncIterator, type Plugin } from 'graphql-yoga';
+
+type Executed = ReturnType<typeof execute>;
+
+/**
+ * One execution per event for the subscribers that would compute the same payload from it. The live
+ * engine hands every watcher of an asset the same event object (src/live/watch.ts), so 10,000
+ * subscribers of 1,000 assets used to execute their selection 10,000 times per change; now each
+ * (event, document, operation, variables) executes once and the others reuse its result. The
+ * authorization scope needs no part of the key: every caller that passed the caller check sees the
+ * same data and no resolver reads the caller (src/context.ts holds nothing per caller) — if one ever
+ * does, its scope belongs in shareKey. Results are never mutated downstream (error presentation and
+ * extensions.cost copy them), so sharing one object is safe. A result lives as long as its event
+ * (a WeakMap on it): as long as some watcher still holds that asset as its latest state.
+ */
+export function useSharedEventExecution(): Plugin {
+  return {
+    // Listed before useCost, which wraps whatever subscribe function it finds in its meter.
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(subscribeSharingEvents);
+    },
+  };
+}
+
+const executions = new WeakMap<object, Map<string, Executed>>();
+
+/** graphql-js' subscribe, with its per-event execute looked up by the event and the share key first. */
+export async function subscribeSharingEvents(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const key = shareKey(args);
+  return mapAsyncIterator(stream as AsyncIterable<unknown>, (event) => executeOnce(event, key, args));
+}
+
+function executeOnce(event: unknown, key: string, args: ExecutionArgs): Executed {
+  const run = () => execute({ ...args, rootValue: event });
+  if (typeof event !== 'object' || event === null) return run();
+  let byKey = executions.get(event);
+  if (!byKey) executions.set(event, (byKey = new Map()));
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = run()));
+  return result;
+}
+
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+
+/**
+ * The same parsed document (yoga's parse cache hands one DocumentNode per query text), operation and
+ * variables. The variables as the client sent them: the same values in another key order only miss a
+ * share, never give a wrong one.
+ */
+function shareKey({ document, operationName, variableValues }: ExecutionArgs): string {
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  return `${id}\n${operationName ?? ''}\n${JSON.stringify(variableValues ?? {})}`;
+}
