@@ -37,9 +37,15 @@ function executeOnce(event: unknown, key: string, args: ExecutionArgs): Executed
   const run = () => execute({ ...args, rootValue: event });
   if (typeof event !== 'object' || event === null) return run();
   let byKey = executions.get(event);
-  if (!byKey) executions.set(event, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    executions.set(event, byKey);
+  }
   let result = byKey.get(key);
-  if (!result) byKey.set(key, (result = run()));
+  if (!result) {
+    result = run();
+    byKey.set(key, result);
+  }
   return result;
 }
 
@@ -53,6 +59,9 @@ let nextDocumentId = 0;
  */
 function shareKey({ document, operationName, variableValues }: ExecutionArgs): string {
   let id = documentIds.get(document);
-  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  if (id === undefined) {
+    id = nextDocumentId++;
+    documentIds.set(document, id);
+  }
   return `${id}\n${operationName ?? ''}\n${JSON.stringify(variableValues ?? {})}`;
 }
