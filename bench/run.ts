@@ -1,6 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { runBatching, type BatchingRow, providerMinimum } from './cases/batching.js';
 import { runCeiling, type CeilingRow } from './cases/ceiling.js';
+import { COST_TARGET_US, runCost, type CostData } from './cases/cost.js';
 import { runConcurrent, type ConcurrentRow } from './cases/concurrent.js';
 import { runMemory, type MemoryData } from './cases/memory.js';
 import { runNaive } from './cases/naive.js';
@@ -22,7 +23,7 @@ import { table } from './lib/stats.js';
  * BENCH_PROFILE=1 records a CPU profile of assetfed under each load and prints its hot spots;
  * BENCH_RUNTIME=tsx runs assetfed's TypeScript through tsx instead of the compiled build.
  */
-const CASES = ['overhead', 'ceiling', 'batching', 'concurrent', 'naive', 'subscriptions', 'memory'] as const;
+const CASES = ['overhead', 'ceiling', 'batching', 'concurrent', 'naive', 'subscriptions', 'memory', 'cost'] as const;
 type CaseName = (typeof CASES)[number];
 
 const quick = ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
@@ -148,6 +149,15 @@ function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] 
       pass: memory.heapAfterGcGrowthMb <= first.heapAfterGcMb * 0.1,
     });
   }
+  const cost = results.cost?.data as CostData | undefined;
+  if (cost) {
+    list.push({
+      target: 'cost model overhead per request (issue #17)',
+      goal: `≤ ${COST_TARGET_US} µs`,
+      measured: cost.rows.map((r) => `${r.operation}: ${fmt(r.overheadUs, 1)} µs`).join('; '),
+      pass: cost.worstUs <= COST_TARGET_US,
+    });
+  }
   return list;
 }
 
@@ -171,6 +181,7 @@ async function main(): Promise<void> {
       naive: () => runNaive(bench),
       subscriptions: () => runSubscriptions(bench),
       memory: () => runMemory(bench),
+      cost: () => runCost(bench, quick),
     };
     for (const name of CASES.filter((c) => selected.includes(c))) {
       const caseStarted = performance.now();

@@ -27,8 +27,25 @@ export function encodeGlobalId(typename: string, id: string): string {
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+$/;
 
+/**
+ * Recent decodes: a request's ids are decoded by its cost estimate (src/cost/reads.ts) and again by
+ * its resolvers, so the second is a lookup. Bounded (the oldest goes first); a bad id is not kept,
+ * so it is refused afresh, with the same error, every time.
+ */
+const DECODED = new Map<string, Readonly<DecodedId>>();
+const DECODED_MAX = 1024;
+
 /** Decodes any global ID this API issued; anything else is BAD_USER_INPUT naming the value. */
 export function decodeGlobalId(globalId: string): DecodedId {
+  const known = DECODED.get(globalId);
+  if (known) return known;
+  const decoded = Object.freeze(decodeAfresh(globalId));
+  if (DECODED.size >= DECODED_MAX) DECODED.delete(DECODED.keys().next().value!);
+  DECODED.set(globalId, decoded);
+  return decoded;
+}
+
+function decodeAfresh(globalId: string): DecodedId {
   const invalid = () => badInput(`${JSON.stringify(globalId.slice(0, 100))} is not a valid ID of this API`, { invalidId: true });
   if (globalId.length === 0 || globalId.length > 2048 || !BASE64.test(globalId)) throw invalid();
   const text = Buffer.from(globalId, 'base64').toString('utf8');
