@@ -8,6 +8,7 @@ import { ProviderEnum } from '../../schema/enums.js';
 import { costs } from '../../src/cost/rule.js';
 import type { ProviderName } from '../../src/providers/index.js';
 import { globalIdReadCalls } from '../../src/cost/reads.js';
+import { REPLAY_MAX_READS } from '../../src/live/changes.js';
 
 /** Most assets one subscription watches. */
 export const MAX_WATCHED = 1000;
@@ -27,16 +28,14 @@ builder.subscriptionFields((t) => ({
   }),
   assetChanges: t.field({
     type: ChangeRef,
-    description:
-      "Assets created, updated or deleted: Uplynk's change feed natively; for the other providers, the transitions the poller observes on watched assets.",
+    description: `Assets created, updated or deleted: Uplynk's change feed natively; for the other providers, the transitions the poller observes on watched assets. With \`since\`, first what the change feeds hold from then, in order, read in at most ${REPLAY_MAX_READS} pages per feed: a feed holding more ends the subscription with REPLAY_LIMIT_EXCEEDED after the changes read, and \`extensions.resumeSince\` to subscribe again from.`,
     args: { provider: t.arg({ type: ProviderEnum }), since: t.arg({ type: 'DateTime' }) },
-    // With `since`, its replay reads each change feed from then: at least a page and the read that finds
-    // nothing new. A busy feed pages further, so this is the one estimate that can fall short; the
-    // bucket is then charged what was actually spent.
+    // With `since`, its replay reads each change feed from then, at most REPLAY_MAX_READS times (then
+    // REPLAY_LIMIT_EXCEEDED says where to read on): priced at that bound, the difference refunded.
     extensions: costs(({ provider, since }, env) => {
       if (!since) return { calls: 0 };
       const names = provider ? [provider as ProviderName] : env.providers.enabled();
-      return { calls: 2 * names.filter((p) => env.providers.has(p) && env.providers.get(p).changes).length };
+      return { calls: REPLAY_MAX_READS * names.filter((p) => env.providers.has(p) && env.providers.get(p).changes).length };
     }),
     subscribe: (_root, { provider, since }, ctx) => {
       if (provider) ctx.providers.get(provider);

@@ -97,6 +97,22 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
+/**
+ * A change-feed replay (`assetChanges(since)`) read its most pages without catching up: what it read
+ * was delivered; `resumeSince` is where to subscribe again from to read on.
+ */
+export class ReplayLimitError extends DomainError {
+  readonly code = 'REPLAY_LIMIT_EXCEEDED';
+  constructor(
+    readonly provider: ProviderName,
+    readonly resumeSince: Date,
+    readonly maxReads: number,
+  ) {
+    super(`${provider} change feed: more changes than ${maxReads} reads replay; subscribe again with since ${resumeSince.toISOString()}`);
+    this.name = 'ReplayLimitError';
+  }
+}
+
 export type ProviderErrorKind = 'NOT_FOUND' | 'UNAUTHORIZED' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'BAD_RESPONSE' | 'REJECTED';
 
 /**

@@ -1,6 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { PROVIDER_LABELS } from '../providers/index.js';
-import { InputProblems, InvalidInputError, NotConfiguredError, NotFoundError, ProviderError, ServiceUnavailableError, UnsupportedError } from './domain.js';
+import {
+  InputProblems,
+  InvalidInputError,
+  NotConfiguredError,
+  NotFoundError,
+  ProviderError,
+  ReplayLimitError,
+  ServiceUnavailableError,
+  UnsupportedError,
+} from './domain.js';
 
 /** Stable, machine-readable codes clients can switch on (`extensions.code`). */
 export type ErrorCode =
@@ -12,6 +21,7 @@ export type ErrorCode =
   | 'PROVIDER_RATE_LIMITED'
   | 'PROVIDER_ERROR'
   | 'SERVICE_UNAVAILABLE'
+  | 'REPLAY_LIMIT_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -78,6 +88,13 @@ function domainExtensions(error: Error): Mapped | undefined {
     return { message, extensions: { code: 'PROVIDER_NOT_CONFIGURED', provider: error.provider } };
   }
   if (error instanceof ServiceUnavailableError) return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  if (error instanceof ReplayLimitError) {
+    const resumeSince = error.resumeSince.toISOString();
+    return {
+      message: `${PROVIDER_LABELS[error.provider]}'s change feed holds more since then than one subscription replays (${error.maxReads} reads); the changes up to ${resumeSince} were delivered: subscribe again with since: "${resumeSince}" for the rest`,
+      extensions: { code: 'REPLAY_LIMIT_EXCEEDED', provider: error.provider, resumeSince, maxReads: error.maxReads },
+    };
+  }
   if (error instanceof ProviderError) return providerExtensions(error);
   return undefined;
 }

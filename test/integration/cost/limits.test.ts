@@ -6,6 +6,7 @@ import { assetIds } from '../../helpers/ids.js';
 import { deleteKeys, redisUrlForTests, uniqueKeyPrefix } from '../../helpers/redis.js';
 import { runOver, TRANSPORTS } from '../../helpers/transports.js';
 import { wsClient } from '../../helpers/ws.js';
+import { REPLAY_MAX_READS } from '../../../src/live/changes.js';
 
 /** MAX_QUERY_COST and the callers' buckets, over real HTTP (and graphql-ws), against the sandbox's counters. */
 const A = 'cost-caller-a-9f1e';
@@ -141,6 +142,33 @@ describe('subscriptions', () => {
       // Three Uplynk ids: one asset/get, priced and spent.
       expect(first.extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1 });
       expect(first.extensions.cost.throttleStatus).toMatchObject({ maximumAvailable: 2000, restoreRate: 100 });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('assetChanges(since) is priced at its most feed reads and charged the reads its replay made', async () => {
+    const h = await harness({});
+    const log = sandbox.stores.UPLYNK.changeLog();
+    const since = new Date(log[log.length - 5]![0]).toISOString();
+    const client = wsClient(h.url, { authorization: `Bearer ${A}` });
+    try {
+      const first = await new Promise<any>((resolve, reject) => {
+        const stop = client.subscribe(
+          { query: 'subscription($since: DateTime) { assetChanges(provider: UPLYNK, since: $since) { providerId } }', variables: { since } },
+          {
+            next: (value) => {
+              stop();
+              resolve(value);
+            },
+            error: reject,
+            complete: () => undefined,
+          },
+        );
+      });
+      // Five changes: one page, then the read that finds nothing new.
+      expect(first.extensions.cost).toMatchObject({ requestedQueryCost: REPLAY_MAX_READS, actualQueryCost: 2 });
+      expect(first.extensions.cost.throttleStatus.currentlyAvailable).toBe(2000 - 2);
     } finally {
       await client.dispose();
     }

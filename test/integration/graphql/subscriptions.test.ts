@@ -55,6 +55,24 @@ describe('assetStatusChanged', () => {
     expect(events.map((e) => e.data.assetStatusChanged)).toEqual(ids.map((id: string) => ({ id, status: 'READY' })));
   });
 
+  // A failure after subscribe returned (the initial read, a replay's limit) ends the stream the same way.
+  it('ends a watch of an asset that does not exist with a coded NOT_FOUND, over graphql-ws and SSE', async () => {
+    const ids = [globalId('UplynkAsset', 'no-such-asset-0000')];
+    const client = wsClient(h.url);
+    // graphql-ws: an `error` message (the operation ends), carrying the coded errors.
+    const wsErrors = await collect(client, WATCH, { ids }).done.then(
+      () => [],
+      (errors: unknown) => errors as any[],
+    );
+    await client.dispose();
+    const { results } = await sse(`${h.url}/graphql`, WATCH, { ids });
+    expect(results).toHaveLength(1);
+    for (const errors of [wsErrors, results[0].errors]) {
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ message: 'Uplynk asset "no-such-asset-0000" was not found', extensions: { code: 'NOT_FOUND', provider: 'UPLYNK' } });
+    }
+  });
+
   it('refuses a bad ID with a coded error', async () => {
     const client = wsClient(h.url);
     const events = await collect(client, WATCH, { ids: ['garbage'] }).done;
