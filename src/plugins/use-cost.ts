@@ -35,6 +35,17 @@ interface Charge {
  */
 export function useCost(options: CostOptions): Plugin<Context> {
   return {
+    // A response that never reached execute or subscribe (a parse, validation or graphql-armor
+    // error, an untrusted document) read nothing: it still says so, with the caller's bucket as it stands.
+    async onResultProcess({ request, result, setResult, serverContext }) {
+      if (Symbol.asyncIterator in result) return;
+      const results = Array.isArray(result) ? result : [result];
+      if (results.every((r) => r.extensions?.['cost'])) return;
+      const server = serverContext as CallerContext;
+      const cost = await standing(options, { request, req: server.req, jwt: server.jwt });
+      const priced = results.map((r) => (r.extensions?.['cost'] ? r : withCost(r, cost)));
+      setResult(Array.isArray(result) ? priced : priced[0]!);
+    },
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const admitted = await admission(options, args);
       if ('refused' in admitted) return setResultAndStopExecution(admitted.refused);
@@ -106,6 +117,15 @@ async function admission(options: CostOptions, args: ExecutionArgs): Promise<Adm
     caller = null;
   }
   return { run: { caller, requested, meter: new CostMeter() } };
+}
+
+/** Nothing requested or spent: the caller's bucket as it stands (null when it cannot be read). */
+async function standing(options: CostOptions, context: CallerContext): Promise<{ cost: CostReport }> {
+  try {
+    return reportOf(options.bucket, 0, 0, await options.bucket.adjust(await options.callerOf(context), 0));
+  } catch {
+    return reportOf(options.bucket, 0, 0, null);
+  }
 }
 
 /** Charges the actual cost (gives back the difference to the estimate) and reports it. */

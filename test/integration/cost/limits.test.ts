@@ -120,6 +120,37 @@ describe("a caller's bucket", () => {
   });
 });
 
+describe('responses refused before execution', () => {
+  it("carry extensions.cost too: nothing requested or spent, and the caller's bucket as it stands", async () => {
+    // Refilled so slowly that the bucket stays where MERGED left it: 2000 - 4.
+    const h = await harness({ MAX_ALIASES: '2', CALLER_COST_RESTORE_RATE: '0.001' });
+    await as(h, A, MERGED);
+    const refused = [
+      '{ assets(first: 1) { nodes { id }', // parse error
+      '{ noSuchField }', // validation
+      '{ a: providers { provider } b: providers { provider } c: providers { provider } }', // graphql-armor's alias limit
+    ];
+    for (const query of refused) {
+      const res = await as(h, A, query);
+      expect(res.errors, query).toHaveLength(1);
+      expect(res.extensions!.cost, query).toEqual({
+        requestedQueryCost: 0,
+        actualQueryCost: 0,
+        throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1996, restoreRate: 0.001 },
+      });
+    }
+    // A batch: each operation its own cost, the refused one's zero.
+    const res = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${A}` },
+      body: JSON.stringify([{ query: MERGED }, { query: '{ noSuchField }' }]),
+    });
+    const [ran, invalid] = (await res.json()) as any[];
+    expect(ran.extensions.cost).toMatchObject({ requestedQueryCost: 4, actualQueryCost: 4 });
+    expect(invalid.extensions.cost).toMatchObject({ requestedQueryCost: 0, actualQueryCost: 0 });
+  });
+});
+
 describe('subscriptions', () => {
   it('report the cost of their initial read on the first event, over graphql-ws', async () => {
     const h = await harness({});
@@ -148,7 +179,7 @@ describe('subscriptions', () => {
   });
 
   it('assetChanges(since) is priced at its most feed reads and charged the reads its replay made', async () => {
-    const h = await harness({});
+    const h = await harness({ CALLER_COST_RESTORE_RATE: '0.001' });
     const log = sandbox.stores.UPLYNK.changeLog();
     const since = new Date(log[log.length - 5]![0]).toISOString();
     const client = wsClient(h.url, { authorization: `Bearer ${A}` });

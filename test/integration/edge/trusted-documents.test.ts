@@ -61,4 +61,11 @@ describe('trusted documents only', () => {
     expect(res.status).toBeLessThan(500);
     expect(res.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
+
+  it('says what a refusal cost: nothing', async () => {
+    for (const body of [{ query: '{ __typename }' }, { extensions: persisted('0'.repeat(64)) }]) {
+      const res = await post(body);
+      expect((res.body as any).extensions.cost).toMatchObject({ requestedQueryCost: 0, actualQueryCost: 0 });
+    }
+  });
 });
