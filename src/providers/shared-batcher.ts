@@ -30,9 +30,20 @@ export interface SharedBatcherOptions<V> {
   splitOn?(error: unknown): boolean;
 }
 
+/**
+ * One operation's ask: a loadEach (a DataLoader batch) or a load, and its meter (src/cost/meter.ts).
+ * Each call carrying one of its keys charges it, up to the calls its keys would need alone: an ask
+ * whose keys straddle a shared call in flight and the next one is charged as its estimate priced it.
+ */
+interface Ask {
+  meter: CostMeter;
+  budget: number;
+  charged: number;
+}
+
 interface Entry<V> {
-  /** The operations waiting on this key (src/cost/meter.ts): each is charged the calls that fetch it. */
-  meters: Set<CostMeter>;
+  /** The asks waiting on this key. */
+  asks: Set<Ask>;
   promise: Promise<V | undefined>;
   resolve(value: V | undefined): void;
   reject(error: unknown): void;
@@ -51,20 +62,31 @@ export class SharedBatcher<V> {
 
   /** One key's value (undefined: not found); rejects with its call's error, or the signal's reason. */
   load(key: string, signal?: AbortSignal): Promise<V | undefined> {
+    return this.enqueue(key, signal, this.ask(1));
+  }
+
+  /** Each key's value, undefined or Error, in key order: one key's failure never rejects the others. */
+  loadEach(keys: readonly string[], signal?: AbortSignal): Promise<(V | undefined | Error)[]> {
+    const ask = this.ask(keys.length);
+    const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+    return Promise.all(keys.map((key) => this.enqueue(key, signal, ask).catch(asError)));
+  }
+
+  /** The operation running here asks for `keys` keys (none outside an operation: the live poller). */
+  private ask(keys: number): Ask | undefined {
+    const meter = currentMeter();
+    return meter && { meter, budget: Math.ceil(keys / Math.max(1, this.options.maxBatch)), charged: 0 };
+  }
+
+  private enqueue(key: string, signal: AbortSignal | undefined, ask: Ask | undefined): Promise<V | undefined> {
     let entry = this.inFlight.get(key) ?? this.queued.get(key);
     if (!entry) {
       entry = deferred<V>();
       this.queued.set(key, entry);
       this.schedule();
     }
-    const meter = currentMeter();
-    if (meter) entry.meters.add(meter);
+    if (ask) entry.asks.add(ask);
     return signal ? detachable(entry.promise, signal) : entry.promise;
-  }
-
-  /** Each key's value, undefined or Error, in key order: one key's failure never rejects the others. */
-  loadEach(keys: readonly string[], signal?: AbortSignal): Promise<(V | undefined | Error)[]> {
-    return Promise.all(keys.map((key) => this.load(key, signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
   }
 
   /** After a write to `key` answered: later loads of it start a new call (the one in flight keeps its callers). */
@@ -117,11 +139,16 @@ export class SharedBatcher<V> {
   }
 
   private async settle(batch: readonly [string, Entry<V>][]): Promise<void> {
-    // The call's upstream requests are counted here, then charged once to every operation that waits
-    // on one of its keys: a shared call costs each operation that shared it, not only the first.
+    // The call's upstream requests are counted here, then charged once to every ask that waits on
+    // one of its keys: a shared call costs each operation that shared it, not only the first.
     const calls = new CostMeter();
     const charge = () => {
-      for (const meter of new Set(batch.flatMap(([, entry]) => [...entry.meters]))) meter.calls += calls.calls;
+      if (calls.calls === 0) return;
+      for (const ask of new Set(batch.flatMap(([, entry]) => [...entry.asks]))) {
+        if (ask.charged >= ask.budget) continue;
+        ask.charged += 1;
+        ask.meter.calls += calls.calls;
+      }
     };
     try {
       const found = await metered(calls, () => this.options.fetch(batch.map(([key]) => key)));
@@ -142,14 +169,14 @@ export class SharedBatcher<V> {
 function deferred<V>(): Entry<V> {
   let resolve!: Entry<V>['resolve'];
   let reject!: Entry<V>['reject'];
-  const meters = new Set<CostMeter>();
+  const asks = new Set<Ask>();
   const promise = new Promise<V | undefined>((res, rej) => {
     resolve = res;
     reject = rej;
   });
   // Every caller awaits its own (possibly detached) view; the shared promise must not count as unhandled.
   promise.catch(() => {});
-  return { meters, promise, resolve, reject };
+  return { asks, promise, resolve, reject };
 }
 
 /** The shared promise as one caller sees it: rejected when that caller's signal aborts, nothing else. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CostMeter, countUpstreamCall, metered } from '../../../src/cost/meter.js';
 import { SharedBatcher, type SharedBatcherOptions } from '../../../src/providers/shared-batcher.js';
 
 /** A fake upstream whose calls stay open until released, so tests decide what is in flight. */
@@ -8,6 +9,7 @@ function upstream(options: Partial<SharedBatcherOptions<string>> = {}) {
     maxBatch: 3,
     fetch: (keys) =>
       new Promise((resolve, reject) => {
+        countUpstreamCall();
         calls.push({
           keys,
           release: (fail) => (fail ? reject(fail) : resolve(new Map(keys.filter((k) => !k.startsWith('missing')).map((k) => [k, `v:${k}:${calls.length}`])))),
@@ -127,6 +129,31 @@ describe('SharedBatcher', () => {
     calls[0]!.release();
     expect(await other).toBe('v:a:1');
     expect(calls).toHaveLength(1);
+  });
+
+  it('charges each operation every shared call it waited on, up to the calls its keys need alone', async () => {
+    const { batcher, calls } = upstream();
+    const [a, b] = [new CostMeter(), new CostMeter()];
+    const first = metered(b, () => batcher.loadEach(['x']));
+    await turn();
+    // A's three keys fit one call; x rides on B's call in flight, y and z go in the next.
+    const straddling = metered(a, () => batcher.loadEach(['x', 'y', 'z']));
+    await turn();
+    calls[0]!.release();
+    await turn();
+    calls[1]!.release();
+    await Promise.all([first, straddling]);
+    expect(calls.map((c) => c.keys)).toEqual([['x'], ['y', 'z']]);
+    expect([a.calls, b.calls]).toEqual([1, 1]);
+    // Four keys need two calls alone: two shared calls are both charged.
+    const c = new CostMeter();
+    const four = metered(c, () => batcher.loadEach(['p', 'q', 'r', 's']));
+    await turn();
+    for (const call of calls.slice(2)) call.release();
+    await turn();
+    for (const call of calls.slice(2)) call.release();
+    await four;
+    expect(c.calls).toBe(2);
   });
 
   it('lets maxInFlight calls run at once before keys queue', async () => {
