@@ -75,7 +75,7 @@ export interface Memory {
   arrayBuffers: number;
 }
 
-/** An assetfed child (or the naive peer): its GraphQL endpoint, memory and live-engine stats. */
+/** An assetfed child (or one of the peers): its GraphQL endpoint, memory and live-engine stats. */
 export class ServerProcess {
   constructor(readonly child: Child<{ url: string }>) {}
   get url() {
@@ -138,6 +138,11 @@ export class Bench {
   /** The naive peer of bench/naive-peer.ts, over the same sandbox. */
   naivePeer(): Promise<ServerProcess> {
     return this.server('naive-peer', 'bench/naive-peer.ts', { BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers) });
+  }
+
+  /** The hand-written Apollo Server 4 + RESTDataSource + DataLoader peer of bench/apollo-peer.ts, over the same sandbox. */
+  apolloPeer(): Promise<ServerProcess> {
+    return this.server('apollo-peer', 'bench/apollo-peer.ts', { BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers) });
   }
 
   /** Stops a server child a case no longer needs (its memory and timers would linger otherwise). */
