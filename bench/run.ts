@@ -5,11 +5,10 @@ import { COST_TARGET_US, runCost, type CostData } from './cases/cost.js';
 import { runConcurrent, type ConcurrentRow } from './cases/concurrent.js';
 import { runMemory, type MemoryData } from './cases/memory.js';
 import { runNaive } from './cases/naive.js';
-import { ASSET_QUERY, runOverhead, SATURATION, type OverheadRow, type Timing } from './cases/overhead.js';
+import { ASSET_QUERY, runOverhead, SATURATION, warmUp, type OverheadRow, type Timing } from './cases/overhead.js';
 import { runSubscriptions, type SubscriptionsData } from './cases/subscriptions.js';
 import { Bench } from './lib/context.js';
 import { assetIds, gqlOk } from './lib/gql.js';
-import { autocannonLoad } from './lib/load.js';
 import { hotSpots, inclusive } from './lib/profile.js';
 import { fmt, printCase, writeResult, type CaseOutput, type Target } from './lib/report.js';
 import { table } from './lib/stats.js';
@@ -67,12 +66,7 @@ async function prepare(bench: Bench): Promise<void> {
     if (!bench.readyIds[provider]) throw new Error(`no READY ${provider} asset in the sandbox`);
   }
   await bench.sandbox.setLatency(latencyMs);
-  // A server's steady state is optimised code: before the first measured run, enough requests for
-  // V8 to have compiled the hot paths (one client alone would otherwise be timed on cold code).
-  for (const provider of ['TWELVE_LABS', 'UPLYNK'] as const) {
-    const body = JSON.stringify({ query: ASSET_QUERY, variables: { id: bench.readyIds[provider] } });
-    await autocannonLoad({ url: main.endpoint, connections: 16, durationS: quick ? 0.5 : 3, body });
-  }
+  await warmUp(bench, main);
 }
 
 function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] {

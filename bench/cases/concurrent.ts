@@ -3,7 +3,7 @@ import type { Bench, ServerProcess } from '../lib/context.js';
 import { gql } from '../lib/gql.js';
 import { undiciLoad } from '../lib/load.js';
 import { fmt, type CaseOutput } from '../lib/report.js';
-import { ASSET_QUERY, measured, SATURATION, type ServerLoad, type Timing } from './overhead.js';
+import { ASSET_QUERY, measured, SATURATION, warmUp, type ServerLoad, type Timing } from './overhead.js';
 
 /** Which server a row measured: assetfed, or the hand-written Apollo Server 4 peer of bench/apollo-peer.ts. */
 export type ConcurrentServer = 'assetfed' | 'apollo-peer';
@@ -71,12 +71,14 @@ async function load(bench: Bench, timing: Timing, server: ServerProcess, profile
 export async function runConcurrent(bench: Bench, timing: Timing): Promise<CaseOutput<{ rows: ConcurrentRow[] }>> {
   const rows: ConcurrentRow[] = [];
   const main = await bench.assetfed('main');
+  const peer = await bench.apolloPeer();
+  await warmUp(bench, peer);
   const configs: { rateLimit: string; servers: { server: ConcurrentServer; target: ServerProcess }[] }[] = [
     {
       rateLimit: 'none',
       servers: [
         { server: 'assetfed', target: main },
-        { server: 'apollo-peer', target: await bench.apolloPeer() },
+        { server: 'apollo-peer', target: peer },
       ],
     },
     {
