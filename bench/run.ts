@@ -5,23 +5,23 @@ import { COST_TARGET_US, runCost, type CostData } from './cases/cost.js';
 import { runConcurrent, type ConcurrentRow } from './cases/concurrent.js';
 import { runMemory, type MemoryData } from './cases/memory.js';
 import { runNaive } from './cases/naive.js';
-import { ASSET_QUERY, runOverhead, SATURATION, type OverheadRow, type Timing } from './cases/overhead.js';
+import { ASSET_QUERY, runOverhead, SATURATION, warmUp, type OverheadRow, type Timing } from './cases/overhead.js';
 import { runSubscriptions, type SubscriptionsData } from './cases/subscriptions.js';
 import { Bench } from './lib/context.js';
 import { assetIds, gqlOk } from './lib/gql.js';
-import { autocannonLoad } from './lib/load.js';
 import { hotSpots, inclusive } from './lib/profile.js';
 import { fmt, printCase, writeResult, type CaseOutput, type Target } from './lib/report.js';
 import { table } from './lib/stats.js';
 
 /**
  * `npm run bench`: the sandbox (fixed upstream latency, BENCH_LATENCY_MS, default 20 ms), assetfed and
- * the naive peer each in a child process, load from this one; a table per case on stdout, JSON per
- * case in bench/results/, and the issue's targets as PASS/FAIL at the end.
+ * the peers (naive, Apollo Server 4) each in a child process, load from this one; a table per case on
+ * stdout, JSON per case in bench/results/, and the issue's targets as PASS/FAIL at the end.
  *
  * BENCH_CASES=overhead,ceiling runs a subset; BENCH_QUICK=1 is a smoke run of a few seconds per case;
- * BENCH_PROFILE=1 records a CPU profile of assetfed under each load and prints its hot spots;
- * BENCH_RUNTIME=tsx runs assetfed's TypeScript through tsx instead of the compiled build.
+ * BENCH_PROFILE=1 records a CPU profile of assetfed (and of the Apollo peer) under each load and prints
+ * its hot spots; BENCH_RUNTIME=tsx runs assetfed's and the Apollo peer's TypeScript through tsx instead
+ * of the compiled build.
  */
 const CASES = ['overhead', 'ceiling', 'batching', 'concurrent', 'naive', 'subscriptions', 'memory', 'cost'] as const;
 type CaseName = (typeof CASES)[number];
@@ -66,12 +66,7 @@ async function prepare(bench: Bench): Promise<void> {
     if (!bench.readyIds[provider]) throw new Error(`no READY ${provider} asset in the sandbox`);
   }
   await bench.sandbox.setLatency(latencyMs);
-  // A server's steady state is optimised code: before the first measured run, enough requests for
-  // V8 to have compiled the hot paths (one client alone would otherwise be timed on cold code).
-  for (const provider of ['TWELVE_LABS', 'UPLYNK'] as const) {
-    const body = JSON.stringify({ query: ASSET_QUERY, variables: { id: bench.readyIds[provider] } });
-    await autocannonLoad({ url: main.endpoint, connections: 16, durationS: quick ? 0.5 : 3, body });
-  }
+  await warmUp(bench, main);
 }
 
 function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] {
@@ -107,7 +102,8 @@ function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] 
       pass: on.every((r) => r.upstreamCallsPerQuery === providerMinimum(r.provider, r.ids)),
     });
   }
-  const concurrent = results.concurrent?.data.rows as ConcurrentRow[] | undefined;
+  const concurrentRows = results.concurrent?.data.rows as ConcurrentRow[] | undefined;
+  const concurrent = concurrentRows?.filter((r) => r.server === 'assetfed');
   if (concurrent) {
     const open = concurrent.filter((r) => r.rateLimit === 'none');
     list.push({
@@ -124,6 +120,7 @@ function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] 
       pass: quota.length > 0 && quota.every((r) => r.rps >= 300),
     });
   }
+  if (concurrentRows) list.push(apolloPeerTarget(concurrentRows));
   const subs = results.subscriptions?.data as SubscriptionsData | undefined;
   if (subs) {
     list.push({
@@ -159,6 +156,27 @@ function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] 
     });
   }
   return list;
+}
+
+/** assetfed against the hand-written Apollo Server 4 peer: distinct Uplynk ids, no rate limit, SATURATION in flight. */
+function apolloPeerTarget(rows: ConcurrentRow[]): Target {
+  const pick = (server: ConcurrentRow['server']) =>
+    rows.find((r) => r.server === server && r.provider === 'UPLYNK' && r.rateLimit === 'none' && r.ids > 1 && r.connections === SATURATION);
+  const ours = pick('assetfed');
+  const peer = pick('apollo-peer');
+  const target = `assetfed vs Apollo Server 4 peer, distinct Uplynk ids at ${SATURATION} in flight`;
+  const goal = 'CPU µs/req ≤ 0.7× peer, req/s ≥ 1.3× peer';
+  if (!ours || !peer) return { target, goal, measured: 'not measured', pass: false };
+  const cpuRatio = ours.cpuUsPerRequest / Math.max(1, peer.cpuUsPerRequest);
+  const rpsRatio = ours.rps / Math.max(1, peer.rps);
+  return {
+    target,
+    goal,
+    measured:
+      `CPU ${fmt(ours.cpuUsPerRequest, 0)} vs ${fmt(peer.cpuUsPerRequest, 0)} µs/req (${fmt(cpuRatio, 2)}×); ` +
+      `${fmt(ours.rps, 0)} vs ${fmt(peer.rps, 0)} req/s (${fmt(rpsRatio, 2)}×)`,
+    pass: cpuRatio <= 0.7 && rpsRatio >= 1.3,
+  };
 }
 
 async function main(): Promise<void> {
@@ -213,7 +231,8 @@ async function main(): Promise<void> {
   }
   for (const { label, file } of bench.profiles) {
     const spots = hotSpots(file, 12);
-    console.log(`\nCPU profile of assetfed, ${label} (${file}): ${fmt(spots.totalMs, 0)} ms busy, ${fmt(spots.idleMs, 0)} ms idle\n`);
+    const who = label.includes('apollo-peer') ? 'the Apollo Server 4 peer' : 'assetfed';
+    console.log(`\nCPU profile of ${who}, ${label} (${file}): ${fmt(spots.totalMs, 0)} ms busy, ${fmt(spots.idleMs, 0)} ms idle\n`);
     console.log(table([['self %', 'self ms', 'where (package or file)'], ...spots.origins.map((s) => [s.selfPct, s.selfMs, s.name])]));
     console.log('');
     console.log(table([['self %', 'self ms', 'function'], ...spots.functions.map((s) => [s.selfPct, s.selfMs, s.name])]));

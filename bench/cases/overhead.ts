@@ -2,7 +2,7 @@ import type { ProviderName } from '../../src/providers/types.js';
 import { signMessage } from '../../src/providers/uplynk/sign.js';
 import type { Bench, ServerProcess } from '../lib/context.js';
 import { gql, gqlOk, providerIdOf } from '../lib/gql.js';
-import { graphqlLoad, undiciLoad, type DirectCall, type LoadResult } from '../lib/load.js';
+import { autocannonLoad, graphqlLoad, undiciLoad, type DirectCall, type LoadResult } from '../lib/load.js';
 import { fmt, type CaseOutput } from '../lib/report.js';
 import { round } from '../lib/stats.js';
 
@@ -28,6 +28,18 @@ export async function measured(server: ServerProcess, run: () => Promise<LoadRes
   const result = await run();
   const after = await server.child.call<number>('cpu');
   return { ...result, cpuUsPerRequest: Math.round((after - before) / Math.max(1, result.requests)) };
+}
+
+/**
+ * A server's steady state is optimised code: before its first measured run, enough requests for V8 to
+ * have compiled the hot paths (one client alone would otherwise be timed on cold code). Every server
+ * the cases compare gets the same: assetfed's main server at start-up, a peer when it starts.
+ */
+export async function warmUp(bench: Bench, server: ServerProcess): Promise<void> {
+  for (const provider of ['TWELVE_LABS', 'UPLYNK'] as const) {
+    const body = JSON.stringify({ query: ASSET_QUERY, variables: { id: bench.readyIds[provider] } });
+    await autocannonLoad({ url: server.endpoint, connections: 16, durationS: bench.options.quick ? 0.5 : 3, body });
+  }
 }
 
 export interface OverheadRow {

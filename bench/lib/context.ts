@@ -6,6 +6,8 @@ import { startChild, type Child } from './child.js';
 export const PROFILE_DIR = 'bench/results/profiles';
 /** Where the compiled assetfed process is built (BENCH_RUNTIME=compiled). */
 const BUILD_DIR = 'bench/results/build';
+/** Where the Apollo peer is built: beside assetfed's build (each build empties its directory first). */
+const PEER_BUILD_DIR = 'bench/results/build-apollo-peer';
 
 export interface BenchOptions {
   /** BENCH_QUICK=1: a few seconds per case, for a smoke run; the figures are not the ones to quote. */
@@ -75,7 +77,7 @@ export interface Memory {
   arrayBuffers: number;
 }
 
-/** An assetfed child (or the naive peer): its GraphQL endpoint, memory and live-engine stats. */
+/** An assetfed child (or one of the peers): its GraphQL endpoint, memory and live-engine stats. */
 export class ServerProcess {
   constructor(readonly child: Child<{ url: string }>) {}
   get url() {
@@ -138,6 +140,22 @@ export class Bench {
   /** The naive peer of bench/naive-peer.ts, over the same sandbox. */
   naivePeer(): Promise<ServerProcess> {
     return this.server('naive-peer', 'bench/naive-peer.ts', { BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers) });
+  }
+
+  private compiledPeer: Promise<string> | undefined;
+
+  /**
+   * The hand-written Apollo Server 4 + RESTDataSource + DataLoader peer of bench/apollo-peer.ts, over the
+   * same sandbox. Built and run like assetfed (plain node unless BENCH_RUNTIME=tsx): its CPU per request
+   * is compared with assetfed's, and tsx would add source-mapped stacks that assetfed's build does not pay.
+   */
+  async apolloPeer(): Promise<ServerProcess> {
+    const source = 'bench/apollo-peer.ts';
+    if (this.options.runtime !== 'tsx') {
+      this.compiledPeer ??= buildProduction(PEER_BUILD_DIR, { 'apollo-peer': source }).then(() => `${PEER_BUILD_DIR}/apollo-peer.js`);
+    }
+    const entry = this.options.runtime === 'tsx' ? source : await this.compiledPeer!;
+    return this.server('apollo-peer', entry, { BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers) });
   }
 
   /** Stops a server child a case no longer needs (its memory and timers would linger otherwise). */
