@@ -10,6 +10,16 @@ import { forgetOnWrite } from './forget-on-write.js';
 /** The enabled providers of this server, built once at start-up and shared by every request. */
 type AnyClient = ProviderClient;
 
+/**
+ * Shared read calls in flight per provider before new keys queue for the next one. A few, not one: at
+ * 64 requests in flight a key would otherwise wait for the call ahead of it to answer (bench case
+ * concurrent: 500 distinct Uplynk ids, p50 60–70 → ~35–40 ms, 0.03 → 0.05–0.07 calls a request).
+ * One while calls wait at the provider's rate limiter: a quota makes calls the scarce thing, so keys
+ * gather into the next call instead of filling the limiter's queue with small ones (under
+ * UPSTREAM_RATE_LIMIT=UPLYNK=20, 4 in flight regardless fell from ~620 to ~290 req/s).
+ */
+const READS_IN_FLIGHT = 4;
+
 export class ProviderRegistry {
   private constructor(
     private readonly clients: Map<ProviderName, AnyClient>,
@@ -36,7 +46,8 @@ export class ProviderRegistry {
       const client = (module.create as unknown as (c: unknown, o: ClientOptions) => AnyClient)(config, guarded(module.name));
       // Every reader of this provider (requests, the live engine, merged lists) goes through one set
       // of shared batchers, so concurrent reads share upstream calls.
-      const reads = shareReads(client.assets, client.externalIds);
+      const guard = guards.get(module.name)!;
+      const reads = shareReads(client.assets, client.externalIds, { maxInFlight: () => (guard.waiting > 0 ? 1 : READS_IN_FLIGHT) });
       shared.set(module.name, { reads, direct: client.assets });
       const sharedClient = { ...client, assets: reads.assets, ...(reads.externalIds ? { externalIds: reads.externalIds } : {}) };
       clients.set(

@@ -24,8 +24,11 @@ export interface SharedBatcherOptions<V> {
   maxBatch: number;
   /** One upstream call for these distinct keys: what it found, by key (absent: not found). */
   fetch(keys: readonly string[]): Promise<ReadonlyMap<string, V>>;
-  /** Calls in flight at once before new keys wait for one to answer (default 1). */
-  maxInFlight?: number;
+  /**
+   * Calls in flight at once before new keys wait for one to answer (default 1); a function is asked
+   * each time, so the bound can follow the provider's state (its rate limiter's queue).
+   */
+  maxInFlight?: number | (() => number);
   /** Whether a failure of a multi-key call may be one key's fault, so its halves are retried (default: never). */
   splitOn?(error: unknown): boolean;
 }
@@ -54,10 +57,12 @@ export class SharedBatcher<V> {
   private readonly inFlight = new Map<string, Entry<V>>();
   private calls = 0;
   private scheduled = false;
-  private readonly maxInFlight: number;
 
-  constructor(private readonly options: SharedBatcherOptions<V>) {
-    this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
+  constructor(private readonly options: SharedBatcherOptions<V>) {}
+
+  private get maxInFlight(): number {
+    const bound = this.options.maxInFlight;
+    return Math.max(1, (typeof bound === 'function' ? bound() : bound) ?? 1);
   }
 
   /** One key's value (undefined: not found); rejects with its call's error, or the signal's reason. */

@@ -27,9 +27,14 @@ export interface SharedReads<A extends AssetBase> {
 const oneKeyMayCause = (error: unknown) =>
   error instanceof InvalidInputError || (error instanceof ProviderError && (error.kind === 'REJECTED' || error.kind === 'BAD_RESPONSE'));
 
-export function shareReads<A extends AssetBase>(source: AssetProvider<A>, externalIds?: ExternalIdSource<A>): SharedReads<A> {
+export function shareReads<A extends AssetBase>(
+  source: AssetProvider<A>,
+  externalIds: ExternalIdSource<A> | undefined,
+  options: { maxInFlight: () => number },
+): SharedReads<A> {
   const byId = new SharedBatcher<A>({
     maxBatch: source.maxBatch,
+    maxInFlight: options.maxInFlight,
     splitOn: oneKeyMayCause,
     fetch: async (ids) => new Map((await source.getAssets(ids)).map((a) => [a.providerId, a])),
   });
@@ -37,6 +42,7 @@ export function shareReads<A extends AssetBase>(source: AssetProvider<A>, extern
     externalIds &&
     new SharedBatcher<A>({
       maxBatch: externalIds.maxBatch,
+      maxInFlight: options.maxInFlight,
       splitOn: oneKeyMayCause,
       fetch: async (keys) => {
         const found = await externalIds.getAssetsByExternalId(keys);

@@ -120,6 +120,11 @@ export class ProviderGuard {
     else this.breaker.abandoned(permit);
   }
 
+  /** Calls waiting for a rate-limit slot or for the Retry-After hold, now. */
+  get waiting(): number {
+    return this.limiter.queued;
+  }
+
   health(): ProviderHealth {
     const held = this.gate.remainingMs();
     return {

@@ -37,7 +37,7 @@ function fakeProvider(name: ProviderName, maxBatch: number, delayMs = 0) {
 
 /** The registry's part the loaders use: each fake behind its own shared reads, as ProviderRegistry builds them. */
 function registry(...clients: ReturnType<typeof fakeProvider>[]): ProviderRegistry {
-  const byName = new Map(clients.map((c) => [c.assets.name, { direct: c.assets, reads: shareReads(c.assets) }]));
+  const byName = new Map(clients.map((c) => [c.assets.name, { direct: c.assets, reads: shareReads(c.assets, undefined, { maxInFlight: () => 1 }) }]));
   return {
     get: (name: ProviderName) => ({ assets: byName.get(name)!.reads.assets }),
     reads: (name: ProviderName) => byName.get(name)!.reads,

@@ -156,6 +156,26 @@ describe('SharedBatcher', () => {
     expect(c.calls).toBe(2);
   });
 
+  it('asks a maxInFlight function each time: a bound that drops to 1 makes new keys queue for one call', async () => {
+    let bound = 2;
+    const { batcher, calls } = upstream({ maxInFlight: () => bound });
+    void batcher.load('a');
+    await turn();
+    void batcher.load('b');
+    await turn();
+    expect(calls).toHaveLength(2);
+    bound = 1; // the provider's rate limiter has calls waiting
+    void batcher.load('c');
+    void batcher.load('d');
+    await turn();
+    calls[0]!.release();
+    await turn();
+    expect(calls).toHaveLength(2); // one still in flight: c and d wait
+    calls[1]!.release();
+    await turn();
+    expect(calls.map((c) => c.keys)).toEqual([['a'], ['b'], ['c', 'd']]);
+  });
+
   it('lets maxInFlight calls run at once before keys queue', async () => {
     const { batcher, calls } = upstream({ maxInFlight: 2 });
     void batcher.load('a');
