@@ -38,17 +38,7 @@ export function shareReads<A extends AssetBase>(
     splitOn: oneKeyMayCause,
     fetch: async (ids) => new Map((await source.getAssets(ids)).map((a) => [a.providerId, a])),
   });
-  const byExternalId =
-    externalIds &&
-    new SharedBatcher<A>({
-      maxBatch: externalIds.maxBatch,
-      maxInFlight: options.maxInFlight,
-      splitOn: oneKeyMayCause,
-      fetch: async (keys) => {
-        const found = await externalIds.getAssetsByExternalId(keys);
-        return new Map(found.flatMap((a) => (externalIds.externalIdOf(a) ? [[externalIds.externalIdOf(a)!, a] as const] : [])));
-      },
-    });
+  const byExternalId = externalIds && externalIdBatcher(externalIds, options);
   // A page is one key: the window and filter, as the caller gave them; the arguments sit beside it
   // only while load() runs.
   const listArgs = new Map<string, [ListWindow, AssetListFilter]>();
@@ -91,6 +81,19 @@ export function shareReads<A extends AssetBase>(
       pages.invalidateAll();
     },
   };
+}
+
+/** The batcher of a provider's second key: its assets by external id. */
+function externalIdBatcher<A extends AssetBase>(externalIds: ExternalIdSource<A>, options: { maxInFlight: () => number }): SharedBatcher<A> {
+  return new SharedBatcher<A>({
+    maxBatch: externalIds.maxBatch,
+    maxInFlight: options.maxInFlight,
+    splitOn: oneKeyMayCause,
+    fetch: async (keys) => {
+      const found = await externalIds.getAssetsByExternalId(keys);
+      return new Map(found.flatMap((a) => (externalIds.externalIdOf(a) ? [[externalIds.externalIdOf(a)!, a] as const] : [])));
+    },
+  });
 }
 
 /** The AssetProvider contract over per-key results: the assets found, or the first error. */
