@@ -3,6 +3,7 @@ import { runBatching, type BatchingRow, providerMinimum } from './cases/batching
 import { runCeiling, type CeilingRow } from './cases/ceiling.js';
 import { COST_TARGET_US, runCost, type CostData } from './cases/cost.js';
 import { runConcurrent, type ConcurrentRow } from './cases/concurrent.js';
+import { LOGGING_TARGET_US, runLogging, type LoggingData } from './cases/logging.js';
 import { runMemory, type MemoryData } from './cases/memory.js';
 import { runNaive } from './cases/naive.js';
 import { ASSET_QUERY, runOverhead, SATURATION, warmUp, type OverheadRow, type Timing } from './cases/overhead.js';
@@ -23,7 +24,7 @@ import { table } from './lib/stats.js';
  * its hot spots; BENCH_RUNTIME=tsx runs assetfed's and the Apollo peer's TypeScript through tsx instead
  * of the compiled build.
  */
-const CASES = ['overhead', 'ceiling', 'batching', 'concurrent', 'naive', 'subscriptions', 'memory', 'cost'] as const;
+const CASES = ['overhead', 'ceiling', 'batching', 'concurrent', 'naive', 'subscriptions', 'memory', 'cost', 'logging'] as const;
 type CaseName = (typeof CASES)[number];
 
 const quick = ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
@@ -155,6 +156,15 @@ function targets(results: Partial<Record<CaseName, CaseOutput<any>>>): Target[] 
       pass: cost.worstUs <= COST_TARGET_US,
     });
   }
+  const logging = results.logging?.data as LoggingData | undefined;
+  if (logging) {
+    list.push({
+      target: 'request log cost at LOG_LEVEL=info (issue #16)',
+      goal: `≤ ${LOGGING_TARGET_US} µs/request`,
+      measured: `${fmt(logging.infoCostUs, 1)} µs/request (median of ${logging.rounds} rounds, info − silent CPU)`,
+      pass: logging.infoCostUs <= LOGGING_TARGET_US,
+    });
+  }
   return list;
 }
 
@@ -200,6 +210,7 @@ async function main(): Promise<void> {
       subscriptions: () => runSubscriptions(bench),
       memory: () => runMemory(bench),
       cost: () => runCost(bench, quick),
+      logging: () => runLogging(bench, timing),
     };
     for (const name of CASES.filter((c) => selected.includes(c))) {
       const caseStarted = performance.now();

@@ -1,3 +1,5 @@
+import { pino } from 'pino';
+import { createLogger } from '../../src/observability/logger.js';
 import { createApp } from '../../src/server/app.js';
 import { loadConfig, type ProviderConfigs } from '../../src/config/index.js';
 import { announce, cpu, exitSoon, memory, profiling, serveRpc } from './rpc.js';
@@ -14,7 +16,11 @@ const env = JSON.parse(process.env.BENCH_ASSETFED_ENV ?? '{}') as Record<string,
 // in every request measured without throttling the load the cases measure.
 const UNTHROTTLED = { CALLER_COST_BUDGET: '100000000', CALLER_COST_RESTORE_RATE: '10000000' };
 const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', ...UNTHROTTLED, ...env });
-const app = await createApp(config, { sandbox: { providers } });
+// A LOG_LEVEL other than silent (bench case logging) writes its lines as a server would to its stdout,
+// synchronously, but into /dev/null rather than the bench's output.
+const logger =
+  config.logLevel === 'silent' ? undefined : createLogger(config.logLevel, pino.destination({ dest: '/dev/null', sync: true }), { format: config.logFormat });
+const app = await createApp(config, { sandbox: { providers }, logger });
 const url = await app.start(0, '127.0.0.1');
 
 serveRpc({
