@@ -15,6 +15,7 @@ import { createJwtAuth } from '../auth/jwt.js';
 import { useMultipartCsrfPrevention } from '../plugins/use-multipart-csrf-prevention.js';
 import { queryLimitPlugins } from '../plugins/use-query-limits.js';
 import { useCost } from '../plugins/use-cost.js';
+import { useOrderedExecution } from '../plugins/use-ordered-execution.js';
 import { useSharedEventExecution } from '../plugins/use-shared-event-execution.js';
 import { createCostBucket } from '../cost/index.js';
 import { createCallerOf } from '../cost/caller.js';
@@ -187,7 +188,8 @@ function yogaPlugins(config: Config, core: Core, parts: PluginParts): Plugins {
     useMultipartCsrfPrevention(),
     ...(trusted ? [trusted.plugin] : []),
     ...queryLimitPlugins(config.limits, config.introspection),
-    // Before useCost: it meters whatever subscribe function it finds, this one included.
+    // Before useCost: it meters whatever execute and subscribe functions it finds, these included.
+    useOrderedExecution(),
     useSharedEventExecution(),
     useCost({ maxQueryCost: config.cost.maxQueryCost, bucket, callerOf: createCallerOf(auth, jwt?.verify), providers, batching: config.batching }),
     useMalformedRequestErrors(),

@@ -161,6 +161,26 @@ describe('the read path over HTTP, against the sandbox', () => {
     expect(['UPDATED', 'DELETED', 'CREATED']).toContain(res.data!.changes.changes[0].action);
   });
 
+  // The spec's serialized map ordering: fields in the order asked, whichever resolved first (the
+  // executor yoga ships writes them in the order their values settle).
+  it.each(['UPLYNK', 'TWELVE_LABS'])('answers %s fields in the order the query asks, nested ones too', async (provider) => {
+    const [id] = await assetIds(h, provider, 1);
+    const fields = ['createdAt', 'name', 'status', 'providerId', 'provider', 'id', '__typename'];
+    const query = `query($ids: [ID!]!, $id: ID!) { z: asset(id: $id) { ${fields.join(' ')} } a: nodes(ids: $ids) { ... on Asset { ${fields.join(' ')} } } providers { name provider } }`;
+    const body = (await (
+      await fetch(`${h.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { id, ids: [id] } }),
+      })
+    ).json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(Object.keys(body.data)).toEqual(['z', 'a', 'providers']);
+    expect(Object.keys(body.data.z)).toEqual(fields);
+    expect(Object.keys(body.data.a[0])).toEqual(fields);
+    expect(Object.keys(body.data.providers[0])).toEqual(['name', 'provider']);
+  });
+
   it('gives NOT_FOUND for an asset that does not exist', async () => {
     const id = globalId('UplynkAsset', 'ffffffffffffffffffffffffffffffff');
     const res = await h.gql(`query($id: ID!) { asset(id: $id) { id } }`, { id });
