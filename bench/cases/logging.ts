@@ -22,8 +22,9 @@ export const LOGGING_TARGET_US = 50;
  * of the machine lands on both. The difference of CPU per request is the log's cost at info.
  */
 export async function runLogging(bench: Bench, timing: Timing): Promise<CaseOutput<LoggingData>> {
-  const servers = { silent: await bench.assetfed('main'), info: await bench.assetfed('log-info', { LOG_LEVEL: 'info' }) };
-  await warmUp(bench, servers.info);
+  // Two fresh servers started together, so neither carries the heap and caches of earlier cases.
+  const servers = { silent: await bench.assetfed('log-silent', { LOG_LEVEL: 'silent' }), info: await bench.assetfed('log-info', { LOG_LEVEL: 'info' }) };
+  for (const server of Object.values(servers)) await warmUp(bench, server);
   const body = JSON.stringify({ query: ASSET_QUERY, variables: { id: bench.readyIds.UPLYNK } });
   const expectBody = (await gql(servers.silent.endpoint, ASSET_QUERY, { id: bench.readyIds.UPLYNK })).text;
   const rounds = bench.options.quick ? 2 : 4;
@@ -38,7 +39,7 @@ export async function runLogging(bench: Bench, timing: Timing): Promise<CaseOutp
       cpuUsPerRequest[level].push(load.cpuUsPerRequest);
     }
   }
-  await bench.release('log-info');
+  await Promise.all([bench.release('log-silent'), bench.release('log-info')]);
   const differences = cpuUsPerRequest.info.map((us, i) => us - cpuUsPerRequest.silent[i]!).sort((a, b) => a - b);
   const infoCostUs = round(differences[differences.length >> 1]!, 1);
   return {
