@@ -64,23 +64,16 @@ export function useCost(options: CostOptions): Plugin<Context> {
       const admitted = await admission(options, args);
       if ('refused' in admitted) return setResultAndStopExecution(admitted.refused);
       const charge = admitted.run;
-      setSubscribeFn((a) => metered(charge.meter, () => subscribeFn(a)));
-      return {
-        onSubscribeResult({ result, setResult }) {
-          if (!(Symbol.asyncIterator in result)) {
-            // A subscription refused at subscribe (a bad id): a single result, nothing read.
-            setResult(withCost(result, reportOf(options.bucket, charge.requested, charge.meter.calls, null)));
-            return;
-          }
-          let settled: Promise<{ cost: CostReport }> | undefined;
-          return {
-            onNext: first(async (r, set) => {
-              settled ??= settlement(options.bucket, charge, args.contextValue as Context);
-              set(withCost(r, await settled));
-            }),
-          };
-        },
-      };
+      // The first event carries the cost; the stream is wrapped here rather than through an onNext
+      // hook, which would put a layer of promises under every event of every subscriber for good.
+      setSubscribeFn(async (a) => {
+        const result = await metered(charge.meter, () => subscribeFn(a));
+        // A subscription refused at subscribe (a bad id): a single result, nothing read.
+        if (!(Symbol.asyncIterator in result)) return withCost(result, reportOf(options.bucket, charge.requested, charge.meter.calls, null));
+        return decorateFirst(result as AsyncIterable<ExecutionResult>, async (r) =>
+          withCost(r, await settlement(options.bucket, charge, args.contextValue as Context)),
+        );
+      });
     },
   };
 }
@@ -138,6 +131,24 @@ async function settlement(bucket: CostOptions['bucket'], charge: Charge, context
     context.log.warn({ err: error }, 'cost budget unavailable: the refund was not recorded');
     return reportOf(bucket, charge.requested, actual, null);
   }
+}
+
+/** The stream with its first result decorated; later results pass straight through, with no layer of their own. */
+function decorateFirst<R>(stream: AsyncIterable<R>, decorate: (result: R) => Promise<R>): AsyncIterableIterator<R> {
+  const inner = stream[Symbol.asyncIterator]();
+  let first = true;
+  return {
+    next() {
+      if (!first) return inner.next();
+      first = false;
+      return inner.next().then(async (r) => (r.done ? r : { value: await decorate(r.value), done: false }));
+    },
+    return: (value?: unknown) => inner.return?.(value) ?? Promise.resolve({ value: undefined, done: true }),
+    throw: (error?: unknown) => inner.throw?.(error) ?? Promise.reject(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 type Next = (result: ExecutionResult, setResult: (r: ExecutionResult) => void) => void | Promise<void>;
