@@ -54,9 +54,8 @@ export function useCost(options: CostOptions): Plugin<Context> {
       return {
         async onExecuteDone({ result, setResult }) {
           const cost = await settlement(options.bucket, charge, args.contextValue as Context);
-          // Incremental delivery: the first payload carries the cost (the stream's calls are still to come).
-          if (Symbol.asyncIterator in result) return { onNext: first((r, set) => set(withCost(r, cost))) };
-          setResult(withCost(result, cost));
+          // One result: execute is graphql-js' (src/plugins/use-ordered-execution.ts), which never streams.
+          setResult(withCost(result as ExecutionResult, cost));
         },
       };
     },
@@ -148,17 +147,5 @@ function decorateFirst<R>(stream: AsyncIterable<R>, decorate: (result: R) => Pro
     [Symbol.asyncIterator]() {
       return this;
     },
-  };
-}
-
-type Next = (result: ExecutionResult, setResult: (r: ExecutionResult) => void) => void | Promise<void>;
-
-/** An onNext hook that acts on the first payload only. */
-function first(act: Next) {
-  let done = false;
-  return ({ result, setResult }: { result: ExecutionResult; setResult: (r: ExecutionResult) => void }) => {
-    if (done) return;
-    done = true;
-    return act(result, setResult);
   };
 }
