@@ -119,19 +119,25 @@ export class Bench {
     return bench;
   }
 
-  private compiled: Promise<string> | undefined;
+  private readonly compiled = new Map<string, Promise<string>>();
 
-  /** bench/processes/assetfed.ts as JavaScript, bundled the way the server is (built once per run). */
-  private assetfedEntry(): Promise<string> {
-    const source = 'bench/processes/assetfed.ts';
+  /**
+   * A child's entry: its TypeScript with BENCH_RUNTIME=tsx, else `source` as JavaScript bundled the way
+   * the server is, into `dir` as `<name>.js` (built once per run).
+   */
+  private entry(name: string, source: string, dir: string): Promise<string> {
     if (this.options.runtime === 'tsx') return Promise.resolve(source);
-    this.compiled ??= buildProduction(BUILD_DIR, { assetfed: source }).then(() => `${BUILD_DIR}/assetfed.js`);
-    return this.compiled;
+    let built = this.compiled.get(name);
+    if (!built) {
+      built = buildProduction(dir, { [name]: source }).then(() => `${dir}/${name}.js`);
+      this.compiled.set(name, built);
+    }
+    return built;
   }
 
   /** An assetfed child with this environment, started once per name. */
   async assetfed(name: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-    return this.server(name, await this.assetfedEntry(), {
+    return this.server(name, await this.entry('assetfed', 'bench/processes/assetfed.ts', BUILD_DIR), {
       BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers),
       BENCH_ASSETFED_ENV: JSON.stringify(env),
     });
@@ -142,19 +148,13 @@ export class Bench {
     return this.server('naive-peer', 'bench/naive-peer.ts', { BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers) });
   }
 
-  private compiledPeer: Promise<string> | undefined;
-
   /**
    * The hand-written Apollo Server 4 + RESTDataSource + DataLoader peer of bench/apollo-peer.ts, over the
    * same sandbox. Built and run like assetfed (plain node unless BENCH_RUNTIME=tsx): its CPU per request
    * is compared with assetfed's, and tsx would add source-mapped stacks that assetfed's build does not pay.
    */
   async apolloPeer(): Promise<ServerProcess> {
-    const source = 'bench/apollo-peer.ts';
-    if (this.options.runtime !== 'tsx') {
-      this.compiledPeer ??= buildProduction(PEER_BUILD_DIR, { 'apollo-peer': source }).then(() => `${PEER_BUILD_DIR}/apollo-peer.js`);
-    }
-    const entry = this.options.runtime === 'tsx' ? source : await this.compiledPeer!;
+    const entry = await this.entry('apollo-peer', 'bench/apollo-peer.ts', PEER_BUILD_DIR);
     return this.server('apollo-peer', entry, { BENCH_PROVIDERS: JSON.stringify(this.sandbox.providers) });
   }
 
