@@ -29,10 +29,10 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+$/;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
- * Decodes any global ID this API issued; anything else is BAD_USER_INPUT naming the value. A
- * request's ids are decoded by its cost estimate and again by its resolvers, so this is kept cheap
- * rather than cached: atob (a third of Buffer's cost for a short id) for the ASCII ids providers
- * issue, Buffer for the rest, where UTF-8 needs decoding.
+ * Decodes any global ID this API issued; anything else is BAD_USER_INPUT naming the value. Kept
+ * cheap rather than cached (a bounded cache cost more on a miss than a decode): atob (a third of
+ * Buffer's cost for a short id) for the ASCII ids providers issue, Buffer for the rest, where UTF-8
+ * needs decoding. The cost estimate reads only the type (typenameOfGlobalId below).
  */
 export function decodeGlobalId(globalId: string): DecodedId {
   if (globalId.length === 0 || globalId.length > 2048 || !BASE64.test(globalId)) throw invalidId(globalId);
