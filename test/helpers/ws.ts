@@ -1,3 +1,4 @@
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -27,6 +28,23 @@ export function collect<T = any>(client: Client, query: string, variables?: Reco
     );
   });
   return { events, done, unsubscribe: () => unsubscribe() };
+}
+
+/** A subscription's first event; the subscription is stopped once it has arrived. */
+export function firstEvent<T = any>(client: Client, query: string, variables?: Record<string, unknown>): Promise<FormattedExecutionResult<T, any>> {
+  return new Promise((resolve, reject) => {
+    const stop = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => {
+          stop();
+          resolve(value);
+        },
+        error: reject,
+        complete: () => undefined,
+      },
+    );
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { postGraphQL, startHarness, type Harness } from '../../helpers/harness.j
 import { assetIds } from '../../helpers/ids.js';
 import { deleteKeys, redisUrlForTests, uniqueKeyPrefix } from '../../helpers/redis.js';
 import { runOver, TRANSPORTS } from '../../helpers/transports.js';
-import { wsClient } from '../../helpers/ws.js';
+import { firstEvent, wsClient } from '../../helpers/ws.js';
 import { REPLAY_MAX_READS } from '../../../src/live/changes.js';
 
 /** MAX_QUERY_COST and the callers' buckets, over real HTTP (and graphql-ws), against the sandbox's counters. */
@@ -157,19 +157,7 @@ describe('subscriptions', () => {
     const ids = await assetIds({ gql: (q, v) => as(h, A, q, v) }, 'UPLYNK', 3, 'READY');
     const client = wsClient(h.url, { authorization: `Bearer ${A}` });
     try {
-      const first = await new Promise<any>((resolve, reject) => {
-        const stop = client.subscribe(
-          { query: 'subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { id } }', variables: { ids } },
-          {
-            next: (value) => {
-              stop();
-              resolve(value);
-            },
-            error: reject,
-            complete: () => undefined,
-          },
-        );
-      });
+      const first = await firstEvent(client, 'subscription($ids: [ID!]!) { assetStatusChanged(ids: $ids) { id } }', { ids });
       // Three Uplynk ids: one asset/get, priced and spent.
       expect(first.extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1 });
       expect(first.extensions.cost.throttleStatus).toMatchObject({ maximumAvailable: 2000, restoreRate: 100 });
@@ -184,19 +172,7 @@ describe('subscriptions', () => {
     const since = new Date(log[log.length - 5]![0]).toISOString();
     const client = wsClient(h.url, { authorization: `Bearer ${A}` });
     try {
-      const first = await new Promise<any>((resolve, reject) => {
-        const stop = client.subscribe(
-          { query: 'subscription($since: DateTime) { assetChanges(provider: UPLYNK, since: $since) { providerId } }', variables: { since } },
-          {
-            next: (value) => {
-              stop();
-              resolve(value);
-            },
-            error: reject,
-            complete: () => undefined,
-          },
-        );
-      });
+      const first = await firstEvent(client, 'subscription($since: DateTime) { assetChanges(provider: UPLYNK, since: $since) { providerId } }', { since });
       // Five changes: one page, then the read that finds nothing new.
       expect(first.extensions.cost).toMatchObject({ requestedQueryCost: REPLAY_MAX_READS, actualQueryCost: 2 });
       expect(first.extensions.cost.throttleStatus.currentlyAvailable).toBe(2000 - 2);
