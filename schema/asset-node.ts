@@ -1,4 +1,4 @@
-import { ASSET_TYPENAMES } from './ids.js';
+import { ASSET_TYPENAMES, encodeGlobalId } from './ids.js';
 import type { AssetOf, ProviderName } from '../src/providers/types.js';
 import { AssetRef } from './asset.js';
 import { builder } from './builder.js';
@@ -8,13 +8,16 @@ import { builder } from './builder.js';
  * ID goes through resolvers/query/node.ts, so no loader is declared here.
  */
 export function assetNode<P extends ProviderName>(provider: P, description: string) {
-  const ref = builder.objectRef<AssetOf<P>>(ASSET_TYPENAMES[provider]);
-  builder.node(ref, {
+  const typename = ASSET_TYPENAMES[provider];
+  const ref = builder.objectRef<AssetOf<P>>(typename);
+  // A plain object type with Node among its interfaces rather than builder.node: Pothos' node id
+  // resolves through an async function, which made every answer holding an id wait a turn per id,
+  // and a subscription event's execution never ready at once (use-shared-event-execution.ts).
+  builder.objectType(ref, {
     description,
-    interfaces: [AssetRef],
-    id: { resolve: (a) => a.providerId },
+    interfaces: [AssetRef, builder.nodeInterfaceRef()],
     isTypeOf: (value) => (value as { provider?: unknown }).provider === provider,
-    fields: () => ({}),
+    fields: (t) => ({ id: t.id({ resolve: (a) => encodeGlobalId(typename, a.providerId) }) }),
   });
   return ref;
 }

@@ -1,4 +1,4 @@
-import { ASSET_TYPENAMES } from './ids.js';
+import { ASSET_TYPENAMES, encodeGlobalId } from './ids.js';
 import type { Asset } from '../src/providers/types.js';
 import { builder } from './builder.js';
 import { AssetStatusEnum, MediaTypeEnum, ProviderEnum } from './enums.js';
@@ -11,7 +11,7 @@ AssetRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (asset) => ASSET_TYPENAMES[asset.provider],
   fields: (t) => ({
-    id: t.globalID({ resolve: (a) => ({ type: ASSET_TYPENAMES[a.provider], id: a.providerId }) }),
+    id: t.id({ resolve: (a) => encodeGlobalId(ASSET_TYPENAMES[a.provider], a.providerId) }),
     provider: t.field({ type: ProviderEnum, resolve: (a) => a.provider }),
     providerId: t.exposeString('providerId', { description: "The provider's own id for this asset." }),
     name: t.exposeString('name', { nullable: true }),

@@ -1,4 +1,4 @@
-import { ASSET_TYPENAMES } from './ids.js';
+import { ASSET_TYPENAMES, encodeGlobalId } from './ids.js';
 import type { Change } from '../src/providers/types.js';
 import { AssetRef } from './asset.js';
 import { builder } from './builder.js';
@@ -8,7 +8,7 @@ export const ChangeRef = builder.objectRef<Change>('Change').implement({
   description: 'An asset created, updated or deleted at a point in time.',
   fields: (t) => ({
     provider: t.field({ type: ProviderEnum, resolve: (c) => c.provider }),
-    assetId: t.globalID({ resolve: (c) => ({ type: ASSET_TYPENAMES[c.provider], id: c.providerId }) }),
+    assetId: t.id({ resolve: (c) => encodeGlobalId(ASSET_TYPENAMES[c.provider], c.providerId) }),
     providerId: t.exposeString('providerId'),
     action: t.field({ type: ChangeActionEnum, resolve: (c) => c.action }),
     at: t.expose('at', { type: 'DateTime' }),

@@ -1,4 +1,5 @@
 import { builder } from '../../../../schema/builder.js';
+import { encodeGlobalId } from '../../../../schema/ids.js';
 import { connectionType } from '../../../../schema/connection.js';
 import type { Project, ProjectScript } from '../../types.js';
 import { costs } from '../../../cost/rule.js';
@@ -6,11 +7,13 @@ import { PROJECT_LOADER, projectLoader } from './loaders.js';
 
 export const ProjectRef = builder.objectRef<Project>('Project');
 
-builder.node(ProjectRef, {
+// Not builder.node, whose id resolves through an async function: see schema/asset-node.ts.
+builder.objectType(ProjectRef, {
   description: 'A Video Jungle project: the scripts, prompts and assets of a generated video.',
-  id: { resolve: (p) => p.id },
+  interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => typeof value === 'object' && value !== null && !('provider' in value),
   fields: (t) => ({
+    id: t.id({ resolve: (p) => encodeGlobalId('Project', p.id) }),
     providerId: t.exposeString('id', { description: "Video Jungle's own project id." }),
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
