@@ -9,6 +9,13 @@ export class Channel<T> implements AsyncIterableIterator<T> {
   private state: 'open' | 'ending' | 'done' = 'open';
   private error: unknown = undefined;
   private cleanup: (() => void) | undefined;
+  /**
+   * Delivers a value past the consumer's pipeline: true when it did (src/server/ws.ts writes a shared
+   * frame straight to the socket). Asked only while the consumer waits with nothing queued, so every
+   * value before this one has already left through the pipeline and order holds; the consumer goes
+   * on waiting, for the next value or the end.
+   */
+  bypass: ((value: T) => boolean) | undefined = undefined;
 
   /** `onClose` runs once, however the channel ends: drained, failed, returned or aborted. */
   constructor(onClose: () => void) {
@@ -37,6 +44,7 @@ export class Channel<T> implements AsyncIterableIterator<T> {
 
   push(value: T): void {
     if (this.state !== 'open') return;
+    if (this.waiters.length > 0 && this.bypass?.(value)) return;
     const waiter = this.waiters.shift();
     if (waiter) waiter.resolve({ value, done: false });
     else this.queue.push(value);

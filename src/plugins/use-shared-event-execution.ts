@@ -1,5 +1,6 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { Channel } from '../live/channel.js';
 
 type Executed = ReturnType<typeof execute>;
 
@@ -25,12 +26,54 @@ export function useSharedEventExecution(): Plugin {
 
 const executions = new WeakMap<object, Map<string, Executed>>();
 
-/** graphql-js' subscribe, with its per-event execute looked up by the event and the share key first. */
+/**
+ * A transport's way past the subscription's pipeline of async iterators: writes one event's result
+ * itself and returns true, or false to leave it to the pipeline. src/server/ws.ts offers one per
+ * graphql-ws subscription, keyed by its context value, and writes the shared frame to the socket.
+ */
+export type DirectDelivery = (result: ExecutionResult) => boolean;
+
+const directDeliveries = new WeakMap<object, DirectDelivery>();
+
+export function offerDirectDelivery(contextValue: object, deliver: DirectDelivery): void {
+  directDeliveries.set(contextValue, deliver);
+}
+
+/**
+ * graphql-js' subscribe, with its per-event execute looked up by the event and the share key first.
+ * When the transport offers direct delivery and the source is a live Channel, every event after the
+ * first skips the pipeline (graphql-js' and envelop's maps, graphql-ws' for-await, a serialisation
+ * per subscriber): at 10,000 subscribers that pipeline, not the execution, was the time to the last
+ * frame. The first event always takes the pipeline, as it carries extensions.cost (use-cost).
+ */
 export async function subscribeSharingEvents(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
   const key = shareKey(args);
-  return mapAsyncIterator(stream as AsyncIterable<unknown>, (event) => executeOnce(event, key, args));
+  const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const deliver = directDeliveries.get(args.contextValue as object);
+  // Armed as the first event goes by: from then on, an event that arrives while the pipeline waits skips it.
+  let arm =
+    deliver && source instanceof Channel
+      ? () => {
+          source.bypass = (next) => deliverDirectly(next, key, args, deliver);
+        }
+      : undefined;
+  return mapAsyncIterator(source, (event) => {
+    arm?.();
+    arm = undefined;
+    return executeOnce(event, key, args);
+  });
+}
+
+/**
+ * Only a result that is ready and has no errors: the pipeline's hooks (error masking, coordinates,
+ * presentation, the error log) change nothing else, so the frame is what graphql-ws would have sent.
+ * A pending one stays in the shared map for the pipeline to pick up.
+ */
+function deliverDirectly(event: unknown, key: string, args: ExecutionArgs, deliver: DirectDelivery): boolean {
+  const result = executeOnce(event, key, args);
+  return !(result instanceof Promise) && result.errors === undefined && deliver(result);
 }
 
 function executeOnce(event: unknown, key: string, args: ExecutionArgs): Executed {

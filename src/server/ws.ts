@@ -1,7 +1,7 @@
 import type { TrustedDocuments } from './trusted-documents.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { ServerOptions } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,7 +11,8 @@ import type { Logger } from '../observability/logger.js';
 import { ConnectionLog } from '../observability/ws-log.js';
 import { formatForWire, presentError, presentResult, type PresentationContext } from './error-presentation.js';
 import { writeSocketError } from './error-response.js';
-import { type Extra, serveGraphQLWs } from './ws-adapter.js';
+import { type Extra, sendInTurn, serveGraphQLWs } from './ws-adapter.js';
+import { offerDirectDelivery, type DirectDelivery } from '../plugins/use-shared-event-execution.js';
 
 type Yoga = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
 type Enveloped = ReturnType<Yoga['getEnveloped']>;
@@ -152,13 +153,37 @@ async function prepareOperation(
   }
   const operation = getOperationAST(document, params.operationName);
   log.started(id, operation?.name?.value ?? params.operationName, operation?.operation ?? null);
+  const contextValue = await enveloped.contextFactory();
+  if (operation?.operation === 'subscription') offerDirectDelivery(contextValue, directFrames(ctx, id));
   return {
     schema: enveloped.schema,
     operationName: params.operationName,
     document,
     variableValues: params.variables,
-    contextValue: await enveloped.contextFactory(),
+    contextValue,
     // execute/subscribe above take the envelope's own functions from here.
     rootValue: enveloped,
+  };
+}
+
+/** Each shared result's payload as JSON, made by its first subscriber and reused by the rest. */
+const payloads = new WeakMap<ExecutionResult, string>();
+
+/**
+ * A subscription's events written as graphql-ws' own `next` message would be (the same keys, in
+ * its order), from a payload serialised once for every subscriber that shares the result.
+ */
+function directFrames(ctx: Parameters<SubscribeHook>[0], id: string): DirectDelivery {
+  return (result) => {
+    const { socket } = ctx.extra;
+    // Completed by the client, or the socket is going: nothing to write, and the pipeline would drop it too.
+    if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN) return true;
+    let payload = payloads.get(result);
+    if (payload === undefined) {
+      payload = JSON.stringify(result);
+      payloads.set(result, payload);
+    }
+    sendInTurn(ctx.extra, `{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`);
+    return true;
   };
 }

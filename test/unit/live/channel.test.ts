@@ -16,6 +16,32 @@ describe('Channel', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
+  it('offers a value to bypass only while the consumer waits with nothing queued, and the consumer waits on', async () => {
+    const channel = new Channel<number>(() => undefined);
+    const offered: number[] = [];
+    // Takes even values, declines odd ones.
+    channel.bypass = (value) => {
+      offered.push(value);
+      return value % 2 === 0;
+    };
+    channel.push(2);
+    expect(await channel.next()).toEqual({ value: 2, done: false });
+    const pending = channel.next();
+    channel.push(4);
+    channel.push(6);
+    channel.push(3);
+    channel.push(8);
+    expect(await pending).toEqual({ value: 3, done: false });
+    // 2 was queued (nobody waited), 8 too (the read that waited had been answered): never offered.
+    expect(offered).toEqual([4, 6, 3]);
+    expect(await channel.next()).toEqual({ value: 8, done: false });
+    const last = channel.next();
+    channel.push(10);
+    channel.end();
+    expect(await last).toEqual({ value: undefined, done: true });
+    expect(offered).toEqual([4, 6, 3, 10]);
+  });
+
   it('cleans up at once when the consumer returns while waiting, and ends the pending read', async () => {
     const onClose = vi.fn();
     const channel = new Channel<number>(onClose);
