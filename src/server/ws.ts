@@ -174,6 +174,7 @@ const payloads = new WeakMap<ExecutionResult, string>();
  * its order), from a payload serialised once for every subscriber that shares the result.
  */
 function directFrames(ctx: Parameters<SubscribeHook>[0], id: string): DirectDelivery {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   return (result) => {
     const { socket } = ctx.extra;
     // Completed by the client, or the socket is going: nothing to write, and the pipeline would drop it too.
@@ -183,7 +184,7 @@ function directFrames(ctx: Parameters<SubscribeHook>[0], id: string): DirectDeli
       payload = JSON.stringify(result);
       payloads.set(result, payload);
     }
-    sendInTurn(ctx.extra, `{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`);
+    sendInTurn(ctx.extra, `${head}${payload}}`);
     return true;
   };
 }
