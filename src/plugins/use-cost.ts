@@ -69,7 +69,7 @@ export function useCost(options: CostOptions): Plugin<Context> {
         const result = await metered(charge.meter, () => subscribeFn(a));
         // A subscription refused at subscribe (a bad id): a single result, nothing read.
         if (!(Symbol.asyncIterator in result)) return withCost(result, reportOf(options.bucket, charge.requested, charge.meter.calls, null));
-        return decorateFirst(result as AsyncIterable<ExecutionResult>, async (r) =>
+        return new FirstDecorated(result as AsyncIterable<ExecutionResult>, async (r) =>
           withCost(r, await settlement(options.bucket, charge, args.contextValue as Context)),
         );
       });
@@ -132,20 +132,37 @@ async function settlement(bucket: CostOptions['bucket'], charge: Charge, context
   }
 }
 
-/** The stream with its first result decorated; later results pass straight through, with no layer of their own. */
-function decorateFirst<R>(stream: AsyncIterable<R>, decorate: (result: R) => Promise<R>): AsyncIterableIterator<R> {
-  const inner = stream[Symbol.asyncIterator]();
-  let first = true;
-  return {
-    next() {
-      if (!first) return inner.next();
-      first = false;
-      return inner.next().then(async (r) => (r.done ? r : { value: await decorate(r.value), done: false }));
-    },
-    return: (value?: unknown) => inner.return?.(value) ?? Promise.resolve({ value: undefined, done: true }),
-    throw: (error?: unknown) => inner.throw?.(error) ?? Promise.reject(error),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+/**
+ * The stream with its first result decorated; later results pass straight through, with no layer of
+ * their own. A class, not closures: a subscription holds it for life, and the decoration (with the
+ * charge it settles) is let go once used.
+ */
+class FirstDecorated<R> implements AsyncIterableIterator<R> {
+  private readonly inner: AsyncIterator<R>;
+
+  constructor(
+    stream: AsyncIterable<R>,
+    private decorate: ((result: R) => Promise<R>) | undefined,
+  ) {
+    this.inner = stream[Symbol.asyncIterator]();
+  }
+
+  next(): Promise<IteratorResult<R>> {
+    const decorate = this.decorate;
+    if (!decorate) return this.inner.next();
+    this.decorate = undefined;
+    return this.inner.next().then(async (r) => (r.done ? r : { value: await decorate(r.value), done: false }));
+  }
+
+  return(value?: unknown): Promise<IteratorResult<R>> {
+    return this.inner.return?.(value) ?? Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<R>> {
+    return this.inner.throw?.(error) ?? Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
 }

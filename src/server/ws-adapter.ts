@@ -36,31 +36,30 @@ export function serveGraphQLWs(wss: WebSocketServer, options: ServerOptions<Reco
       socket.ping();
     }, keepAliveMs);
 
+    const extra: Extra = { socket, request };
     const closed = core.opened(
       {
         protocol: socket.protocol,
         send: (data) =>
           new Promise<void>((resolve, reject) => {
             if (socket.readyState !== socket.OPEN) return resolve();
-            sendInTurn({ socket, request }, data, (error) => (error ? reject(error) : resolve()));
+            sendInTurn(extra, data, (error) => (error ? reject(error) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) =>
-          socket.on('message', async (data) => {
-            try {
-              await handle(String(data));
-            } catch (error) {
-              if (error instanceof Error && /^Unexpected message of type /.test(error.message)) {
-                socket.close(CloseCode.BadRequest, 'Invalid message received');
-                return;
-              }
-              adapter.onInternalError(socket, error);
-              socket.close(CloseCode.InternalServerError, 'Internal server error');
-            }
-          }),
+        // Not an async listener: graphql-ws settles `handle` only when the operation it started
+        // ends, and an awaiting frame would keep the message's buffer alive for a subscription's life.
+        onMessage: (handle) => socket.on('message', (data) => void handle(String(data)).catch(failed)),
       },
-      { socket, request },
+      extra,
     );
+    function failed(error: unknown): void {
+      if (error instanceof Error && /^Unexpected message of type /.test(error.message)) {
+        socket.close(CloseCode.BadRequest, 'Invalid message received');
+        return;
+      }
+      adapter.onInternalError(socket, error);
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    }
 
     socket.once('close', (code, reason) => {
       clearInterval(keepAlive);
