@@ -11,7 +11,8 @@ interface Operation {
   name: string | null;
   type: string | null;
   started: number;
-  codes: Set<string>;
+  /** Made at the first error: a subscription lives long, and most never see one. */
+  codes: Set<string> | undefined;
 }
 
 /**
@@ -41,7 +42,7 @@ export class ConnectionLog {
   }
 
   started(id: string, name: string | null | undefined, type: string | null): void {
-    const operation = { name: name && GRAPHQL_NAME.test(name) ? name : null, type, started: performance.now(), codes: new Set<string>() };
+    const operation = { name: name && GRAPHQL_NAME.test(name) ? name : null, type, started: performance.now(), codes: undefined };
     this.operations.set(id, operation);
     this.count++;
     this.log.info({ operationId: id.slice(0, 64), operationName: operation.name, operationType: type }, 'operation started');
@@ -52,6 +53,7 @@ export class ConnectionLog {
     const codes = codesOf(errors);
     const operation = this.operations.get(id);
     if (operation) {
+      operation.codes ??= new Set();
       for (const code of codes) if (operation.codes.size < MAX_CODES) operation.codes.add(code);
       return;
     }
@@ -68,7 +70,7 @@ export class ConnectionLog {
         operationName: operation.name,
         operationType: operation.type,
         durationMs: Math.round((performance.now() - operation.started) * 10) / 10,
-        errors: [...operation.codes],
+        errors: [...(operation.codes ?? [])],
       },
       'operation completed',
     );
