@@ -15,26 +15,50 @@ export interface Context {
   log: Logger;
 }
 
+const LAZY = Symbol('assetfed.context.lazy');
+
+interface Lazy {
+  logger: () => Logger;
+  signal: AbortSignal | undefined;
+  log?: Logger;
+  loaders?: Loaders;
+}
+
+type Holder = Context & { [LAZY]: Lazy };
+
+/**
+ * The lazy members' accessors, one pair for every context: a pair of closures per request cost more
+ * than what they guard, and a subscription's context keeps them for its life. They read the state
+ * from `this`, so they work on the object useContext copies them onto.
+ */
+const lazyMembers: PropertyDescriptorMap = {
+  // A child logger per request costs more than most requests log: made when a resolver logs.
+  log: {
+    enumerable: true,
+    configurable: true,
+    get(this: Holder) {
+      const lazy = this[LAZY];
+      lazy.log ??= lazy.logger();
+      return lazy.log;
+    },
+  },
+  // Built on first use: a subscription's context lives as long as it does and never loads.
+  loaders: {
+    enumerable: true,
+    configurable: true,
+    get(this: Holder) {
+      const lazy = this[LAZY];
+      lazy.loaders ??= createLoaders(this.providers, { concurrency: this.config.upstream.concurrency, batching: this.config.batching, signal: lazy.signal });
+      return lazy.loaders;
+    },
+  },
+};
+
 /**
  * `signal`: the request's, aborted when its client goes away; its loaders then stop waiting on shared
  * upstream calls (which run on for the other requests sharing them).
  */
 export function createContext(config: Config, providers: ProviderRegistry, live: LiveEngine, logger: () => Logger, signal?: AbortSignal): Context {
-  let loaders: Loaders | undefined;
-  let log: Logger | undefined;
-  return {
-    providers,
-    config,
-    live,
-    // A child logger per request costs more than most requests log: made when a resolver logs.
-    get log() {
-      log ??= logger();
-      return log;
-    },
-    // Built on first use: a subscription's context lives as long as it does and never loads.
-    get loaders() {
-      loaders ??= createLoaders(providers, { concurrency: config.upstream.concurrency, batching: config.batching, signal });
-      return loaders;
-    },
-  };
+  const lazy: Lazy = { logger, signal };
+  return Object.defineProperties({ providers, config, live, [LAZY]: lazy }, lazyMembers) as unknown as Context;
 }

@@ -15,7 +15,7 @@ export class Channel<T> implements AsyncIterableIterator<T> {
    * value before this one has already left through the pipeline and order holds; the consumer goes
    * on waiting, for the next value or the end.
    */
-  bypass: ((value: T) => boolean) | undefined = undefined;
+  bypass: { offer(value: T): boolean } | undefined = undefined;
 
   /** `onClose` runs once, however the channel ends: drained, failed, returned or aborted. */
   constructor(onClose: () => void) {
@@ -44,7 +44,7 @@ export class Channel<T> implements AsyncIterableIterator<T> {
 
   push(value: T): void {
     if (this.state !== 'open') return;
-    if (this.waiters.length > 0 && this.bypass?.(value)) return;
+    if (this.waiters.length > 0 && this.bypass?.offer(value)) return;
     const waiter = this.waiters.shift();
     if (waiter) waiter.resolve({ value, done: false });
     else this.queue.push(value);

@@ -31,12 +31,14 @@ const executions = new WeakMap<object, Map<string, Executed>>();
  * itself and returns true, or false to leave it to the pipeline. src/server/ws.ts offers one per
  * graphql-ws subscription, keyed by its context value, and writes the shared frame to the socket.
  */
-export type DirectDelivery = (result: ExecutionResult) => boolean;
+export interface DirectDelivery {
+  deliver(result: ExecutionResult): boolean;
+}
 
 const directDeliveries = new WeakMap<object, DirectDelivery>();
 
-export function offerDirectDelivery(contextValue: object, deliver: DirectDelivery): void {
-  directDeliveries.set(contextValue, deliver);
+export function offerDirectDelivery(contextValue: object, delivery: DirectDelivery): void {
+  directDeliveries.set(contextValue, delivery);
 }
 
 /**
@@ -67,7 +69,7 @@ class SharedEventStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly source: AsyncIterator<unknown>,
     private readonly key: string,
     private readonly args: ExecutionArgs,
-    private readonly deliver: DirectDelivery | undefined,
+    private readonly delivery: DirectDelivery | undefined,
   ) {}
 
   next(): Promise<IteratorResult<ExecutionResult>> {
@@ -100,19 +102,18 @@ class SharedEventStream implements AsyncIterableIterator<ExecutionResult> {
   /** As the first event goes by: from then on, an event that arrives while the pipeline waits skips it. */
   private arm(): void {
     this.armed = true;
-    const { source, key, args, deliver } = this;
-    if (deliver && source instanceof Channel) source.bypass = (next) => deliverDirectly(next, key, args, deliver);
+    if (this.delivery && this.source instanceof Channel) this.source.bypass = this;
   }
-}
 
-/**
- * Only a result that is ready and has no errors: the pipeline's hooks (error masking, coordinates,
- * presentation, the error log) change nothing else, so the frame is what graphql-ws would have sent.
- * A pending one stays in the shared map for the pipeline to pick up.
- */
-function deliverDirectly(event: unknown, key: string, args: ExecutionArgs, deliver: DirectDelivery): boolean {
-  const result = executeOnce(event, key, args);
-  return !(result instanceof Promise) && result.errors === undefined && deliver(result);
+  /**
+   * The Channel's bypass: only a result that is ready and has no errors, as the pipeline's hooks
+   * (error masking, coordinates, presentation, the error log) change nothing else, so the frame is
+   * what graphql-ws would have sent. A pending one stays in the shared map for the pipeline.
+   */
+  offer(event: unknown): boolean {
+    const result = executeOnce(event, this.key, this.args);
+    return !(result instanceof Promise) && result.errors === undefined && this.delivery!.deliver(result);
+  }
 }
 
 function executeOnce(event: unknown, key: string, args: ExecutionArgs): Executed {

@@ -154,7 +154,7 @@ async function prepareOperation(
   const operation = getOperationAST(document, params.operationName);
   log.started(id, operation?.name?.value ?? params.operationName, operation?.operation ?? null);
   const contextValue = await enveloped.contextFactory();
-  if (operation?.operation === 'subscription') offerDirectDelivery(contextValue, directFrames(ctx, id));
+  if (operation?.operation === 'subscription') offerDirectDelivery(contextValue, new DirectFrames(ctx, id));
   return {
     schema: enveloped.schema,
     operationName: params.operationName,
@@ -173,18 +173,26 @@ const payloads = new WeakMap<ExecutionResult, string>();
  * A subscription's events written as graphql-ws' own `next` message would be (the same keys, in
  * its order), from a payload serialised once for every subscriber that shares the result.
  */
-function directFrames(ctx: Parameters<SubscribeHook>[0], id: string): DirectDelivery {
-  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-  return (result) => {
-    const { socket } = ctx.extra;
+class DirectFrames implements DirectDelivery {
+  private readonly head: string;
+
+  constructor(
+    private readonly ctx: Parameters<SubscribeHook>[0],
+    private readonly id: string,
+  ) {
+    this.head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  }
+
+  deliver(result: ExecutionResult): boolean {
+    const { socket } = this.ctx.extra;
     // Completed by the client, or the socket is going: nothing to write, and the pipeline would drop it too.
-    if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN) return true;
+    if (!(this.id in this.ctx.subscriptions) || socket.readyState !== socket.OPEN) return true;
     let payload = payloads.get(result);
     if (payload === undefined) {
       payload = JSON.stringify(result);
       payloads.set(result, payload);
     }
-    sendInTurn(ctx.extra, `${head}${payload}}`);
+    sendInTurn(this.ctx.extra, `${this.head}${payload}}`);
     return true;
-  };
+  }
 }

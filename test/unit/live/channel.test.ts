@@ -20,9 +20,11 @@ describe('Channel', () => {
     const channel = new Channel<number>(() => undefined);
     const offered: number[] = [];
     // Takes even values, declines odd ones.
-    channel.bypass = (value) => {
-      offered.push(value);
-      return value % 2 === 0;
+    channel.bypass = {
+      offer(value) {
+        offered.push(value);
+        return value % 2 === 0;
+      },
     };
     channel.push(2);
     expect(await channel.next()).toEqual({ value: 2, done: false });

@@ -99,7 +99,7 @@ describe('direct delivery of events after the first', () => {
     async function subscriber(offer = true) {
       const contextValue = {};
       const delivered: ExecutionResult[] = [];
-      if (offer) offerDirectDelivery(contextValue, (result) => delivered.push(result) > 0);
+      if (offer) offerDirectDelivery(contextValue, { deliver: (result) => delivered.push(result) > 0 });
       const stream = (await subscribeSharingEvents({ schema, document, contextValue })) as AsyncIterableIterator<ExecutionResult>;
       const piped: unknown[] = [];
       const done = (async () => {
