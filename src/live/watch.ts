@@ -63,6 +63,23 @@ async function readAll(reader: InitialReader, wanted: readonly AssetKey[]): Prom
   });
 }
 
+const toEnd: Channel<Asset>[] = [];
+
+/**
+ * Ends `channel` once the entries at hand are handed out, not in the middle of them: a poll's fan-out
+ * then writes every watcher's last frame first and does the clean-ups (listeners, graphql-ws'
+ * completions) after it (10,000 watchers: 150-190 ms to the last frame written, from 170-265). One
+ * microtask for all of them: with async hooks on (the cost meter), each queueMicrotask makes an
+ * async resource, ~2 µs apiece.
+ */
+function endSoon(channel: Channel<Asset>): void {
+  if (toEnd.push(channel) === 1) queueMicrotask(endAll);
+}
+
+function endAll(): void {
+  for (const channel of toEnd.splice(0)) channel.end();
+}
+
 /** `keys`, once each of their providers is known to be configured (PROVIDER_NOT_CONFIGURED otherwise). */
 function configured(ctx: SubscriptionContext, keys: readonly AssetKey[]): readonly AssetKey[] {
   for (const provider of new Set(keys.map((k) => k.provider))) ctx.providers.get(provider);
@@ -116,10 +133,7 @@ export function openWatch(ctx: SubscriptionContext, keys: readonly AssetKey[], s
     working += (isTerminal(next.status) ? 0 : 1) - (isTerminal(prev.status) ? 0 : 1);
     channel.push(next);
     if (working > 0) return;
-    // Ended once the entries at hand are handed out, not in the middle of them: a poll's fan-out
-    // then writes every watcher's last frame first and does the clean-ups (listeners, graphql-ws'
-    // completions) after it. 10,000 watchers: 150-190 ms to the last frame written, from 170-265.
     ending = true;
-    queueMicrotask(() => channel.end());
+    endSoon(channel);
   }
 }
