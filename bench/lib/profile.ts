@@ -89,12 +89,13 @@ export function mainThreadProfiles(dir: string, prefix: string): string[] {
  * (the path inside its package, or inside the repo).
  */
 export const COST_GROUPS: [string, RegExp][] = [
-  ['upstream call (src/providers/http.ts once + read: undici, JSON, zod)', /^(once|read) src\/providers\/http\.ts/],
+  // src/providers/http/client.ts's `once` and response.ts's `readResponse`: under tsx by their
+  // paths, in the build (one bundle and its chunks) by their names.
+  ['upstream call (src/providers/http/: once + readResponse: undici, JSON, zod)', /^(once|readResponse) (src\/providers\/http\/|bench\/results\/build\/)/],
   ['zod (provider answers)', / zod\//],
-  ['GraphQL execution (@graphql-tools/executor)', / @graphql-tools\/executor\//],
+  ['GraphQL execution (graphql-js execute, src/plugins/use-ordered-execution.ts)', / graphql\/execution\//],
   ['graphql parse / validate / visit', /^(parse|validate|visit) graphql\//],
   ['Prometheus metrics (@envelop/prometheus, plugin-prometheus, prom-client)', / (@envelop\/prometheus|@graphql-yoga\/plugin-prometheus|prom-client)\//],
-  ["yoga's request body limit (a TransformStream per request)", /use-limit-request-body-size/],
   ['garbage collector', /^\(garbage collector\)/],
   ['socket writes (writev, writeLatin1String)', /^(writev|writeLatin1String) /],
 ];
