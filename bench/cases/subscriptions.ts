@@ -203,6 +203,7 @@ export async function runSubscriptions(bench: Bench): Promise<CaseOutput<Subscri
           ],
           ['provider minimum per tick', `${data.callsPerTick.minimum} (asset_ids, 50 a call)`],
           ['change → poll that sees it', `${data.delivery.pollWaitMs} ms (waiting for the next tick)`],
+          ["the poll's first → last page answered", `${round(seenLastAt - seenFirstAt)} ms`],
           ['poll sees it → first subscriber', `${d.first} ms`],
           ['poll sees it → median subscriber', `${d.p50} ms`],
           ['poll sees it → p99 subscriber', `${d.p99} ms`],

@@ -10,9 +10,9 @@ import type { Asset, Change, ChangeFeedPage } from '../../../src/providers/types
 import type { AssetProvider } from '../../../src/providers/port.js';
 import { tlAsset, uplynkAsset } from './fixtures.js';
 
-function fakeAssets(state: Map<string, Asset>, provider: Asset['provider'] = 'TWELVE_LABS') {
+function fakeAssets(state: Map<string, Asset>, provider: Asset['provider'] = 'TWELVE_LABS', maxBatch = 50) {
   const getAssets = vi.fn(async (ids: readonly string[]) => ids.flatMap((id) => state.get(id) ?? []));
-  const assets = { name: provider, getAssets } as unknown as AssetProvider;
+  const assets = { name: provider, maxBatch, getAssets } as unknown as AssetProvider;
   return { assets, getAssets };
 }
 
@@ -66,6 +66,56 @@ describe('batch-read strategy (multi-get providers)', () => {
     await strategy.poll(ids('a'));
     strategy.observe({ provider: 'TWELVE_LABS', entries: [{ id: 'a', asset: tlAsset('a', 'FAILED'), deleted: false, change: null }] });
     expect((await strategy.poll(ids('a'))).entries).toEqual([]);
+  });
+
+  it('reads in parts of the batch size, all at once', async () => {
+    const list = Array.from({ length: 120 }, (_, i) => `p${i}`);
+    const state = new Map<string, Asset>(list.map((id) => [id, tlAsset(id, 'PROCESSING')]));
+    const { assets, getAssets } = fakeAssets(state);
+    // No part answers until all three were asked.
+    let releaseAll!: () => void;
+    const held = new Promise<void>((resolve) => (releaseAll = resolve));
+    getAssets.mockImplementation(async (asked) => {
+      await held;
+      return asked.map((id) => state.get(id)!);
+    });
+    const polled = createBatchReadStrategy(assets).poll(new Set(list));
+    await vi.waitFor(() => expect(getAssets.mock.calls.map(([asked]) => asked.length)).toEqual([50, 50, 20]));
+    releaseAll();
+    const result = await polled;
+    expect(result.entries.map((e) => e.id)).toEqual(list);
+    expect(result).toMatchObject({ polled: true });
+    expect(result.error).toBeUndefined();
+  });
+
+  it('fails only the ids of a part that fails; throws when every part does', async () => {
+    const list = Array.from({ length: 100 }, (_, i) => `f${i}`);
+    const state = new Map<string, Asset>(list.map((id) => [id, tlAsset(id, 'PROCESSING')]));
+    const { assets, getAssets } = fakeAssets(state);
+    const down = new ProviderError('UNAVAILABLE', 'TWELVE_LABS', 'GET /assets', 'unavailable');
+    getAssets.mockImplementation(async (asked) => {
+      if (asked.includes('f0')) throw down;
+      return asked.map((id) => state.get(id)!);
+    });
+    const strategy = createBatchReadStrategy(assets);
+    const partial = await strategy.poll(new Set(list));
+    expect(partial.error).toBe(down);
+    expect(partial.entries.map((e) => e.id)).toEqual(list.slice(50));
+    // The failed part was not seen: the next poll reports it; the other part is no news.
+    getAssets.mockImplementation(async (asked) => asked.map((id) => state.get(id)!));
+    expect((await strategy.poll(new Set(list))).entries.map((e) => e.id)).toEqual(list.slice(0, 50));
+    getAssets.mockRejectedValue(down);
+    state.set('f0', tlAsset('f0', 'READY'));
+    await expect(strategy.poll(new Set(list))).rejects.toBe(down);
+  });
+
+  it('groups ids of a provider without a multi-get into parts of 50', async () => {
+    const list = Array.from({ length: 60 }, (_, i) => `r${i}`);
+    const state = new Map<string, Asset>(list.map((id) => [id, tlAsset(id, 'PROCESSING')]));
+    const { assets, getAssets } = fakeAssets(state, 'RUNWAY', 1);
+    const result = await createBatchReadStrategy(assets).poll(new Set(list));
+    expect(getAssets.mock.calls.map(([asked]) => asked.length)).toEqual([50, 10]);
+    expect(result.entries).toHaveLength(60);
   });
 
   it('forgets ids nobody watches and starts over after a reset', async () => {
