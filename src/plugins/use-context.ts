@@ -3,14 +3,14 @@ import type { Context } from '../context.js';
 import type { Logger } from '../observability/logger.js';
 
 /**
- * Puts the context's members on envelop's context object in place, getters and all. yoga's `context`
- * option merges what it returns with Object.assign, which calls every getter: the loaders and the
- * request's logger would be built for every request and subscription, used or not.
+ * Makes envelop's context object ours in place (`extend` writes our members onto it, getters and
+ * all). yoga's `context` option merges what it returns with Object.assign, which calls every getter:
+ * the loaders and the request's logger would be built for every request and subscription, used or not.
  */
-export function useContext(make: (initial: InitialContext) => Context): Plugin {
+export function useContext(extend: (context: InitialContext) => Context): Plugin {
   return {
     onContextBuilding({ context }) {
-      Object.defineProperties(context, Object.getOwnPropertyDescriptors(make(context as InitialContext)));
+      extend(context as InitialContext);
     },
   };
 }

@@ -176,7 +176,7 @@ function yogaPlugins(config: Config, core: Core, parts: PluginParts): Plugins {
     // The request log next, so its id and line cover every refusal below.
     requests.plugin,
     useContext((initial) =>
-      createContext(config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request), initial.request?.signal),
+      createContext(initial, config, providers, live, () => initial.connectionLogger ?? requests.loggerFor(initial.request), initial.request?.signal),
     ),
     // The caller check before anything that answers a route: whatever is listed after it is closed
     // unless src/server/routes.ts names its path open.

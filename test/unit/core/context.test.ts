@@ -28,8 +28,8 @@ describe('request context', () => {
       }),
       logging: false,
       plugins: [
-        useContext(() =>
-          createContext(config, {} as ProviderRegistry, {} as LiveEngine, () => {
+        useContext((context) =>
+          createContext(context, config, {} as ProviderRegistry, {} as LiveEngine, () => {
             loggers++;
             return createLogger('silent');
           }),
