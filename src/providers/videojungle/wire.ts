@@ -32,14 +32,23 @@ export const vjAsset = z.object({
 export type VjAsset = z.infer<typeof vjAsset>;
 
 /**
+ * One of a script's inputs: the SDK types them as bare dicts [I: each names one parameter in `name`,
+ * with its `type` and sometimes a `description`]; a bare string is taken as the name.
+ */
+const vjScriptInput = z.union([
+  z.object({ name: z.string(), type: text.catch(null), description: text.catch(null) }).passthrough(),
+  z.string().transform((name) => ({ name, type: null, description: null })),
+]);
+
+/**
  * A project's script (VJ-PY `Script`: id, project_id, value, inputs, name, created_at, key?, manuscript?).
- * `inputs` are the parameters a generation needs; the SDK types them as bare dicts [I: each names one
- * parameter in `name`, with its `type` and sometimes a `description`].
+ * No source pins a script's shape down, and every project read carries them: what cannot be read
+ * (a script without an id, an input without a name) is left out rather than failing the project.
  */
 export const vjScript = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  inputs: z.array(z.object({ name: z.string(), type: z.string().nullish(), description: z.string().nullish() }).passthrough()).nullish(),
+  name: text.catch(null),
+  inputs: z.array(vjScriptInput.nullable().catch(null)).nullish().catch(null),
 });
 
 export const vjProject = z.object({
@@ -53,7 +62,7 @@ export const vjProject = z.object({
   asset_count: z.number().nullish(),
   assets: z.array(vjAsset).nullish(),
   prompts: z.array(z.unknown()).nullish(),
-  scripts: z.array(vjScript).nullish(),
+  scripts: z.array(vjScript.nullable().catch(null)).nullish().catch(null),
 });
 export type VjProject = z.infer<typeof vjProject>;
 
@@ -69,8 +78,12 @@ export const vjCheck = z.object({ uploaded: z.boolean() });
  * template `{type, message, documentation_url}`.
  */
 export const vjError = z.object({
-  detail: z.union([z.string(), z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() }))]).optional(),
-  message: z.string().optional(),
+  // A `detail` of another shape leaves `message` to read, not the whole body unread.
+  detail: z
+    .union([z.string(), z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() }))])
+    .optional()
+    .catch(undefined),
+  message: z.string().optional().catch(undefined),
 });
 
 /**
@@ -84,8 +97,11 @@ export const VJ_UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 /** Anything that answers with the new object's id: POST /projects, POST /projects/{id}/asset (video-reference). */
 export const vjCreated = z.object({ id: z.string() });
 
-/** POST /projects/{id}/asset for a file: the asset, and where its bytes go (a path on the API). */
-export const vjAssetCreated = z.object({ id: z.string(), upload_url: z.object({ url: z.string() }) });
+/**
+ * POST /projects/{id}/asset for a file: where its bytes go (a path on the API). VJ-PY reads only
+ * `upload_url.url`; the asset's `id`, which the sandbox also sends, is not promised until step 2.
+ */
+export const vjAssetCreated = z.object({ id: z.string().nullish(), upload_url: z.object({ url: z.string() }) });
 
 /** POST /projects/{pid}/{script_id}/generate; the docs' example adds a presigned `url`. */
 export const vjGenerated = z.object({ asset_id: z.string(), asset_key: text, url: text });

@@ -113,7 +113,9 @@ class VideoJungleWriter implements VjWriter {
       const path = this.uploadPath(created.upload_url.url);
       uploadedId = (await this.deps.http.request({ method: 'POST', path, endpoint: 'POST {upload_url}', headers, body, schema: vjCreated })).id;
     } catch (error) {
-      return cleanUpAfter(error, `the asset ${created.id}`, () => this.deleteAsset(created.id));
+      const id = created.id;
+      if (!id) return cleanUpAfter(error, 'the asset', () => Promise.reject(new Error('the reply that made it named no id to delete it by')));
+      return cleanUpAfter(error, `the asset ${id}`, () => this.deleteAsset(id));
     }
     return readBack(`asset ${uploadedId}`, () => this.deps.fetchAsset(uploadedId));
   }

@@ -404,6 +404,15 @@ describe('Video Jungle upload', () => {
     expect(sandbox.store.project(project())!.assetIds).toHaveLength(before + 2);
   });
 
+  it('keeps the asset when the bytes step answered a success it could not read: Video Jungle stored the file', async () => {
+    const before = sandbox.store.project(project())!.assetIds.length;
+    server.faults.next({ type: 'malformed' }, { endpoint: BYTES });
+    const error = await expectProviderError(client.writer.upload({ filename: 'a.mp4', file: new File(['x'], 'a.mp4'), projectId: project() }), 'BAD_RESPONSE');
+    expect(error.detail).toMatch(/its success reply could not be read, so Video Jungle may have completed it: the asset [0-9a-f-]{36} was kept/);
+    expect(server.calls('DELETE /assets/:id')).toBe(0);
+    expect(sandbox.store.project(project())!.assetIds).toHaveLength(before + 1);
+  });
+
   it('names the asset it could not remove when the cleanup fails too', async () => {
     const before = sandbox.store.project(project())!.assetIds.length;
     server.faults.next({ type: 'status', status: 500 }, { endpoint: BYTES });

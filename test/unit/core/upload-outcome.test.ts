@@ -17,6 +17,14 @@ describe('mayHaveLanded', () => {
     expect(mayHaveLanded(unavailable({ cause: Object.assign(new Error('d'), { code: 'UND_ERR_SOCKET' }) }))).toBe(true);
   });
 
+  it('is true for a success whose reply could not be read (the provider did it), false for an unreadable failure', () => {
+    const unreadable = (status?: number) => new ProviderError('BAD_RESPONSE', 'VIDEO_JUNGLE', 'POST {upload_url}', 'x', { status });
+    expect(mayHaveLanded(unreadable(200))).toBe(true);
+    expect(mayHaveLanded(unreadable(201))).toBe(true);
+    // A check on a parsed body (no status on it) says nothing about where the call got to.
+    expect(mayHaveLanded(unreadable())).toBe(false);
+  });
+
   it('is false for a definite answer, a refused connection, a call never sent, or a broken file', () => {
     expect(mayHaveLanded(unavailable({ status: 503 }))).toBe(false);
     expect(mayHaveLanded(new ProviderError('REJECTED', 'VIDEO_JUNGLE', 'POST {upload_url}', 'x', { status: 400 }))).toBe(false);

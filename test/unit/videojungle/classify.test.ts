@@ -22,6 +22,12 @@ describe('classifyVjError', () => {
     expect(classifyVjError(400, body)).toEqual({ detail: 'Project name is required' });
   });
 
+  it('falls back to `message` when `detail` has a shape of its own', () => {
+    expect(classifyVjError(400, { detail: null, message: 'Bad project' })).toEqual({ detail: 'Bad project' });
+    expect(classifyVjError(400, { detail: { reason: 'x' }, message: 'Bad project' })).toEqual({ detail: 'Bad project' });
+    expect(classifyVjError(422, { detail: [{ loc: ['body'] }], message: 'Invalid body' })).toEqual({ detail: 'Invalid body' });
+  });
+
   it('uses plain-text bodies, and the status when there is nothing to read', () => {
     expect(classifyVjError(500, 'Internal Server Error')).toEqual({ detail: 'Internal Server Error' });
     expect(classifyVjError(502, undefined)).toEqual({ detail: 'HTTP 502' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapVjAsset, mapVjProject, pageVjAssets, parseVjTimestamp, vjCreateParameters, vjMediaType, vjStatus } from '../../../src/providers/videojungle/map.js';
-import { vjAsset, vjProject, vjProjectList } from '../../../src/providers/videojungle/wire.js';
+import { vjAsset, vjAssetCreated, vjProject, vjProjectList } from '../../../src/providers/videojungle/wire.js';
 import type { VideoJungleAsset } from '../../../src/providers/videojungle/types.js';
 
 // The docs' GET /assets/{id} example, verbatim.
@@ -171,11 +171,38 @@ describe('mapVjProject', () => {
     expect((project.assets?.[0] as VideoJungleAsset | undefined)?.projectId).toBe(wire.id);
   });
 
+  it('reads scripts leniently: a bare-string input is its name; what cannot be read is left out, not the project', () => {
+    const scripts = [
+      { id: 's1', name: 'Horoscope', inputs: [{ name: 'zodiac', type: 'string' }, 'topic', 42, { type: 'string' }] },
+      { name: 'no id' },
+      { id: 's2', name: 7, inputs: 'not a list' },
+    ];
+    const project = mapVjProject(vjProject.parse({ id: 'p', name: 'Odd', scripts }));
+    expect(project.scripts).toEqual([
+      {
+        id: 's1',
+        name: 'Horoscope',
+        parameters: [
+          { name: 'zodiac', type: 'string', description: null },
+          { name: 'topic', type: null, description: null },
+        ],
+      },
+      { id: 's2', name: null, parameters: [] },
+    ]);
+    expect(mapVjProject(vjProject.parse({ id: 'p', name: 'Odd', scripts: 'none' })).scripts).toBeNull();
+  });
+
   it('keeps string data and gives null assets when none are embedded', () => {
     const project = mapVjProject(vjProject.parse({ id: 'p', name: 'Horoscope', data: '' }));
     expect(project.data).toBe('');
     expect(project.assets).toBeNull();
     expect(project.createdAt).toBeNull();
+  });
+});
+
+describe('vjAssetCreated', () => {
+  it("needs only upload_url.url (VJ-PY reads nothing else of step 1's reply)", () => {
+    expect(vjAssetCreated.parse({ upload_url: { url: '/assets/x/upload' } })).toEqual({ upload_url: { url: '/assets/x/upload' } });
   });
 });
 
