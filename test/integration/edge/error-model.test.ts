@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../../../src/observability/logger.js';
 import { captureLines } from '../../helpers/capture.js';
@@ -51,6 +51,32 @@ describe('the same input, the same errors, on every transport', () => {
     expect(ws!.errors).toEqual(http!.errors);
     for (const outcome of [http, sse, ws]) {
       for (const error of outcome!.errors) expect(Object.keys(error.extensions ?? {})).not.toContain('http');
+    }
+  });
+});
+
+describe('an unexpected failure is masked on every transport', () => {
+  it('answers "Unexpected error." with INTERNAL_SERVER_ERROR and the request id, and nothing of the cause', async () => {
+    const reads = h.app.providers.reads('TWELVE_LABS');
+    const secret = 'sk-live-unexpected-4d1c';
+    const spy = vi.spyOn(reads, 'getEach').mockRejectedValue(new TypeError(`cannot read ${secret} of undefined`));
+    try {
+      const query = `{ node(id: "${globalId('TwelveLabsAsset', '0123456789abcdef01234567')}") { id } }`;
+      const outcomes = await Promise.all(TRANSPORTS.map((t) => runOver(t, h.url, query, undefined, { token: TOKEN })));
+      for (const outcome of outcomes) {
+        expect(outcome.errors).toEqual([
+          {
+            message: 'Unexpected error.',
+            path: ['node'],
+            locations: [{ line: 1, column: 3 }],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+          },
+        ]);
+        expect(JSON.stringify(outcome)).not.toContain(secret);
+      }
+      expect(spy).toHaveBeenCalledTimes(TRANSPORTS.length);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
