@@ -75,10 +75,12 @@ export function vjMediaType(assetType: string | null | undefined, keyname?: stri
 /**
  * `uploaded` is the SDK's own readiness test. No failure value is documented; 'failed'/'error' are
  * taken as failures should they appear. Any other unknown value while not uploaded is still working.
+ * Without `uploaded` (the model declares it; a reply may still leave it out), the status values that
+ * say the file is in ("uploaded", and "analyzed", which comes after it) stand for it.
  */
-export function vjStatus(uploaded: boolean, status: string | null | undefined): AssetStatus {
-  if (uploaded) return 'READY';
+export function vjStatus(uploaded: boolean | null | undefined, status: string | null | undefined): AssetStatus {
   const s = status?.toLowerCase() ?? null;
+  if (uploaded ?? (s === 'uploaded' || s === 'analyzed')) return 'READY';
   if (s === 'failed' || s === 'error') return 'FAILED';
   if (s === 'processing') return 'PROCESSING';
   if (s === null || s === 'queued') return 'PENDING';
@@ -98,14 +100,14 @@ export function vjCreateParameters(value: unknown): unknown {
 
 /** `projectId` is the containing project's id for assets embedded in a project, which omit it. */
 export function mapVjAsset(wire: VjAsset, projectId: string | null = null): VideoJungleAsset {
-  const uploaded = wire.uploaded ?? false;
+  const status = vjStatus(wire.uploaded, wire.status);
   return {
     provider: 'VIDEO_JUNGLE',
     providerId: wire.id,
     // keyname is the upload's file name (or a generated key); a description is the next best label.
     name: wire.keyname || wire.description || null,
     mediaType: vjMediaType(wire.asset_type, wire.keyname, wire.asset_path),
-    status: vjStatus(uploaded, wire.status),
+    status,
     providerStatus: wire.status ?? null,
     createdAt: parseVjTimestamp(wire.created_at),
     updatedAt: null,
@@ -123,7 +125,7 @@ export function mapVjAsset(wire: VjAsset, projectId: string | null = null): Vide
     description: wire.description ?? null,
     generatedDescription: wire.generated_description ?? null,
     createParameters: vjCreateParameters(wire.create_parameters),
-    uploaded,
+    uploaded: wire.uploaded ?? status === 'READY',
     projectId: wire.project_id ?? wire.project?.id ?? projectId,
   };
 }

@@ -95,6 +95,11 @@ describe('vjStatus', () => {
     expect(vjStatus(false, 'queued')).toBe('PENDING');
     expect(vjStatus(false, null)).toBe('PENDING');
     expect(vjStatus(false, 'analyzed')).toBe('PROCESSING');
+    // No `uploaded` in the reply: the status says whether the file is in.
+    expect(vjStatus(undefined, 'uploaded')).toBe('READY');
+    expect(vjStatus(null, 'analyzed')).toBe('READY');
+    expect(vjStatus(undefined, 'processing')).toBe('PROCESSING');
+    expect(vjStatus(undefined, null)).toBe('PENDING');
   });
 });
 
