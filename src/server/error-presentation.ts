@@ -17,7 +17,8 @@ export interface PresentationContext {
  * - errors of the request itself get a code when they have none: a limit is QUERY_LIMIT_EXCEEDED, a
  *   syntax error GRAPHQL_PARSE_FAILED, a variable that cannot be coerced BAD_USER_INPUT (as Apollo
  *   Server codes it), any other validation failure GRAPHQL_VALIDATION_FAILED;
- * - a masked error carries the request id, to find its stack in the log.
+ * - a masked error carries the request id, to find its stack in the log;
+ * - nothing of a cause rides along in the extensions (yoga's JSON parser puts its SyntaxError there).
  *
  * Extensions the server uses internally (yoga's `http` status hints) stay on the error, because
  * yoga's HTTP result processor reads them for the status and drops them from the body; the
@@ -25,7 +26,9 @@ export interface PresentationContext {
  */
 export function presentError(error: unknown, context: PresentationContext = {}): GraphQLError {
   const mapped = toGraphQLError(error);
-  const extensions: Record<string, unknown> = { ...mapped.extensions };
+  // yoga's JSON body parser puts its SyntaxError (name and the engine's message) in the extensions:
+  // the engine's internals, and not a field any other error has; the message says what is wrong.
+  const { originalError: _parserError, ...extensions }: Record<string, unknown> = mapped.extensions;
   const limit = LIMIT.test(mapped.message);
   const current = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
   // graphql-armor reports limits as parse or validation failures; they are limits to the caller.

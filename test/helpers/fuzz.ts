@@ -122,7 +122,9 @@ export function errorProblems(errors: unknown[], where = ''): string[] {
     if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR' || error?.message === 'Unexpected error.') {
       problems.push(`${where}INTERNAL_SERVER_ERROR "${String(error.message)}"`);
     }
-    if (error?.extensions && 'http' in error.extensions) problems.push(`${where}an internal extension (http) in an error`);
+    for (const internal of ['http', 'originalError']) {
+      if (error?.extensions && internal in error.extensions) problems.push(`${where}an internal extension (${internal}) in an error`);
+    }
   }
   return problems;
 }

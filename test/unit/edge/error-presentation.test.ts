@@ -37,6 +37,13 @@ describe('presentError', () => {
     expect(again).toEqual([bug]);
   });
 
+  it("drops the parser error yoga's JSON body parser puts in the extensions", () => {
+    const parser = new GraphQLError('POST body sent invalid JSON.', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 }, originalError: { name: 'SyntaxError', message: 'Unexpected end of JSON input' } },
+    });
+    expect(formatForWire(presentError(parser))).toEqual({ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } });
+  });
+
   it('keeps yoga status hints for its HTTP processor but never sends them', () => {
     const error = presentError(
       new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: true } } }),
