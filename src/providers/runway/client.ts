@@ -28,7 +28,9 @@ export function createRunwayClient(config: RunwayConfig, options: ClientOptions)
     {
       provider: 'RUNWAY',
       baseUrl: config.baseUrl,
-      headers: { authorization: `Bearer ${config.token}` },
+      // UA-DOCS list Content-Type application/json for GET and DELETE too (providers.md §4.1); an
+      // upload's own file type replaces it.
+      headers: { authorization: `Bearer ${config.token}`, 'content-type': 'application/json' },
       classify: classifyRunwayError,
       // useapi documents no Retry-After; its official script waits a fixed 10 s after a 429 (providers.md §4.4).
       rateLimitBackoffMs: 10_000,

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ProviderError } from '../../../src/errors/domain.js';
 import type { CallEvent } from '../../../src/providers/http/index.js';
@@ -242,5 +244,31 @@ describe('the useapi.net sandbox is as strict as useapi.net', () => {
     const { status, body } = await get('/assets/?offset=0&limit=2&mediaType=image&email=sandbox%40assetfed.dev');
     expect(status).toBe(200);
     expect(body).toEqual(sandbox.store.listed('image').slice(0, 2));
+  });
+});
+
+describe('Runway client headers', () => {
+  it("sends Content-Type application/json on its GET and DELETE calls, as useapi's docs list it", async () => {
+    const seen: string[] = [];
+    const raw = createServer((req, res) => {
+      seen.push(`${req.method} ${req.headers['content-type']}`);
+      req.resume();
+      // The list answers an empty page; an asset is not found (both are useapi's envelopes).
+      const list = req.url?.startsWith('/v1/runwayml/assets/?');
+      res.writeHead(list ? 200 : 404, { 'content-type': 'application/json' }).end(list ? '[]' : '{"error":"Not found.","code":404}');
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const { token, email } = SANDBOX_CREDENTIALS.RUNWAY;
+      const baseUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/v1/runwayml`;
+      const c = track(createRunwayClient({ token, email, baseUrl }, clientOptions()));
+      const id = listed[0]!.assetId;
+      await c.assets.getAssets([id]);
+      await c.assets.listAssets({ offset: 0, limit: 2 }, {});
+      await c.writer!.deleteAssets([id], { force: false });
+      expect(seen).toEqual(['GET application/json', 'GET application/json', 'DELETE application/json']);
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
   });
 });
