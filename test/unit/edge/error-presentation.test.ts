@@ -31,7 +31,7 @@ describe('presentError', () => {
     });
     expect(masked.toJSON()).toEqual({ message: 'Unexpected error.', path: ['asset'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' } });
     expect(causes).toEqual([bug]);
-    // Already masked upstream (yoga's maskError): the cause is still found.
+    // Presented twice (an error already through toGraphQLError): the cause is still found.
     const again: unknown[] = [];
     presentError(toGraphQLError(bug), { onUnexpected: (c) => again.push(c) });
     expect(again).toEqual([bug]);
@@ -67,7 +67,8 @@ describe('usePresentedErrors over HTTP', () => {
           },
         },
       }),
-      maskedErrors: { maskError: (error) => toGraphQLError(error) },
+      // As src/server/app.ts configures yoga: presentation alone maps and masks.
+      maskedErrors: false,
       logging: false,
       plugins: [usePresentedErrors(() => ({ requestId: 'req-42', onUnexpected: (cause) => logged.push(cause) }))],
     });
