@@ -3,11 +3,11 @@ import type { LiveBatch, LiveEntry } from '../types.js';
 import { Snapshots } from './snapshots.js';
 import type { PollResult, PollStrategy } from './strategy.js';
 
-/** Ids per part when the provider has no multi-get (Runway: one call per id). */
+/** Ids per part when the provider has no multi-get (one call per id). */
 const MIN_PART = 50;
 
 /**
- * Providers read by id (Twelve Labs: `asset_ids`, 50 per call; Runway: one id per call): every
+ * Providers read by id (Twelve Labs: `asset_ids`, 50 per call; one id per call without a multi-get): every
  * watched id that is not terminal yet, in parts of the provider's batch size read all at once, so a
  * part that fails fails only its own ids: the others' news still goes out, and the loop backs off.
  * An id missing from its part's answer was deleted.

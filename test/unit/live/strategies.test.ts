@@ -112,7 +112,7 @@ describe('batch-read strategy (multi-get providers)', () => {
   it('groups ids of a provider without a multi-get into parts of 50', async () => {
     const list = Array.from({ length: 60 }, (_, i) => `r${i}`);
     const state = new Map<string, Asset>(list.map((id) => [id, tlAsset(id, 'PROCESSING')]));
-    const { assets, getAssets } = fakeAssets(state, 'RUNWAY', 1);
+    const { assets, getAssets } = fakeAssets(state, 'VIDEO_JUNGLE', 1);
     const result = await createBatchReadStrategy(assets).poll(new Set(list));
     expect(getAssets.mock.calls.map(([asked]) => asked.length)).toEqual([50, 10]);
     expect(result.entries).toHaveLength(60);
