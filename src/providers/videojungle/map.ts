@@ -141,17 +141,11 @@ export function mapVjProject(wire: VjProject): Project {
     assetCount: wire.asset_count ?? null,
     assets: wire.assets ? wire.assets.map((a) => mapVjAsset(a, wire.id)) : null,
     scripts: wire.scripts
-      ? wire.scripts.flatMap((s) =>
-          s
-            ? [
-                {
-                  id: s.id,
-                  name: s.name ?? null,
-                  parameters: (s.inputs ?? []).flatMap((i) => (i ? [{ name: i.name, type: i.type ?? null, description: i.description ?? null }] : [])),
-                },
-              ]
-            : [],
-        )
+      ? wire.scripts.map((s) => ({
+          id: s.id,
+          name: s.name ?? null,
+          parameters: (s.inputs ?? []).map((i) => ({ name: i.name, type: i.type ?? null, description: i.description ?? null })),
+        }))
       : null,
   };
 }

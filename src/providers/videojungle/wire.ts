@@ -31,6 +31,10 @@ export const vjAsset = z.object({
 });
 export type VjAsset = z.infer<typeof vjAsset>;
 
+/** An array whose unreadable items are left out rather than failing the whole. */
+const readableItems = <T extends z.ZodType>(item: T) =>
+  z.array(item.nullable().catch(null)).transform((items) => items.filter((i): i is NonNullable<z.output<T>> => i !== null));
+
 /**
  * One of a script's inputs: the SDK types them as bare dicts [I: each names one parameter in `name`,
  * with its `type` and sometimes a `description`]; a bare string is taken as the name.
@@ -48,7 +52,7 @@ const vjScriptInput = z.union([
 export const vjScript = z.object({
   id: z.string(),
   name: text.catch(null),
-  inputs: z.array(vjScriptInput.nullable().catch(null)).nullish().catch(null),
+  inputs: readableItems(vjScriptInput).nullish().catch(null),
 });
 
 export const vjProject = z.object({
@@ -62,7 +66,7 @@ export const vjProject = z.object({
   asset_count: z.number().nullish(),
   assets: z.array(vjAsset).nullish(),
   prompts: z.array(z.unknown()).nullish(),
-  scripts: z.array(vjScript.nullable().catch(null)).nullish().catch(null),
+  scripts: readableItems(vjScript).nullish().catch(null),
 });
 export type VjProject = z.infer<typeof vjProject>;
 

@@ -114,8 +114,8 @@ class VideoJungleWriter implements VjWriter {
       uploadedId = (await this.deps.http.request({ method: 'POST', path, endpoint: 'POST {upload_url}', headers, body, schema: vjCreated })).id;
     } catch (error) {
       const id = created.id;
-      if (!id) return cleanUpAfter(error, 'the asset', () => Promise.reject(new Error('the reply that made it named no id to delete it by')));
-      return cleanUpAfter(error, `the asset ${id}`, () => this.deleteAsset(id));
+      const undo = id ? () => this.deleteAsset(id) : () => Promise.reject(new Error('the reply that made it named no id to delete it by'));
+      return cleanUpAfter(error, id ? `the asset ${id}` : 'the asset', undo);
     }
     return readBack(`asset ${uploadedId}`, () => this.deps.fetchAsset(uploadedId));
   }
