@@ -1,5 +1,6 @@
 import { ProviderError } from '../errors/domain.js';
 import { fileStreamFailure } from './file-stream.js';
+import { isSuccessStatus } from './http/index.js';
 
 /**
  * Whether a failed write may still have taken effect: the request went out, whole or in part, and no
@@ -11,14 +12,12 @@ import { fileStreamFailure } from './file-stream.js';
  */
 export function mayHaveLanded(error: unknown): error is ProviderError {
   if (!(error instanceof ProviderError)) return false;
-  if (error.kind === 'BAD_RESPONSE') return isSuccess(error.status);
+  if (error.kind === 'BAD_RESPONSE') return error.status !== undefined && isSuccessStatus(error.status);
   if (error.kind !== 'UNAVAILABLE' || error.status !== undefined) return false;
   if (fileStreamFailure(error)) return false;
   const cause = error.options.cause as { code?: string } | undefined;
   return cause !== undefined && cause.code !== 'ECONNREFUSED';
 }
-
-const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
 /** The error, saying what the lost or unreadable reply leaves the caller to check (`consequence`, a clause). */
 export function lostReply(error: ProviderError, consequence: string): ProviderError {

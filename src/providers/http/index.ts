@@ -10,6 +10,7 @@ import type { ClientOptions, ProviderHttpSpec } from './types.js';
 
 export { ProviderHttp } from './client.js';
 export { encodeQuery, rateLimitReset, retryAfter } from './headers.js';
+export { isSuccessStatus } from './response.js';
 export { backoff } from './retry.js';
 export type { CallEvent, ClientOptions, ErrorClassifier, HttpClientOptions, HttpMethod, ProviderHttpSpec, QueryValue, RequestSpec } from './types.js';
 

@@ -18,7 +18,7 @@ export function readResponse<T>(
   const error = (kind: ProviderErrorKind, detail: string, retryAfterMs?: number) =>
     new ProviderError(kind, provider, spec.endpoint, detail, { status, retryAfterMs });
   const body = parseBody(text, headers['content-type']);
-  if (status >= 200 && status < 300) {
+  if (isSuccessStatus(status)) {
     if (body === INVALID_JSON) throw error('BAD_RESPONSE', 'the body is not valid JSON');
     const parsed = spec.schema.safeParse(body);
     if (!parsed.success) {
@@ -35,6 +35,9 @@ export function readResponse<T>(
   const wait = retryAfter(headers) ?? (kind === 'RATE_LIMITED' ? rateLimitReset(headers) : undefined);
   throw error(kind, detail, wait);
 }
+
+/** A 2xx: the provider did what it was asked. */
+export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
 
 const INVALID_JSON = Symbol('invalid json');
 
